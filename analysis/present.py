@@ -1,0 +1,44 @@
+"""Numbers into Norwegian prose.
+
+Chapters put every computed number into the text through ``glue_text``; the value is formatted here
+once (decimal comma, thin grouping) so prose and tables agree and nothing is typed by hand.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def fmt_num(value: float | int | None, decimals: int = 1) -> str:
+    """Format a number the Norwegian way: decimal comma, non-breaking space between thousands, '–' for missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    text = text.replace(",", "\u00a0").replace(".", ",")
+    if text.startswith("-"):
+        text = "\u2212" + text[1:]
+    return text
+
+
+def fmt_pct(value: float | None, decimals: int = 0) -> str:
+    """Percent with a non-breaking space before the sign, as Norwegian typography wants."""
+    return "–" if value is None else f"{fmt_num(value, decimals)}\u00a0%"
+
+
+def fmt_p(p: float) -> str:
+    """p-values as reported in the social sciences: three decimals, '< 0,001' below that."""
+    return "p < 0,001" if p < 0.001 else f"p = {fmt_num(p, 3)}"
+
+
+class _PlainText(str):
+    """A string whose repr is itself, so ``{glue:text}`` shows it without quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def glue_text(name: str, value: object) -> None:
+    """Glue a value for inline use as ``{glue:text}`name```; numbers should be formatted first with fmt_num."""
+    from myst_nb import glue
+
+    glue(name, _PlainText(str(value)), display=False)
