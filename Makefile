@@ -41,7 +41,8 @@ data/generated/.stamp: $(VENV)/.installed $(shell find analysis data -type f -no
 data: data/generated/.stamp
 
 $(HTML)/index.html: $(VENV)/.installed $(VENDOR)/.copied data/generated/.stamp $(SITE_INPUTS)
-	$(JB) build . --builder html -W -n --keep-going
+	mkdir -p _build
+	set -o pipefail; $(JB) build . --builder html -W -n --keep-going 2>&1 | tee _build/build.log
 	touch $@
 
 ## book: build the static site into _build/html (creates the environment, generates data, executes every chapter)
@@ -65,6 +66,7 @@ bench: $(VENV)/.installed $(VENDOR)/.copied data/generated/.stamp
 ## lock: regenerate requirements.lock (hashed exact pins) from requirements.in
 lock:
 	$(PY) -m pip install --quiet uv && $(BIN)/uv pip compile requirements.in --python-version 3.11 --generate-hashes -o requirements.lock
+	$(PY) scripts/write_environment_yml.py
 
 clean:
 	rm -rf _build data/generated

@@ -21,7 +21,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "analysis.reproduce",
     "analysis.fidelity_cli",
     "analysis.anonymise",
-    "analysis.notebooks",
     "analysis.bench",
 )
 

@@ -78,7 +78,10 @@ def source_file(path: str | Path) -> SourceFile:
     if not p.is_file():
         raise FileNotFoundError(f"figure source {path} does not exist")
     stat = p.stat()
-    return SourceFile(rel(p), _sha256(p.resolve(), stat.st_mtime_ns, stat.st_size))
+    shown = rel(p)
+    if shown.startswith("/"):  # a user's own file outside the project: name it, don't expose their folders
+        shown = p.name
+    return SourceFile(shown, _sha256(p.resolve(), stat.st_mtime_ns, stat.st_size))
 
 
 # --------------------------------------------------------------------------------------------- style
@@ -240,9 +243,6 @@ class FigureOutput:
         return bundle
 
 
-_SEEN_IDS: set[str] = set()
-
-
 def show_figure(
     fig: Any,
     *,
@@ -301,7 +301,6 @@ def show_figure(
         f'<a download="{fig_id}.csv" href="{csv_data_uri(data)}">Last ned tallene (CSV)</a></p>'
         f"</figure>"
     )
-    _SEEN_IDS.add(fig_id)
     return FigureOutput(markup, fig_id, kind, native)
 
 
