@@ -59,8 +59,15 @@ def infer_respondents(
     candidates = {
         n: sum(feasible(m, d, n, lo, hi) for m, d, lo, hi in means.values()) for n in range(1, max_n + 1)
     }
-    best = max(candidates.values())
-    n = min(k for k, v in candidates.items() if v == best)
+    # Only an n that can explain every item (some with fewer answers) is a candidate at all.
+    possible = [
+        n for n in candidates
+        if all(any(feasible(m, d, k, lo, hi) for k in range(1, n + 1)) for m, d, lo, hi in means.values())
+    ]
+    if not possible:
+        raise ValueError(f"some printed mean is impossible for every number of respondents up to {max_n}")
+    best = max(candidates[n] for n in possible)
+    n = min(k for k in possible if candidates[k] == best)
     item_n: dict[str, int] = {}
     for item, (mean, decimals, lo, hi) in means.items():
         fitting = [k for k in range(n, 0, -1) if feasible(mean, decimals, k, lo, hi)]

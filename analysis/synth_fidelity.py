@@ -28,7 +28,12 @@ PRINTED_DECIMALS = 1
 MAX_PER_TEAM = 5  # «fem fra hvert team» (004, L1072)
 DEFAULT_SEED = 2020
 MISSING_CODE = 9  # declared user-missing in the .sav for unanswered single-choice items
-FILE_LABEL = "SYNTETISKE DATA - ikke svar fra virkelige personer; kalibrert til Tabell 1 i NORCE 1-2020"
+FILE_LABEL = "SYNTETISKE DATA kalibrert til Tabell 1, NORCE 1-2020"  # SPSS allows 64 characters
+FILE_NOTE = [  # SPSS document lines hold at most 80 characters each
+    "Syntetiske data: ikke svar fra virkelige personer.",
+    "Generert av analysis/synth_fidelity.py slik at skaaring med kodeboken",
+    "se_fidelity_no gir hvert gjennomsnitt i Tabell 1 (NORCE Rapport 1-2020).",
+]
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,7 @@ def write_fidelity(path: Path, seed: int = DEFAULT_SEED) -> Calibration:
             out[item.id] = out[item.id].fillna(MISSING_CODE)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.sav")
-    pyreadstat.write_sav(out, str(tmp), file_label=FILE_LABEL, **meta)
+    pyreadstat.write_sav(out, str(tmp), file_label=FILE_LABEL, note=FILE_NOTE, **meta)
     tmp.replace(path)
     return calibration
 
