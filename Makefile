@@ -60,8 +60,8 @@ serve: $(HTML)/index.html
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory $(HTML)
 
 ## bench: cold and warm build time, page weights, scoring and anonymisation throughput
-bench: $(VENV)/.installed $(VENDOR)/.copied data/generated/.stamp
-	$(PY) -m analysis bench
+bench: $(HTML)/index.html
+	$(PY) scripts/bench.py --json _build/bench.json
 
 ## lock: regenerate requirements.lock (hashed exact pins) from requirements.in
 lock:

@@ -18,10 +18,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "analysis.synth",
     "analysis.validate",
     "analysis.audit",
+    "analysis.datapackage",
     "analysis.reproduce",
     "analysis.fidelity_cli",
     "analysis.anonymise",
-    "analysis.bench",
 )
 
 

@@ -35,11 +35,12 @@ from analysis.present import fmt_num
 # Colours for categories: derived from the Okabe–Ito palette, darkened where needed so that each has at
 # least 3:1 contrast against the white page (WCAG 1.4.11), and spread in lightness so that the first four
 # stay distinguishable in greyscale. tests/test_figures.py checks both properties.
-PALETTE: tuple[str, ...] = ("#0B5394", "#C0430A", "#00795C", "#8E3D7A", "#5C5C5C", "#8A6A00")
+PALETTE: tuple[str, ...] = ("#16325C", "#D55E00", "#009E73", "#8E3D7A", "#5C5C5C", "#8A6A00")
 # Sequential scale for heatmaps: cividis is perceptually uniform, colour-blind safe and monotonic in greyscale.
 SEQUENTIAL = "cividis"
 # Diverging pair for facilitator/barrier and Likert splits.
-DIVERGING = ("#0B5394", "#C0430A")
+DIVERGING = (PALETTE[0], PALETTE[1])
+MARKERS_NOTE = "Seriene skilles også med ulike symboler og linjetyper, ikke bare med farge."
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 TEXT_COLOUR = "#1f1f1f"
 
@@ -47,7 +48,7 @@ _ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]{2,63}$")
 PLOTLY_TRACE_TYPES_BUNDLED = frozenset(
     # Trace types in the plotly.js "cartesian" partial bundle the site serves (package.json).
     {"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour", "image", "pie",
-     "scatter", "scatterternary", "violin", "funnel", "waterfall"}
+     "scatter", "scatterternary", "violin"}
 )
 
 
@@ -226,21 +227,18 @@ def _kind(fig: Any) -> str:
 
 @dataclass(frozen=True)
 class FigureOutput:
-    """What a chapter cell returns: HTML for the site, plus the native mime type for Jupyter users."""
+    """What a chapter cell returns: only text/html, which myst-nb renders as is.
+
+    Plotly's own mime type (application/vnd.plotly.v1+json) is deliberately not offered: myst-nb cannot
+    render it and would drop the figure with a warning.
+    """
 
     html: str
     fig_id: str
     kind: str
-    native: dict[str, Any] | None = None
 
     def _repr_html_(self) -> str:
         return self.html
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle: dict[str, Any] = {"text/html": self.html}
-        if self.native:
-            bundle.update(self.native)
-        return bundle
 
 
 def show_figure(
@@ -270,10 +268,8 @@ def show_figure(
         if height is not None:
             fig.update_layout(height=height)
         spec, _ = _plotly_spec(fig)
-        native = {"application/vnd.plotly.v1+json": json.loads(fig.to_json())}
     else:
         spec = _vega_spec(fig)
-        native = None
     text = description or _default_description(data)
     e = html.escape
     synthetic_note = (
@@ -301,7 +297,7 @@ def show_figure(
         f'<a download="{fig_id}.csv" href="{csv_data_uri(data)}">Last ned tallene (CSV)</a></p>'
         f"</figure>"
     )
-    return FigureOutput(markup, fig_id, kind, native)
+    return FigureOutput(markup, fig_id, kind)
 
 
 # ------------------------------------------------------------------------------- standalone pages

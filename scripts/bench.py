@@ -1,0 +1,155 @@
+"""`make bench`: the performance figures the issues set budgets for, measured, never asserted.
+
+- cold build: a fresh copy of the tracked files (plus the installed environment and vendored JavaScript),
+  derived data generated, every chapter executed, strict Jupyter Book build;
+- warm rebuild of that copy with nothing changed;
+- page weight: every page opened in headless Chromium, summing the decoded size of the document and of
+  everything it loaded (Resource Timing), so dynamically loaded files count too;
+- fidelity scoring throughput on 1,000,000 answer rows;
+- anonymiser throughput on a 300 kB document (when the anonymiser is present).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+BUDGETS = {"cold_build_s": 120, "warm_build_s": 10, "page_mb": 3.5, "page_mb_stretch": 2.5}
+
+
+def _copy_checkout(target: Path) -> None:
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.split(b"\0")
+    for name in filter(None, files):
+        source = ROOT / name.decode()
+        if source.is_file():
+            dest = target / name.decode()
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest)
+    for shared in (".venv", "node_modules"):
+        os.symlink(ROOT / shared, target / shared)
+    shutil.copytree(ROOT / "book" / "_static" / "vendor", target / "book" / "_static" / "vendor")
+
+
+def _timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, "SE_IPS_ROOT": str(cwd)})
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
+        raise SystemExit(f"benchmark command failed: {' '.join(command)}")
+    return elapsed
+
+
+def build_times() -> dict[str, float]:
+    python = str(ROOT / ".venv" / "bin" / "python")
+    jupyter_book = str(ROOT / ".venv" / "bin" / "jupyter-book")
+    with tempfile.TemporaryDirectory(prefix="se-ips-bench-") as tmp:
+        copy = Path(tmp)
+        _copy_checkout(copy)
+        synth = _timed([python, "-m", "analysis", "synth"], copy)
+        cold = _timed([jupyter_book, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"], copy)
+        warm = _timed([jupyter_book, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"], copy)
+    return {"synth_s": synth, "cold_build_s": synth + cold, "warm_build_s": warm}
+
+
+def page_weights(site: Path) -> list[tuple[str, float, int]]:
+    from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+    from site_server import serve, site_pages
+
+    rows = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in site_pages(site):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + path, wait_until="networkidle")
+            size, count = page.evaluate(
+                """() => {
+                    const nav = performance.getEntriesByType('navigation')[0];
+                    const res = performance.getEntriesByType('resource');
+                    const bytes = nav.decodedBodySize + res.reduce((s, r) => s + r.decodedBodySize, 0);
+                    return [bytes, res.length + 1];
+                }"""
+            )
+            rows.append((path, size / 1e6, count))
+            context.close()
+        browser.close()
+    return sorted(rows, key=lambda r: -r[1])
+
+
+def scoring_throughput(rows: int = 1_000_000) -> dict[str, float]:
+    import numpy as np
+    import pandas as pd
+
+    from analysis.codebook import load_fidelity_codebook
+    from analysis.fidelity import score_respondents, team_summary
+    from analysis.synth_fidelity import generate_fidelity
+
+    book = load_fidelity_codebook()
+    seed_frame, _ = generate_fidelity()
+    repeats = int(np.ceil(rows / len(seed_frame)))
+    frame = pd.concat([seed_frame] * repeats, ignore_index=True).iloc[:rows]
+    frame["respondent_id"] = [f"r{i}" for i in range(rows)]
+    start = time.perf_counter()
+    scored = score_respondents(frame, book)
+    mid = time.perf_counter()
+    team_summary(scored, book)
+    end = time.perf_counter()
+    return {"rows": rows, "score_s": mid - start, "summary_s": end - mid, "rows_per_s": rows / (mid - start)}
+
+
+def anonymiser_throughput() -> dict[str, float] | None:
+    try:
+        from analysis.anonymise import benchmark_throughput
+    except ImportError:
+        return None
+    return benchmark_throughput(size_kb=300)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-build", action="store_true", help="skip the cold/warm build timing")
+    parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    args = parser.parse_args()
+    results: dict[str, object] = {"budgets": BUDGETS}
+    if not args.skip_build:
+        results["build"] = build_times()
+        b = results["build"]
+        print(f"cold build (synth + strict build of a fresh copy): {b['cold_build_s']:.1f} s (budget {BUDGETS['cold_build_s']} s)")
+        print(f"warm rebuild, nothing changed:                     {b['warm_build_s']:.1f} s (budget {BUDGETS['warm_build_s']} s)")
+    site = ROOT / "_build" / "html"
+    if (site / "index.html").is_file():
+        weights = page_weights(site)
+        results["pages"] = [{"page": p, "mb": round(mb, 3), "requests": n} for p, mb, n in weights]
+        print(f"page weight (decoded, document + everything it loads), {len(weights)} pages:")
+        for path, mb, count in weights:
+            print(f"  {mb:6.2f} MB  {count:3d} requests  {path}")
+        print(f"heaviest page {weights[0][1]:.2f} MB (budget {BUDGETS['page_mb']} MB, stretch {BUDGETS['page_mb_stretch']} MB)")
+    else:
+        print("page weight: no built site in _build/html (run `make book`)")
+    scoring = scoring_throughput()
+    results["scoring"] = scoring
+    print(f"fidelity scoring: {scoring['rows']:,} rows in {scoring['score_s']:.2f} s "
+          f"({scoring['rows_per_s']:,.0f} rows/s); team summary {scoring['summary_s']:.2f} s")
+    anon = anonymiser_throughput()
+    if anon is not None:
+        results["anonymiser"] = anon
+        print(f"anonymiser: {json.dumps(anon)}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
