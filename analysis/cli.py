@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "analysis.validate",
     "analysis.audit",
     "analysis.datapackage",
+    "analysis.factors",
     "analysis.reproduce",
     "analysis.fidelity_cli",
     "analysis.anonymise",

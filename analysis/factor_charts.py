@@ -161,8 +161,10 @@ def recurring_theme_matrix(data: FactorData, min_studies: int = 2) -> ChartParts
         )
         .properties(width=420, height=alt.Step(24))
     )
-    labels = alt.Chart(table).mark_text(color="#ffffff", fontSize=11, fontWeight="bold").encode(
-        x=alt.X("studie:N", sort=list(STUDY_SHORT.values())), y=alt.Y("tema:N", sort=order), text="antall:Q")
+    # dark digits on the orange square, white on the dark ones: both keep at least 4.5:1 contrast
+    labels = alt.Chart(table).mark_text(fontSize=11, fontWeight="bold").encode(
+        x=alt.X("studie:N", sort=list(STUDY_SHORT.values())), y=alt.Y("tema:N", sort=order), text="antall:Q",
+        color=alt.condition(alt.datum.retning == kinds[1], alt.value("#1f1f1f"), alt.value("#ffffff")))
     all_three = int((recurring["antall studier"] == 3).sum())
     description = (
         f"{len(recurring)} av {len(data.themes)} temaer er kodet i minst to av de tre studiene, og {all_three} "

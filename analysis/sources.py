@@ -30,15 +30,16 @@ class SourceDocument:
     short: str
 
 
-# Line counts as the files were delivered; checked against the real files whenever they are present.
+# Line counts as the files were delivered (a last line without a newline counts); checked against the real
+# files whenever they are present.
 SOURCE_DOCUMENTS: dict[str, SourceDocument] = {
     d.file: d
     for d in (
         SourceDocument("000_f6fcbf565525b510.txt", "000", 984, "faktorer000", "fagartikkel om implementeringsfaktorer"),
-        SourceDocument("001_2cb399e6877cdbe6.txt", "001", 34, "rapport001", "sammendrag av prosjektrapport"),
-        SourceDocument("002_c49df0a3034d7db7.txt", "002", 6355, "thesis002", "masteroppgave om IPS for flyktninger"),
-        SourceDocument("003_c2171f8d69ff8a00.txt", "003", 769, "wangen003", "foredrag om hvorfor SE virker"),
-        SourceDocument("004_55431284ded43f19.txt", "004", 1870, "norce2020", "NORCE-rapport om jobbspesialister i NAV"),
+        SourceDocument("001_2cb399e6877cdbe6.txt", "001", 35, "rapport001", "sammendrag av prosjektrapport"),
+        SourceDocument("002_c49df0a3034d7db7.txt", "002", 6356, "thesis002", "masteroppgave om IPS for flyktninger"),
+        SourceDocument("003_c2171f8d69ff8a00.txt", "003", 770, "wangen003", "foredrag om hvorfor SE virker"),
+        SourceDocument("004_55431284ded43f19.txt", "004", 1871, "norce2020", "NORCE-rapport om jobbspesialister i NAV"),
     )
 }
 
@@ -91,7 +92,10 @@ def seeds_directory() -> Path | None:
 
 @lru_cache(maxsize=16)
 def _seed_lines(path: Path) -> tuple[str, ...]:
-    return tuple(path.read_text(encoding="utf-8").splitlines())
+    # split on "\n" only, as `sed -n` and editors number lines; str.splitlines would also split on form
+    # feeds and other separators that PDF exports contain, and shift every later line number.
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return tuple(lines[:-1] if lines and lines[-1] == "" else lines)
 
 
 def seed_lines(file: str, seeds_dir: Path | None) -> tuple[str, ...] | None:
