@@ -88,7 +88,8 @@ def trajectory(summary: pd.DataFrame, book: FidelityCodebook, *, fig_id: str, so
                       annotation_font={"size": 12, "color": "#333333"})
     for index, (team, part) in enumerate(frame.groupby("team", sort=False)):
         fig.add_trace(go.Scatter(
-            x=part["tidspunkt"], y=part["total"], name=f"{team} (beregnet)", mode="lines+markers+text",
+            x=part["tidspunkt"], y=part["total"], name=f"{team} (beregnet)",
+            mode="lines+markers" if published is not None else "lines+markers+text",
             line={"color": PALETTE[index % len(PALETTE)], "width": 3, "dash": ["solid", "dash", "dot"][index % 3]},
             marker={"symbol": MARKERS[index % len(MARKERS)], "size": 10},
             text=[fmt_num(v, 1) for v in part["total"]], textposition="top center",
@@ -136,7 +137,8 @@ def profile(summary: pd.DataFrame, book: FidelityCodebook, timepoint: str, *, fi
             hovertemplate="%{y}: %{x:.2f}<extra>" + team + "</extra>",
         ))
     fig.update_layout(barmode="group", bargap=0.25)
-    fig.update_xaxes(range=[0, 5.6], title="Gjennomsnittsskåre (0–5)")
+    fig.update_traces(cliponaxis=False)
+    fig.update_xaxes(range=[0, 5.9], title="Gjennomsnittsskåre (0–5)")
     fig.update_yaxes(autorange="reversed")
     label = _timepoint_labels(book).get(str(timepoint), str(timepoint))
     means = long.groupby("del", sort=False)["mean"].mean()
@@ -149,22 +151,37 @@ def profile(summary: pd.DataFrame, book: FidelityCodebook, timepoint: str, *, fi
                        data=data, description=description, synthetic=synthetic, height=180 + 44 * len(book.items))
 
 
-def band_changes_figure(changes: pd.DataFrame, *, fig_id: str, sources: Sequence[str | Path]) -> FigureOutput:
-    """Totals under each scoring rule and band rescaling; markers differ by rescaling, text names the band."""
+def band_changes_figure(changes: pd.DataFrame, *, fig_id: str, sources: Sequence[str | Path],
+                        synthetic: bool = False) -> FigureOutput:
+    """Totals under each scoring rule, one panel per band rescaling; the band is written beside each point."""
     frame = changes.copy()
     frame["kolonne"] = frame["team"].map(_team_name) + " · " + frame["timepoint"].astype(str)
-    fig = go.Figure()
-    for index, (scheme, part) in enumerate(frame.groupby("band_scheme", sort=False)):
-        fig.add_trace(go.Scatter(
-            x=part["total"], y=part["kolonne"] + " · " + part["rule"], mode="markers+text", name=scheme,
-            marker={"color": DIVERGING[index % 2], "symbol": MARKERS[index], "size": 11},
-            text=part["band"], textposition="middle right",
-        ))
-    fig.update_yaxes(autorange="reversed")
-    changed = frame.groupby(["team", "timepoint"])["band"].nunique()
-    n_changed = int((changed > 1).sum())
-    description = (f"Totalskåre og kategori for {len(changed)} kombinasjoner av team og tidspunkt under ulike regler. "
-                   f"{n_changed} av dem får ulik kategori avhengig av regel eller omregning.")
+    schemes = list(dict.fromkeys(frame["band_scheme"]))
+    titles = {"modified": "Grenser som i rapporten (−30)", "proportional": "Proporsjonalt omregnet"}
+    fig = make_subplots(rows=1, cols=len(schemes), shared_yaxes=True, horizontal_spacing=0.04,
+                        subplot_titles=[titles.get(s, s) for s in schemes])
+    rules = list(dict.fromkeys(frame["rule"]))
+    for col, scheme in enumerate(schemes, start=1):
+        for index, rule in enumerate(rules):
+            part = frame[(frame["band_scheme"] == scheme) & (frame["rule"] == rule)]
+            fig.add_trace(go.Scatter(
+                x=part["total"], y=part["kolonne"], mode="markers", name=rule, legendgroup=rule,
+                showlegend=col == 1, marker={"color": PALETTE[index % len(PALETTE)],
+                                             "symbol": MARKERS[index % len(MARKERS)], "size": 10},
+                customdata=part[["band"]].to_numpy(),
+                hovertemplate="%{y}: %{x:.1f} (%{customdata[0]})<extra>" + rule + "</extra>",
+            ), row=1, col=col)
+    fig.update_yaxes(autorange="reversed", row=1, col=1)
+    fig.update_xaxes(title="Totalskåre")
+    by_scheme = frame[frame["rule"] == rules[0]].pivot(index="kolonne", columns="band_scheme", values="band")
+    scheme_changes = int((by_scheme.nunique(axis=1) > 1).sum()) if len(schemes) > 1 else 0
+    by_rule = frame.groupby(["kolonne", "band_scheme"])["band"].nunique()
+    rule_changes = int((by_rule > 1).sum())
+    description = (
+        f"Totalskåre for {len(by_scheme)} kombinasjoner av team og tidspunkt under {len(rules)} skåringsregler, "
+        f"med to omregninger av grensene. Omregningen endrer kategorien for {scheme_changes} kombinasjoner; "
+        f"skåringsreglene endrer kategorien i {rule_changes} tilfeller."
+    )
     return show_figure(fig, fig_id=fig_id, title="Følsomhet: kategori under alternative regler", sources=sources,
                        data=frame[["team", "timepoint", "rule", "band_scheme", "total", "band"]],
-                       description=description, height=200 + 22 * len(frame) // 2)
+                       description=description, synthetic=synthetic, height=160 + 36 * len(by_scheme))

@@ -155,7 +155,9 @@ def _default_description(data: pd.DataFrame) -> str:
 
 
 # ---------------------------------------------------------------------------------------- tables
-def _cell(value: Any) -> str:
+def _cell(value: Any, decimals: int | None = None) -> str:
+    if decimals is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return fmt_num(value, decimals)
     if isinstance(value, bool):
         return "ja" if value else "nei"
     if isinstance(value, int) and not isinstance(value, bool):
@@ -168,12 +170,20 @@ def _cell(value: Any) -> str:
     return html.escape(str(value))
 
 
-def data_table_html(data: pd.DataFrame, *, caption: str, table_id: str | None = None) -> str:
-    """An accessible HTML table (caption, column headers with scope) with Norwegian number formatting."""
+def data_table_html(data: pd.DataFrame, *, caption: str, table_id: str | None = None,
+                    decimals: dict[str, int] | None = None) -> str:
+    """An accessible HTML table (caption, column headers with scope) with Norwegian number formatting.
+
+    ``decimals`` fixes the decimals per column (e.g. totals printed as 68,0); other numbers show as few
+    decimals as they need.
+    """
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in data.columns)
+    fixed = [(decimals or {}).get(str(c)) for c in data.columns]
     rows = []
     for record in data.itertuples(index=False):
-        cells = "".join(f"<td>{_cell(v.item() if hasattr(v, 'item') else v)}</td>" for v in record)
+        cells = "".join(
+            f"<td>{_cell(v.item() if hasattr(v, 'item') else v, d)}</td>" for v, d in zip(record, fixed)
+        )
         rows.append(f"<tr>{cells}</tr>")
     ident = f' id="{table_id}"' if table_id else ""
     return (

@@ -7,13 +7,19 @@ once (decimal comma, thin grouping) so prose and tables agree and nothing is typ
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def fmt_num(value: float | int | None, decimals: int = 1) -> str:
-    """Format a number the Norwegian way: decimal comma, non-breaking space between thousands, '–' for missing."""
+    """Format a number the Norwegian way: decimal comma, non-breaking space between thousands, '–' for missing.
+
+    Rounds half away from zero, as SPSS and Excel print (67.55 → 67,6), so our prose agrees with the sources.
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    text = f"{value:,.{decimals}f}"
+    exact = Decimal(repr(float(value))) if not isinstance(value, int) else Decimal(value)
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
     text = text.replace(",", "\u00a0").replace(".", ",")
     if text.startswith("-"):
         text = "\u2212" + text[1:]
@@ -31,10 +37,14 @@ def fmt_p(p: float) -> str:
 
 
 class _PlainText(str):
-    """A string whose repr is itself, so ``{glue:text}`` shows it without quotes."""
+    """A string glued for ``{glue:text}``.
+
+    myst-nb reads the text/plain output back with ``ast.literal_eval`` and shows the resulting string without
+    quotes; a bare repr would be parsed as Python instead ("3,3" becomes the tuple (3, 3)).
+    """
 
     def __repr__(self) -> str:
-        return str(self)
+        return repr(str(self))
 
 
 def glue_text(name: str, value: object) -> None:
