@@ -3,15 +3,27 @@
 - sphinx-thebe adds its configuration script on every ``env-before-read-docs`` event, so a build that reads
   pages twice declares ``const THEBE_JS_URL`` twice and every page logs a SyntaxError; it also names a CDN
   URL. Thebe (live code through Binder) is off on this site, so its page scripts are not registered at all.
+- docutils marks bibliography entries with ``role="doc-biblioentry"`` (deprecated in ARIA 1.3) inside a
+  ``role="list"`` whose children are not list items; axe-core reports both. The roles are dropped: the
+  entries are plain blocks with their own labels, which is what they are.
+- myst-nb labels the show/hide-code toggles "Toggle hidden content" while their visible text says something
+  else (WCAG 2.5.3, label in name); without the label the visible, translated prompt is the name.
+- A page may declare its language in front matter (``lang: en``); the ``<html lang>`` of that page follows,
+  so screen readers switch voice (WCAG 3.1.2). The rest of the site is ``nb``.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sphinx.application import Sphinx
 
 _THEBE_HANDLERS = {"init_thebe_core"}
+_CITATION_ROLES = re.compile(r'\s+role="(?:doc-biblioentry|doc-backlink)"')
+_CITATION_LIST = re.compile(r'<div\b[^>]*class="citation-list"[^>]*>')
+_TOGGLE_LABEL = re.compile(r'\s+aria-label="Toggle hidden content"')
+_LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
 
 
 def _drop_thebe(app: Sphinx) -> None:
@@ -25,6 +37,18 @@ def _drop_thebe(app: Sphinx) -> None:
             app.disconnect(listener.id)
 
 
+def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    body = context.get("body")
+    if body:
+        body = _CITATION_ROLES.sub("", body)
+        body = _CITATION_LIST.sub(lambda m: m.group(0).replace(' role="list"', ""), body)
+        context["body"] = _TOGGLE_LABEL.sub("", body)
+    lang = app.env.metadata.get(pagename, {}).get("lang") if app.env else None
+    if isinstance(lang, str) and _LANG_CODE.match(lang):
+        context["language"] = lang
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _drop_thebe)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
+    app.connect("html-page-context", _fix_page)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2"}
