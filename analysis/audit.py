@@ -8,7 +8,6 @@ report contains), not a failure of this project, so the command lists them and e
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 
@@ -16,17 +15,9 @@ from analysis.checks import AuditResult
 
 
 def collect_audit() -> list[AuditResult]:
-    from analysis import fidelity_checks
+    from analysis import fidelity_checks, questionnaire
 
-    results = list(fidelity_checks.audit_checks())
-    try:
-        questionnaire = importlib.import_module("analysis.questionnaire")
-    except ModuleNotFoundError as exc:  # pragma: no cover - only while the questionnaire module is absent
-        if exc.name != "analysis.questionnaire":
-            raise
-    else:
-        results += questionnaire.audit_checks()
-    return results
+    return [*fidelity_checks.audit_checks(), *questionnaire.audit_checks()]
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -573,7 +573,7 @@ def _message(error: Any) -> str:
     return _MESSAGES.get(kind, str(error["msg"]))
 
 
-def _problems_from(exc: ValidationError, raw: Any, file: str) -> list[Problem]:
+def problems_from(exc: ValidationError, raw: Any, file: str) -> list[Problem]:
     problems: list[Problem] = []
     for error in exc.errors():
         where = _describe_loc(error["loc"], raw)
@@ -585,7 +585,7 @@ def _problems_from(exc: ValidationError, raw: Any, file: str) -> list[Problem]:
     return problems
 
 
-def _read_yaml(path: Path) -> tuple[Any, str]:
+def read_yaml(path: Path) -> tuple[Any, str]:
     file = rel(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -607,11 +607,11 @@ def _read_yaml(path: Path) -> tuple[Any, str]:
 def load_fidelity_codebook(path: Path | None = None) -> FidelityCodebook:
     """Read and validate the fidelity codebook; every problem found becomes one line of an InputError."""
     path = Path(path) if path is not None else INSTRUMENTS / f"{FIDELITY_CODEBOOK}.yaml"
-    raw, file = _read_yaml(path)
+    raw, file = read_yaml(path)
     try:
         return FidelityCodebook.model_validate(raw)
     except ValidationError as exc:
-        raise InputError(_problems_from(exc, raw, file)) from None
+        raise InputError(problems_from(exc, raw, file)) from None
 
 
 def load_codebook(name: str) -> Any:

@@ -188,7 +188,7 @@ def _codes(items: Sequence[dict[str, Any]] | None, path: Path, key: str, problem
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is much faster where available
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def read_yaml(path: Path) -> dict[str, Any]:
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
@@ -200,7 +200,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 def load_coding_frame(path: Path = CODED / "coding_frame.yaml") -> CodingFrame:
     """Read and check the coding frame: the codes must match the enumerations the analysis relies on."""
-    return _coding_frame(_read_yaml(path), path)
+    return _coding_frame(read_yaml(path), path)
 
 
 def _coding_frame(raw: dict[str, Any], path: Path) -> CodingFrame:
@@ -474,7 +474,7 @@ def load_all(directory: Path = CODED, *, seeds_dir: Path | None | str = "auto") 
     seeds = seeds_directory() if seeds_dir == "auto" else seeds_dir
     seeds = Path(seeds) if isinstance(seeds, str) else seeds
     frame_path = directory / "coding_frame.yaml"
-    raw_frame = _read_yaml(frame_path)
+    raw_frame = read_yaml(frame_path)
     frame = _coding_frame(raw_frame, frame_path)
     problems: list[Problem] = []
     theme_path = directory / "themes.csv"

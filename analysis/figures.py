@@ -193,6 +193,14 @@ def data_table_html(data: pd.DataFrame, *, caption: str, table_id: str | None = 
     )
 
 
+def show_table(data: pd.DataFrame, caption: str, table_id: str | None = None,
+               decimals: dict[str, int] | None = None) -> Any:
+    """An accessible table as cell output (chapters call this instead of showing a raw DataFrame)."""
+    from IPython.display import HTML
+
+    return HTML(data_table_html(data, caption=caption, table_id=table_id, decimals=decimals))
+
+
 def csv_data_uri(data: pd.DataFrame) -> str:
     """The numbers as a CSV data: URI, so the download works offline and needs no extra file."""
     buffer = io.StringIO()

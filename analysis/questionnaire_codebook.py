@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
-from analysis.codebook import QUESTIONNAIRE_CODEBOOK, _problems_from, _read_yaml
+from analysis.codebook import QUESTIONNAIRE_CODEBOOK, problems_from, read_yaml
 from analysis.errors import InputError
 from analysis.paths import INSTRUMENTS
 
@@ -502,8 +502,8 @@ class QuestionnaireCodebook(_Strict):
 def load_questionnaire_codebook(path: Path | str | None = None) -> QuestionnaireCodebook:
     """Read and validate the questionnaire codebook; every problem found becomes one line of an InputError."""
     path = Path(path) if path is not None else INSTRUMENTS / f"{QUESTIONNAIRE_CODEBOOK}.yaml"
-    raw, file = _read_yaml(path)
+    raw, file = read_yaml(path)
     try:
         return QuestionnaireCodebook.model_validate(raw)
     except ValidationError as exc:
-        raise InputError(_problems_from(exc, raw, file)) from None
+        raise InputError(problems_from(exc, raw, file)) from None

@@ -7,7 +7,6 @@ collects them, writes the JSON report and fails (exit 1) if any check is outside
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from pathlib import Path
@@ -17,16 +16,9 @@ from analysis.checks import Check
 
 
 def collect_checks() -> list[Check]:
-    from analysis import fidelity_checks
+    from analysis import fidelity_checks, questionnaire
 
-    checks = list(fidelity_checks.reproduction_checks())
-    try:
-        questionnaire = importlib.import_module("analysis.questionnaire")
-    except ModuleNotFoundError as exc:  # pragma: no cover - only while the questionnaire module is absent
-        if exc.name != "analysis.questionnaire":
-            raise
-    else:
-        checks += questionnaire.reproduction_checks()
+    checks = [*fidelity_checks.reproduction_checks(), *questionnaire.reproduction_checks()]
     ids = [c.id for c in checks]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from analysis.fidelity_template import write_templates
 from analysis.paths import GENERATED
+from analysis.synth_candidates import write_candidates
 from analysis.synth_fidelity import DEFAULT_SEED, write_fidelity
 
 
@@ -21,14 +22,8 @@ def generate_all(out: Path, seed: int = DEFAULT_SEED) -> list[Path]:
     calibration = write_fidelity(out / "fidelity_responses.sav", seed)
     calibration.table().to_csv(out / "fidelity_calibration.csv", index=False)
     written += [out / "fidelity_responses.sav", out / "fidelity_calibration.csv"]
-    try:
-        from analysis.synth_candidates import write_candidates
-    except ModuleNotFoundError as exc:  # pragma: no cover - only while the questionnaire module is absent
-        if exc.name != "analysis.synth_candidates":
-            raise
-    else:
-        write_candidates(out / "candidates.sav", seed)
-        written.append(out / "candidates.sav")
+    write_candidates(out / "candidates.sav", seed)
+    written.append(out / "candidates.sav")
     written += write_templates(out / "templates", force=True)
     return written
 

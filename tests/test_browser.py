@@ -54,6 +54,7 @@ class Visit:
     figures: list[dict[str, Any]] = field(default_factory=list)
     axe: list[dict[str, Any]] = field(default_factory=list)
     lang: str = ""
+    headings: list[int] = field(default_factory=list)
 
 
 def open_page(browser: Any, base: str, path: str, result: Visit, viewport: dict[str, int] | None = None) -> tuple[Any, Any]:
@@ -89,6 +90,10 @@ def visit(browser: Any, base: str, path: str) -> Visit:
     context, page = open_page(browser, base, path, result)
     result.figures = page.evaluate(FIGURE_AUDIT)
     result.lang = page.evaluate("() => document.documentElement.lang")
+    result.headings = page.evaluate(
+        "() => Array.from(document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6'))"
+        ".filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"
+    )
     page.add_script_tag(url=base + "_static/vendor/axe.min.js")
     result.axe = page.evaluate(
         """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
@@ -128,6 +133,14 @@ def test_figures_render_with_name_description_and_data(visits: dict[str, Visit],
 def test_page_has_no_wcag_violations(visits: dict[str, Visit], path: str) -> None:
     assert not visits[path].axe, "axe-core WCAG 2.0/2.1 A/AA violations:\n" + "\n".join(
         f"{v['rule']} ({v['nodes']}): {v['where']} — {v['why']}" for v in visits[path].axe)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_headings_form_an_outline(visits: dict[str, Visit], path: str) -> None:
+    levels = visits[path].headings
+    assert levels and levels[0] == 1 and levels.count(1) == 1, f"one h1 first, got {levels}"
+    skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    assert not skips, f"heading levels skip: {skips}"
 
 
 def test_page_languages(visits: dict[str, Visit]) -> None:

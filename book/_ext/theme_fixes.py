@@ -8,6 +8,8 @@
   entries are plain blocks with their own labels, which is what they are.
 - myst-nb labels the show/hide-code toggles "Toggle hidden content" while their visible text says something
   else (WCAG 2.5.3, label in name); without the label the visible, translated prompt is the name.
+- The theme's navigation labels have no Norwegian translation and would be read out in English on a
+  Norwegian page; the few fixed strings are translated in the written pages (``CHROME_NB``).
 - A page may declare its language in front matter (``lang: en``); the ``<html lang>`` of that page follows,
   so screen readers switch voice (WCAG 3.1.2). The rest of the site is ``nb``.
 """
@@ -15,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -24,6 +27,35 @@ _CITATION_ROLES = re.compile(r'\s+role="(?:doc-biblioentry|doc-backlink)"')
 _CITATION_LIST = re.compile(r'<div\b[^>]*class="citation-list"[^>]*>')
 _TOGGLE_LABEL = re.compile(r'\s+aria-label="Toggle hidden content"')
 _LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
+# English strings the theme stack writes into every page, as attribute values or element text.
+CHROME_NB = {
+    "Link to this heading": "Lenke til denne overskriften",
+    "previous page": "forrige side",
+    "next page": "neste side",
+    "Toggle primary sidebar": "Vis eller skjul menyen",
+    "Toggle secondary sidebar": "Vis eller skjul innholdsfortegnelsen",
+    "Source repositories": "Kildekode",
+    "Source repository": "Kildekode",
+    "Repository": "Kildekode",
+    "Open an issue": "Meld fra om en feil",
+    "Open issue": "Meld fra om en feil",
+    "Download this page": "Last ned denne siden",
+    "Download source file": "Last ned kildefilen",
+    "Download notebook file": "Last ned notatboken",
+    "Print to PDF": "Skriv ut eller lagre som PDF",
+    "Site navigation": "Navigasjon",
+    "On this page": "På denne siden",
+    "Back to top": "Til toppen",
+    "Skip to main content": "Hopp til hovedinnholdet",
+    "Version warning": "Versjonsvarsel",
+    "Index": "Stikkordregister",
+    "Main": "Hovedinnhold",
+    "Page": "Side",
+}
+_CHROME = re.compile(
+    r'((?:aria-label|title|data-bs-title|data-bs-original-title)=")(' + "|".join(map(re.escape, CHROME_NB)) + r')(")'
+    r"|(>\s*)(" + "|".join(map(re.escape, CHROME_NB)) + r")(\s*<)"
+)
 
 
 def _drop_thebe(app: Sphinx) -> None:
@@ -48,7 +80,33 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
         context["language"] = lang
 
 
+def translate_chrome(html: str) -> str:
+    """Norwegian for the theme's fixed English labels, in attributes and as whole element texts."""
+    def swap(match: re.Match[str]) -> str:
+        if match.group(1):
+            return match.group(1) + CHROME_NB[match.group(2)] + match.group(3)
+        return match.group(4) + CHROME_NB[match.group(5)] + match.group(6)
+
+    return _CHROME.sub(swap, html)
+
+
+def _translate_pages(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html" or app.config.language != "nb":
+        return
+    out = Path(app.outdir)
+    for page in out.rglob("*.html"):
+        if "_static" in page.parts or "_sources" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        if 'lang="en"' in text[:300]:
+            continue
+        translated = translate_chrome(text)
+        if translated != text:
+            page.write_text(translated, encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _drop_thebe)
     app.connect("html-page-context", _fix_page)
+    app.connect("build-finished", _translate_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2"}
