@@ -3,7 +3,8 @@
 Sphinx only re-reads a page when its own source changes, and jupyter-cache only looks at the notebook's
 code; neither notices an edit in data/ or analysis/. This extension fingerprints those trees (paths, sizes
 and content hashes) and, when the fingerprint differs from the one stored in the build environment, marks
-every executable page outdated so it is read, and so executed, again.
+every executable page outdated so it is read, and so executed, again. The project's own templates and
+extensions are watched too: Sphinx does not notice a change in a template that another one imports.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
-WATCHED = ("data", "analysis")
+WATCHED = ("data", "analysis", "book/_templates", "book/_ext")
 SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 
 
@@ -52,8 +53,8 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
     env.se_input_fingerprint = current  # type: ignore[attr-defined]
     if previous is None or previous == current:
         return []
-    pages = [d for d in env.found_docs if d not in added and d not in changed and _is_executable(env, d)]
-    logger.info("[input_hash] data/ or analysis/ changed: re-executing %d pages", len(pages))
+    pages = [d for d in env.found_docs if d not in added and d not in changed]
+    logger.info("[input_hash] data/, analysis/ or the templates changed: re-reading %d pages", len(pages))
     return pages
 
 
