@@ -70,7 +70,7 @@ def level_domain_heatmap(data: FactorData) -> ChartParts:
         tooltip=[alt.Tooltip("nivå:N", title="Nivå"), alt.Tooltip("domene:N", title="Domene"),
                  alt.Tooltip("retning:N", title="Retning"), alt.Tooltip("antall:Q", title="Antall")],
     )
-    panels = alt.layer(empty, rect, text, data=counts).properties(width=190, height=190).facet(
+    panels = alt.layer(empty, rect, text, data=counts).properties(width=150, height=170).facet(
         column=alt.Column("retning:N", sort=DIRECTION_ORDER, title=None,
                           header=alt.Header(labelFontSize=14, labelFontWeight="bold")),
     )

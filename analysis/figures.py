@@ -94,8 +94,9 @@ def style_plotly(fig: Any, *, height: int | None = None) -> Any:
         colorway=list(PALETTE),
         paper_bgcolor="#ffffff",
         plot_bgcolor="#ffffff",
-        margin={"l": 10, "r": 10, "t": 30, "b": 10, "pad": 2},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "xanchor": "left", "x": 0},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10, "pad": 2},
+        # Legend above the plot: below it, it collides with long axis titles on narrow screens.
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
         hoverlabel={"font": {"family": FONT_FAMILY}},
         autosize=True,
         title=None,
@@ -301,7 +302,9 @@ def show_figure(
         f'<code>{e(f.path)}</code> (SHA-256 <code title="{f.sha256}">{f.short}</code>)' for f in files
     )
     table = data_table_html(data, caption=f"Tallene bak figuren: {title}", table_id=f"{fig_id}-table")
-    attr = "data-se-plotly" if kind == "plotly" else "data-se-vega"
+    # Vega charts have a fixed width; on a narrow screen their container scrolls, so it must take focus
+    # for keyboard users to scroll it (WCAG 2.1.1).
+    attr = "data-se-plotly" if kind == "plotly" else 'data-se-vega tabindex="0"'
     markup = (
         f'<figure class="se-figure se-figure-{kind}" id="{fig_id}-figure" aria-labelledby="{fig_id}-title" '
         f'aria-describedby="{fig_id}-desc">'

@@ -117,7 +117,7 @@ def satisfaction_figure(published: pd.DataFrame, cb: QuestionnaireCodebook, *, f
                         legendgroup=category, showlegend=first, customdata=np.stack([share, rows["n"]], axis=-1),
                         hovertemplate=f"%{{y}}<br>{category}: %{{customdata[0]}} % (n = %{{customdata[1]}})<extra></extra>")
     fig.update_layout(barmode="relative", height=380, yaxis={"autorange": "reversed"},
-                      xaxis={"title": "Prosent (misfornøyd til venstre, fornøyd til høyre)", "zeroline": True})
+                      xaxis={"title": "Prosent: misfornøyd ← | → fornøyd", "zeroline": True})
     fig.update_xaxes(tickvals=[-100, -50, 0, 50, 100], ticktext=["100", "50", "0", "50", "100"])
     satisfied = long[long["category"] == "Helt fornøyd"].set_index("rad")["pct"]
     description = (
