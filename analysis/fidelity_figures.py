@@ -66,8 +66,10 @@ def heatmap(summary: pd.DataFrame, book: FidelityCodebook, *, fig_id: str, sourc
         + "."
     )
     data = long[["team", "tidspunkt", "spørsmål", "del", "mean"]].rename(columns={"mean": "gjennomsnitt"})
+    numbers = [str(i.number) for i in book.items]
+    compact = {"yaxis.tickmode": "array", "yaxis.tickvals": order, "yaxis.ticktext": numbers}
     return show_figure(fig, fig_id=fig_id, title=title, sources=sources, data=data, description=description,
-                       synthetic=synthetic, height=height)
+                       synthetic=synthetic, height=height, compact=compact)
 
 
 def trajectory(summary: pd.DataFrame, book: FidelityCodebook, *, fig_id: str, sources: Sequence[str | Path],

@@ -216,10 +216,12 @@ def _json_for_script(obj: Any) -> str:
     return text.replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
-def _plotly_spec(fig: Any) -> tuple[str, list[str]]:
+def _plotly_spec(fig: Any, compact: dict[str, Any] | None = None) -> tuple[str, list[str]]:
     style_plotly(fig)
     spec = json.loads(fig.to_json())
     spec["config"] = {"displayModeBar": False, "responsive": True, "locale": "nb"}
+    if compact:
+        spec["compact"] = compact
     types = sorted({trace.get("type", "scatter") for trace in spec.get("data", [])})
     unbundled = [t for t in types if t not in PLOTLY_TRACE_TYPES_BUNDLED]
     if unbundled:
@@ -271,11 +273,13 @@ def show_figure(
     synthetic: bool = False,
     note: str | None = None,
     height: int | None = None,
+    compact: dict[str, Any] | None = None,
 ) -> FigureOutput:
     """Turn a figure into accessible, offline page output with its data table and provenance line.
 
     ``description`` should be computed from ``data`` by the caller (see :func:`describe_extremes`); when
-    omitted, a range summary of the last numeric column is used.
+    omitted, a range summary of the last numeric column is used. ``compact`` holds plotly layout changes
+    (``Plotly.relayout`` keys) that figures.js applies on narrow screens, e.g. short tick labels on a phone.
     """
     if not _ID_PATTERN.match(fig_id):
         raise ValueError(f"fig_id {fig_id!r} must be kebab-case, 3–64 characters, starting with a letter")
@@ -286,7 +290,7 @@ def show_figure(
     if kind == "plotly":
         if height is not None:
             fig.update_layout(height=height)
-        spec, _ = _plotly_spec(fig)
+        spec, _ = _plotly_spec(fig, compact)
     else:
         spec = _vega_spec(fig)
     text = description or _default_description(data)

@@ -17,10 +17,37 @@
     el.setAttribute("data-rendered", "true");
   }
 
+  var COMPACT_WIDTH = 560;
+
+  function fitWidth(el, s) {
+    // On a narrow screen apply the figure's compact layout (short labels), and undo it when wide again.
+    if (!s.compact) { return Promise.resolve(); }
+    var narrow = el.clientWidth < COMPACT_WIDTH;
+    if (narrow === (el.getAttribute("data-compact") === "true")) { return Promise.resolve(); }
+    el.setAttribute("data-compact", String(narrow));
+    var update = {};
+    Object.keys(s.compact).forEach(function (key) {
+      update[key] = narrow ? s.compact[key] : (s.wide || {})[key];
+    });
+    return window.Plotly.relayout(el, update);
+  }
+
   function renderPlotly(el) {
     if (!window.Plotly) { console.error("plotly.js is not loaded for figure " + el.id); return; }
     var s = spec(el);
-    window.Plotly.newPlot(el, s.data, s.layout, s.config).then(function () { markRendered(el); });
+    s.wide = {};
+    if (s.compact) {
+      Object.keys(s.compact).forEach(function (key) {
+        var value = key.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, s.layout);
+        s.wide[key] = value === undefined ? null : value;
+      });
+    }
+    window.Plotly.newPlot(el, s.data, s.layout, s.config)
+      .then(function () { return fitWidth(el, s); })
+      .then(function () { markRendered(el); });
+    if (s.compact && window.ResizeObserver) {
+      new ResizeObserver(function () { fitWidth(el, s); }).observe(el);
+    }
   }
 
   function renderVega(el) {
