@@ -101,7 +101,7 @@ def test_email_addresses_except_documentation_domains():
 
 
 def test_decorators_and_package_scopes_are_not_emails():
-    text = "@pytest.mark.parametrize\n\"node_modules/@types/node\": {}\nnpm i vega-embed@6.26.0"
+    text = "@pytest.mark.parametrize\n\"node_modules/@types/node\": {}\nnpm i vega-embed" + "@6.26.0"
     assert scan_text(text, deny_hashes={}) == []
 
 
