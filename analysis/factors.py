@@ -690,7 +690,7 @@ def checklist_csv(checklist: pd.DataFrame) -> str:
 def write_checklist(checklist: pd.DataFrame, out_dir: Path = GENERATED) -> dict[str, Path]:
     """Write the checklist as Markdown and CSV for people running the analysis outside the site.
 
-    The site itself offers the same files as data: URIs (analysis.factor_table.checklist_html): a build must
+    The site itself offers the same files as data: URIs (analysis.figures.factor_explorer.checklist_html): a build must
     not write into data/, whose fingerprint decides when chapters are re-executed.
     """
     out_dir.mkdir(parents=True, exist_ok=True)

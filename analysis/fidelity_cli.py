@@ -57,7 +57,7 @@ def as_json(scores: pd.DataFrame, summary: pd.DataFrame, book: FidelityCodebook)
 
 
 def _report(input_path: Path, summary: pd.DataFrame, book: FidelityCodebook, warnings: list[str]) -> str:
-    from analysis.fidelity_report import render_report
+    from analysis.figures.team_report import render_report
 
     return render_report(input_path, summary, book, warnings)
 

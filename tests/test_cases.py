@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.case_table import case_filter_table, describe_source, render_case_card, render_case_cards
+from analysis.figures.case_overview import case_filter_table, describe_source, render_case_card, render_case_cards
 from analysis.cases import (
     MIN_REFLECTION_QUESTIONS,
     QI_LABELS,

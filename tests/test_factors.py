@@ -14,7 +14,7 @@ import pytest
 
 from analysis import factors as fx
 from analysis.errors import InputError
-from analysis.factor_table import checklist_html, factor_browser_html
+from analysis.figures.factor_explorer import checklist_html, factor_browser_html
 from analysis.factors import (
     FACTOR_COLUMNS,
     LEVEL_ORDER,

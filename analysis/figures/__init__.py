@@ -1,4 +1,8 @@
-"""The one place where a plotly or altair figure becomes page output.
+"""The one place where analysis output becomes HTML: figures here, interactive tables in the submodules.
+
+``analysis.figures`` turns plotly and altair figures into page output; ``factor_explorer`` and
+``case_overview`` build the filterable tables of the factor and case chapters, and ``team_report`` the
+self-contained report of ``fidelity score``. No other module in ``analysis`` writes markup.
 
 Why one place: every figure on the site must (1) work offline with plotly.js / vega served by the site
 itself, never a CDN; (2) look the same (house style, Norwegian number format, a palette that survives
