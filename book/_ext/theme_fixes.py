@@ -51,6 +51,7 @@ CHROME_NB = {
     "Index": "Stikkordregister",
     "Main": "Hovedinnhold",
     "Page": "Side",
+    "Contents": "Innhold",
 }
 _CHROME = re.compile(
     r'((?:aria-label|title|data-bs-title|data-bs-original-title)=")(' + "|".join(map(re.escape, CHROME_NB)) + r')(")'
