@@ -125,6 +125,10 @@ def read_answers(path: Path | str, codebook: FidelityCodebook | None = None) -> 
             f"{name}: kolonnen {', '.join(identity)} (fødselsnummer) er fjernet og brukes ikke i noen utdata"
         )
     rows = pd.Series(np.arange(len(raw)) + first_row, index=raw.index)
+    # Spreadsheets keep formatted but empty rows (the template's drop-downs reach further than the answers):
+    # a row with no value at all is not an answer and is skipped, not reported.
+    blank = raw.astype(str).apply(lambda col: col.str.strip() == "").all(axis=1)
+    raw, rows = raw.loc[~blank], rows.loc[~blank]
     if "respondent_id" in raw.columns:
         comment = raw["respondent_id"].astype(str).str.startswith(COMMENT_PREFIX)
         raw, rows = raw.loc[~comment], rows.loc[~comment]

@@ -193,3 +193,31 @@ def test_foreign_files_get_a_validation_error_not_a_traceback(name: str) -> None
     result = run("validate", str(path), "--instrument", "se_fidelity_no")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.startswith("feil:")
+
+
+def test_filled_in_xlsx_template_with_empty_formatted_rows(tmp_path: Path, answers: pd.DataFrame) -> None:
+    """A team types three answers into the template; its 50 validated rows below stay empty."""
+    from openpyxl import load_workbook
+
+    assert run("fidelity", "template", "--out", str(tmp_path)).returncode == 0
+    book = load_workbook(tmp_path / "fidelitet_svarmal.xlsx")
+    sheet = book.active
+    for offset, record in enumerate(answers.head(3).itertuples(index=False)):
+        for column, value in enumerate(record, start=1):
+            if not (isinstance(value, float) and value != value):
+                sheet.cell(row=3 + offset, column=column, value=value)
+    sheet.cell(row=40, column=5).value = None  # touched but empty cell far below the answers
+    book.save(tmp_path / "svar.xlsx")
+    result = run("fidelity", "score", str(tmp_path / "svar.xlsx"), "--json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["respondents"]) == 3
+
+
+def test_semicolon_csv_from_norwegian_excel(tmp_path: Path, answers: pd.DataFrame) -> None:
+    path = tmp_path / "svar.csv"
+    answers.head(4).to_csv(path, sep=";", index=False)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(";" * (len(answers.columns) - 1) + "\n")  # an empty trailing row
+    result = run("fidelity", "score", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["respondents"]) == 4
