@@ -53,6 +53,14 @@ def _mask(value: object) -> str:
 
 
 # ------------------------------------------------------------------------------------------ reading
+def read_cells(path: Path) -> pd.DataFrame:
+    """Every cell of a .csv/.xlsx/.sav answer file as text, wholly empty rows dropped (shared with the
+    questionnaire reader); unreadable files raise InputError naming the file."""
+    raw, _ = _read_table(path)
+    blank = raw.astype(str).apply(lambda col: col.str.strip() == "").all(axis=1)
+    return raw.loc[~blank]
+
+
 def _read_table(path: Path) -> tuple[pd.DataFrame, int]:
     """Raw cells as strings and the row number of the first data row; unreadable files raise InputError."""
     name = str(path)

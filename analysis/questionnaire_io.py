@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from analysis.questionnaire_codebook import ColumnSpec, QuestionnaireCodebook, l
 
 ENV_FILE = "SE_IPS_CANDIDATES"
 SPSS_SUFFIXES = (".sav", ".zsav")
+TABLE_SUFFIXES = (".csv", ".xlsx")
 MAX_PROBLEMS = 500
 """Beyond this, more lines help nobody: the file is probably not this questionnaire at all."""
 FOREIGN_SHARE = 0.5
@@ -69,16 +70,45 @@ def _read(path: Path) -> tuple[pd.DataFrame, Any]:
         raise InputError([Problem(file, "fant ikke filen")])
     if path.is_dir():
         raise InputError([Problem(file, "dette er en mappe, ikke en fil")])
-    if path.suffix.lower() not in SPSS_SUFFIXES:
-        raise InputError([Problem(file, f"feil filtype '{path.suffix or '(ingen)'}': forventer en SPSS-fil (.sav); "
-                                        "lagre eller eksporter dataene som .sav fra SPSS")])
+    suffix = path.suffix.lower()
+    if suffix not in SPSS_SUFFIXES + TABLE_SUFFIXES:
+        raise InputError([Problem(file, f"feil filtype '{path.suffix or '(ingen)'}': forventer .sav (SPSS), "
+                                        ".csv eller .xlsx")])
     if path.stat().st_size == 0:
         raise InputError([Problem(file, "filen er tom")])
+    if suffix in TABLE_SUFFIXES:
+        return _read_table(path), _plain_meta()
     try:
         return pyreadstat.read_sav(str(path), user_missing=True)
     except Exception as exc:  # pyreadstat raises several types; the user needs the message, not the type
         reason = str(exc) or type(exc).__name__
         raise InputError([Problem(file, f"kunne ikke leses som SPSS-fil (skadet, avkortet eller en annen filtype?): {reason}")]) from None
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    """A .csv or .xlsx export: the codebook's own missing codes apply, since such files declare none.
+
+    A column becomes numeric only when every filled cell is a number, so text in a code column is
+    reported by the type check instead of silently turning into a missing value.
+    """
+    from analysis.fidelity_io import read_cells
+
+    cells = read_cells(path)
+    columns = {}
+    for column in cells.columns:
+        text = cells[column].astype(str).str.strip().str.replace(",", ".", regex=False)
+        numbers = pd.to_numeric(text.where(text != ""), errors="coerce")
+        parsed = (text == "") | numbers.notna()
+        columns[column] = numbers if parsed.all() else cells[column].where(text != "", np.nan)
+    return pd.DataFrame(columns, index=cells.index).reset_index(drop=True)
+
+
+def _plain_meta() -> Any:
+    """The part of pyreadstat's metadata the checks read, empty: a spreadsheet declares no labels or codes."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(missing_ranges={}, missing_user_values={}, column_names=[], column_labels=[],
+                           variable_value_labels={}, file_label=None, notes=[])
 
 
 def _declared_missing(meta: Any, column: str) -> list[tuple[float, float]]:
@@ -102,7 +132,14 @@ def validate_file(path: Path | str, codebook: QuestionnaireCodebook | None = Non
     except InputError as exc:
         return list(exc.problems)
     cb = codebook or load_questionnaire_codebook()
-    return validate_frame(frame, meta, cb, rel(path))
+    return _as_seen(validate_frame(frame, meta, cb, rel(path)), path)
+
+
+def _as_seen(problems: list[Problem], path: Path) -> list[Problem]:
+    """Row numbers as the user sees the file: in a spreadsheet the header is row 1, so answers start at 2."""
+    if path.suffix.lower() not in TABLE_SUFFIXES:
+        return problems
+    return [replace(p, row=p.row + 1) if p.row is not None else p for p in problems]
 
 
 def validate_frame(frame: pd.DataFrame, meta: Any, cb: QuestionnaireCodebook, file: str) -> list[Problem]:
@@ -158,8 +195,16 @@ def _type_problems(frame: pd.DataFrame, specs: dict[str, ColumnSpec], cb: Questi
     for name in specs:
         if name == cb.id_variable:
             continue
-        if not pd.api.types.is_numeric_dtype(frame[name]):
+        if pd.api.types.is_numeric_dtype(frame[name]):
+            continue
+        texts = frame[name].dropna().astype(str).str.strip()
+        bad = texts[(texts != "") & pd.to_numeric(texts.str.replace(",", ".", regex=False), errors="coerce").isna()]
+        if bad.empty or len(bad) == len(texts):  # a text column through and through (an SPSS string variable)
             out.append(Problem(file, "forventet tallkoder, fant tekst", column=name))
+            continue
+        for index, value in bad.items():  # a number column with a few text cells (typed in a spreadsheet)
+            shown = "«skjult tallrekke»" if any(c.isdigit() for c in value) else f"«{value[:30]}»"
+            out.append(Problem(file, f"{shown} er ikke en tallkode", row=int(index) + 1, column=name))
     return out
 
 
@@ -280,7 +325,7 @@ def load_candidates(path: Path | str | None = None, codebook: QuestionnaireCodeb
     path = Path(path) if path is not None else candidates_path()
     cb = codebook or load_questionnaire_codebook()
     frame, meta = _read(path)
-    problems = validate_frame(frame, meta, cb, rel(path))
+    problems = _as_seen(validate_frame(frame, meta, cb, rel(path)), path)
     if problems:
         raise InputError(problems)
     data = frame.copy()

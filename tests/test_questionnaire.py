@@ -281,7 +281,8 @@ def test_text_file_renamed_to_sav(tmp_path: Path) -> None:
     assert len(problems) == 1 and "kunne ikke leses som SPSS-fil" in problems[0].message
 
 
-@pytest.mark.parametrize("name,expected", [("empty.csv", "feil filtype"), ("empty.sav", "filen er tom"),
+@pytest.mark.parametrize("name,expected", [("empty.txt", "feil filtype"), ("empty.csv", "filen er tom"),
+                                           ("empty.sav", "filen er tom"),
                                            ("missing.sav", "fant ikke filen")])
 def test_empty_and_missing_files(tmp_path: Path, name: str, expected: str) -> None:
     path = tmp_path / name
@@ -330,3 +331,25 @@ def test_reliability_table_covers_multi_item_scales(cb: QuestionnaireCodebook, s
     table = q.reliability_table(data, cb=cb)
     assert set(table["variable"]) == {s.id for s in cb.scales if len(s.items) > 1}
     assert ((table["alpha"] > -1) & (table["alpha"] <= 1)).all()
+
+
+def test_csv_and_xlsx_exports_validate_like_the_sav(tmp_path) -> None:
+    """`validate --instrument jobbmestring_no` takes .csv and .xlsx too, with spreadsheet row numbers."""
+    import pyreadstat
+
+    from analysis.questionnaire_io import validate_file
+    from analysis.synth_candidates import write_candidates
+
+    sav = tmp_path / "c.sav"
+    write_candidates(sav)
+    frame, _ = pyreadstat.read_sav(str(sav))
+    frame.to_csv(tmp_path / "c.csv", index=False)
+    frame.head(6).to_excel(tmp_path / "c.xlsx", index=False)
+    assert validate_file(tmp_path / "c.csv") == []
+    assert validate_file(tmp_path / "c.xlsx") == []
+    broken = frame.head(3).astype(object)
+    broken.loc[1, "kjonn"] = "mann"  # text in a code column
+    broken.to_csv(tmp_path / "broken.csv", index=False)
+    problems = validate_file(tmp_path / "broken.csv")
+    assert problems and all(p.column == "kjonn" for p in problems if p.column)
+    assert any(p.row == 3 for p in problems), [str(p) for p in problems]
