@@ -370,8 +370,7 @@ class FidelityCodebook(_Strict):
 
     # -- validation helpers -------------------------------------------------------------------------
     def _unique_problems(self) -> list[str]:
-        out = []
-        for field, values in (
+        return duplicate_problems((
             ("items.id", [i.id for i in self.items]),
             ("items.number", [i.number for i in self.items]),
             ("items.label", [i.label for i in self.items]),
@@ -379,11 +378,7 @@ class FidelityCodebook(_Strict):
             ("variants.id", [v.id for v in self.variants]),
             ("inconsistencies.id", [x.id for x in self.inconsistencies]),
             ("timepoints.id", [t.id for t in self.timepoints]),
-        ):
-            dup = sorted({str(x) for x, n in Counter(values).items() if n > 1})
-            if dup:
-                out.append(f"{field}: samme verdi brukt mer enn én gang: {', '.join(dup)}")
-        return out
+        ), "samme verdi brukt mer enn én gang")
 
     def _item_order_problems(self) -> list[str]:
         out = []
@@ -520,6 +515,17 @@ class FidelityCodebook(_Strict):
 
 
 # -- loading ----------------------------------------------------------------------------------------
+def duplicate_problems(groups: Iterable[tuple[str, Sequence[Any]]], message: str) -> list[str]:
+    """One line per field whose values repeat (ids, numbers, labels), shared by both codebook models."""
+    out = []
+    for field, values in groups:
+        dup = sorted({str(x) for x, n in Counter(values).items() if n > 1})
+        if dup:
+            out.append(f"{field}: {message}: {', '.join(dup)}")
+    return out
+
+
+
 def _describe_loc(loc: Sequence[Any], raw: Any) -> str:
     """Readable location, e.g. ``items[3] (q04).options``, walking the raw YAML to name list entries by id."""
     parts: list[str] = []

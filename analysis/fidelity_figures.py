@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.codebook import FidelityCodebook
-from analysis.figures import DIVERGING, PALETTE, SEQUENTIAL, FigureOutput, show_figure
+from analysis.figures import PALETTE, SEQUENTIAL, FigureOutput, show_figure
 from analysis.fidelity import BandScheme, band_cuts
 from analysis.present import fmt_num
 

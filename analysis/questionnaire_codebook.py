@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
-from analysis.codebook import QUESTIONNAIRE_CODEBOOK, problems_from, read_yaml
+from analysis.codebook import QUESTIONNAIRE_CODEBOOK, duplicate_problems, problems_from, read_yaml
 from analysis.errors import InputError
 from analysis.paths import INSTRUMENTS
 
@@ -337,8 +337,7 @@ class QuestionnaireCodebook(_Strict):
 
     # -- validation helpers --------------------------------------------------------------------------
     def _unique_problems(self) -> list[str]:
-        out = []
-        for field, ids in (
+        return duplicate_problems((
             ("items", [i.id for i in self.items]),
             ("items (var)", [i.var for i in self.items]),
             ("scales", [s.id for s in self.scales]),
@@ -350,11 +349,7 @@ class QuestionnaireCodebook(_Strict):
             ("source_instruments", [s.id for s in self.source_instruments]),
             ("assumptions", [a.id for a in self.assumptions]),
             ("inconsistencies", [x.id for x in self.inconsistencies]),
-        ):
-            dup = sorted({str(x) for x, n in Counter(ids).items() if n > 1})
-            if dup:
-                out.append(f"{field}: samme id står flere ganger: {', '.join(dup)}")
-        return out
+        ), "samme id står flere ganger")
 
     def _reference_problems(self) -> list[str]:
         out: list[str] = []
