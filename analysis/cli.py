@@ -11,18 +11,18 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from analysis.errors import EXIT_BAD_INPUT, InputError
+from analysis.core.errors import EXIT_BAD_INPUT, InputError
 
 # Modules that contribute commands. A module missing here simply has no command yet.
 COMMAND_MODULES: tuple[str, ...] = (
-    "analysis.synth",
+    "analysis.reproduce.generate",
     "analysis.validate",
-    "analysis.audit",
-    "analysis.datapackage",
-    "analysis.factors",
-    "analysis.reproduce",
-    "analysis.fidelity_cli",
-    "analysis.anonymise",
+    "analysis.reproduce.audit",
+    "analysis.reproduce.datapackage",
+    "analysis.factors.coding",
+    "analysis.reproduce.report",
+    "analysis.fidelity.cli",
+    "analysis.anonymise.engine",
 )
 
 

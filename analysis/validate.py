@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.errors import InputError
+from analysis.core.errors import InputError
 
 INSTRUMENTS = ("se_fidelity_no", "jobbmestring_no")
 
@@ -18,11 +18,11 @@ INSTRUMENTS = ("se_fidelity_no", "jobbmestring_no")
 def validate(path: Path, instrument: str) -> list[str]:
     """Warnings for a valid file; raises InputError with every problem otherwise."""
     if instrument == "se_fidelity_no":
-        from analysis.fidelity_io import read_answers
+        from analysis.fidelity.answers import read_answers
 
         answers = read_answers(path)
         return [*answers.warnings, f"{path}: {len(answers.frame)} svarrader er gyldige for se_fidelity_no"]
-    from analysis.questionnaire import validate_file
+    from analysis.questionnaire.summaries import validate_file
 
     problems = validate_file(path)
     if problems:

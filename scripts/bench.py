@@ -92,9 +92,9 @@ def scoring_throughput(rows: int = 1_000_000) -> dict[str, float]:
     import numpy as np
     import pandas as pd
 
-    from analysis.codebook import load_fidelity_codebook
-    from analysis.fidelity import score_respondents, team_summary
-    from analysis.synth_fidelity import generate_fidelity
+    from analysis.fidelity.codebook import load_fidelity_codebook
+    from analysis.fidelity.scoring import score_respondents, team_summary
+    from analysis.fidelity.synthetic import generate_fidelity
 
     book = load_fidelity_codebook()
     seed_frame, _ = generate_fidelity()
@@ -111,7 +111,7 @@ def scoring_throughput(rows: int = 1_000_000) -> dict[str, float]:
 
 def anonymiser_throughput() -> dict[str, float] | None:
     try:
-        from analysis.anonymise import benchmark_throughput
+        from analysis.anonymise.engine import benchmark_throughput
     except ImportError:
         return None
     return benchmark_throughput(size_kb=300)

@@ -1,6 +1,6 @@
 """Write environment.yml (conda/Binder) from requirements.lock so both install the same exact versions.
 
-Run by `make lock`; tests/test_environment.py checks the two files agree.
+Run by `make lock`; tests/site/test_environment.py checks the two files agree.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Load plotly.js and the vega stack only on pages that hold such a figure.
 
-analysis/figures.py marks plot containers with ``data-se-plotly`` / ``data-se-vega``. Loading the libraries
+analysis/core/render/__init__.py marks plot containers with ``data-se-plotly`` / ``data-se-vega``. Loading the libraries
 everywhere would add ~2.3 MB to every text page; loading them from a CDN would leak readers to a third party.
 The files themselves are copied from node_modules into book/_static/vendor by ``make vendor``.
 """

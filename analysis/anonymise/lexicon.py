@@ -1,0 +1,131 @@
+"""The word lists behind the anonymiser, read once from ``data/lexicon/``.
+
+Everything the anonymiser knows about Norwegian names, places and countries is data, not code, so that a
+reviewer can see (and extend) what is recognised without reading Python. Every lookup key is casefolded; a
+multi-word entry ("Møre og Romsdal", "Sri Lanka") is kept as a tuple of casefolded words so that the
+token-based matchers can compare word by word.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.core.paths import DATA
+
+LEXICON_DIR = DATA / "lexicon"
+
+
+def _lines(path: Path) -> list[str]:
+    """Non-empty lines without '#' comments."""
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def _tsv(path: Path) -> list[dict[str, str]]:
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(rows, delimiter="\t"))
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.casefold().split())
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    """Multi-word phrases indexed by their first word, longest first, for greedy token matching."""
+
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    values: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, phrases: dict[str, str]) -> PhraseIndex:
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        values: dict[tuple[str, ...], str] = {}
+        for phrase, value in phrases.items():
+            key = phrase_key(phrase)
+            values[key] = value
+            grouped.setdefault(key[0], []).append(key)
+        by_first = {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in grouped.items()}
+        return cls(by_first, values)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    given: frozenset[str]
+    surnames: frozenset[str]
+    places: PhraseIndex          # municipalities, towns, districts, counties; value = canonical name
+    countries: PhraseIndex       # value = world region
+    adjectives: dict[str, str]   # casefolded adjective base form -> region
+    demonyms: dict[str, tuple[str, str]]  # any casefolded demonym form -> (region, replacing noun form)
+    languages: dict[str, str]    # casefolded language name -> region
+    region_adjectives: dict[str, str]
+    ambiguous: frozenset[str]
+
+    def is_person_word(self, word: str) -> bool:
+        key = word.casefold()
+        return key in self.given or key in self.surnames
+
+
+def _demonym_inflections(singular: str) -> dict[str, str]:
+    """The four forms of a demonym noun, each mapped to the matching form of «person».
+
+    Nouns in -er take -e/-en/-ne (somalier, somaliere, somalieren, somalierne), nouns in -e take
+    -r/-n/-ne (brite), others -er/-en/-ene (polakk).
+    """
+    if singular.endswith("er"):
+        endings = ("", "e", "en", "ne")
+    elif singular.endswith("e"):
+        endings = ("", "r", "n", "ne")
+    else:
+        endings = ("", "er", "en", "ene")
+    nouns = ("person", "personer", "personen", "personene")
+    return {singular + ending: noun for ending, noun in zip(endings, nouns)}
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+    """Read every list once per process; the anonymiser calls this on each document."""
+    given = frozenset(n.casefold() for n in _lines(directory / "given_names.txt"))
+    # A multi-word surname («Dela Cruz») is recognised by its last word; the name rules join the rest.
+    surnames = frozenset(n.split()[-1].casefold() for n in _lines(directory / "surnames.txt"))
+    place_names = {row["municipality"]: row["municipality"] for row in _tsv(directory / "municipalities.tsv")}
+    place_names.update({p: p for p in _lines(directory / "places.txt")})
+    countries: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for row in _tsv(directory / "countries.tsv"):
+        countries[row["country"]] = row["region"]
+        for adj in row["adjectives"].split(","):
+            if adj.strip() not in ("", "-"):
+                adjectives[adj.strip().casefold()] = row["region"]
+        for dem in row["demonyms"].split(","):
+            if dem.strip() not in ("", "-"):
+                demonyms[dem.strip().casefold()] = row["region"]
+    languages = {row["language"].casefold(): row["region"] for row in _tsv(directory / "languages.tsv")}
+    for language, region in languages.items():
+        if language.endswith("sk"):
+            adjectives.setdefault(language, region)
+    demonym_forms = {form: (region, noun) for singular, region in demonyms.items()
+                     for form, noun in _demonym_inflections(singular).items()}
+    region_adjectives = {row["region"]: row["adjective"] for row in _tsv(directory / "regions.tsv")}
+    missing = {r for r in (*countries.values(), *languages.values()) if r not in region_adjectives}
+    if missing:
+        raise ValueError(f"regions without an adjective in regions.tsv: {sorted(missing)}")
+    return Lexicon(
+        given=given,
+        surnames=surnames,
+        places=PhraseIndex.build(place_names),
+        countries=PhraseIndex.build(countries),
+        adjectives=adjectives,
+        demonyms=demonym_forms,
+        languages=languages,
+        region_adjectives=region_adjectives,
+        ambiguous=frozenset(w.casefold() for w in _lines(directory / "ambiguous_words.txt")),
+    )

@@ -1,0 +1,177 @@
+"""One reader for the tabular files users bring: .csv, .xlsx and SPSS .sav/.zsav, with one set of messages.
+
+A NAV team's answers and a researcher's questionnaire export arrive in whatever their software wrote: a
+semicolon CSV from Norwegian Excel, a workbook whose answers sit on the second sheet, an SPSS file. The
+domain readers (fidelity answers, questionnaire files) only check content; opening the file, finding the
+sheet, naming blank header cells and numbering rows as the user sees them happens here, once.
+
+Row numbers: in .csv/.xlsx the header is row 1 and the first answer row 2; in .sav, case 1 is row 1.
+Wholly empty rows are dropped (spreadsheets keep formatted empty rows below the answers) but keep their
+numbering, so a message points at the row the user sees.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.core.errors import InputError, Problem
+from analysis.core.files import NOT_UTF8, check_readable, shown_name
+
+SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
+SPSS_SUFFIXES = (".sav", ".zsav")
+SUFFIXES = SPREADSHEET_SUFFIXES + SPSS_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Cells:
+    """A file's cells as text, wholly empty rows dropped, indexed by the row number the user sees."""
+
+    frame: pd.DataFrame
+    path: Path
+    sheet: str | None = None
+
+    @property
+    def name(self) -> str:
+        return shown_name(self.path)
+
+
+def blank_header(position: int) -> str:
+    """The name given to a column whose header cell is empty, pointing at the spreadsheet column letter."""
+    letters = ""
+    n = position + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"(tom overskrift i kolonne {letters})"
+
+
+def _unsupported(path: Path) -> InputError:
+    suffix = path.suffix or "uten endelse"
+    return InputError([Problem(shown_name(path), f"filtypen «{suffix}» støttes ikke; bruk .csv, .xlsx eller .sav")])
+
+
+def _check(path: Path, suffixes: tuple[str, ...]) -> None:
+    """A file that is there, of a type this reader knows, and not empty (in that order: the type says most)."""
+    check_readable(path, allow_empty=True)
+    if path.suffix.lower() not in suffixes:
+        raise _unsupported(path)
+    check_readable(path)
+
+
+def _name_columns(header: list[Any]) -> list[str]:
+    return [blank_header(i) if str(h).strip() in ("", "nan", "None") else str(h).strip() for i, h in enumerate(header)]
+
+
+def _with_header(rows: pd.DataFrame, first_row: int) -> pd.DataFrame:
+    """First row as header, the rest as text cells indexed by their row number; empty rows dropped."""
+    if rows.empty:
+        return pd.DataFrame()
+    header = _name_columns(list(rows.iloc[0]))
+    body = rows.iloc[1:].fillna("").astype(str)
+    body.columns = header
+    body.index = range(first_row, first_row + len(body))
+    return drop_empty_rows(body)
+
+
+def drop_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows where every cell is blank are not answers (a spreadsheet's formatted empty rows)."""
+    if frame.empty:
+        return frame
+    blank = frame.astype(str).apply(lambda col: col.str.strip() == "").all(axis=1)
+    return frame.loc[~blank]
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError([Problem(shown_name(path), NOT_UTF8)]) from None
+    if not text.strip():
+        raise InputError([Problem(shown_name(path), "filen er tom")])
+    header = text.splitlines()[0]
+    separator = max((";", ",", "\t"), key=header.count)
+    rows = list(csv.reader(io.StringIO(text), delimiter=separator))
+    width = max(len(r) for r in rows)
+    grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
+    return _with_header(grid, first_row=2)
+
+
+def _sheet_score(grid: pd.DataFrame, expected: Collection[str]) -> int:
+    if grid.empty:
+        return 0
+    header = {str(h).strip() for h in grid.iloc[0]}
+    return len(header & set(expected))
+
+
+def _read_xlsx(path: Path, expected: Collection[str]) -> tuple[pd.DataFrame, str]:
+    name = shown_name(path)
+    if not zipfile.is_zipfile(path):
+        raise InputError([Problem(name, "er ikke en gyldig .xlsx-fil (ødelagt, eller en annen filtype med feil endelse)")])
+    sheets: dict[str, pd.DataFrame] = pd.read_excel(path, sheet_name=None, header=None, dtype=str, engine="openpyxl")
+    if not sheets:
+        raise InputError([Problem(name, "arbeidsboken har ingen ark")])
+    names = list(sheets)
+    chosen = names[0]
+    if expected:
+        scores = {sheet: _sheet_score(grid, expected) for sheet, grid in sheets.items()}
+        best = max(scores.values())
+        if best == 0:
+            seen = ", ".join(f"«{s}»" for s in names)
+            raise InputError([Problem(name, f"fant ikke svarkolonnene (for eksempel «{next(iter(expected))}») i første rad "
+                                            f"på noe ark; arkene i filen: {seen}")])
+        chosen = next(sheet for sheet in names if scores[sheet] == best)
+    return _with_header(sheets[chosen], first_row=2), chosen
+
+
+def _spss_cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_spss(path: Path, *, user_missing: bool = True) -> tuple[pd.DataFrame, Any]:
+    """An SPSS file's values and pyreadstat metadata (value labels, declared missing codes), cases from row 1."""
+    import pyreadstat
+
+    _check(path, SPSS_SUFFIXES)
+    try:
+        frame, meta = pyreadstat.read_sav(str(path), user_missing=user_missing)
+    except Exception as exc:  # pyreadstat raises several types; the user needs the reason, not a traceback
+        reason = str(exc) or type(exc).__name__
+        raise InputError([Problem(shown_name(path), "kunne ikke leses som SPSS-fil (skadet, avkortet eller en annen "
+                                                    f"filtype?): {reason[:160]}")]) from None
+    frame.index = range(1, len(frame) + 1)
+    return frame, meta
+
+
+def read_cells(path: Path, *, expected_columns: Collection[str] = ()) -> Cells:
+    """Every cell of a .csv, .xlsx or .sav file as text, indexed by the row number the user sees.
+
+    ``expected_columns`` lets a workbook with several sheets be read from the sheet whose first row holds
+    the most of them; when no sheet has any, the message names the sheets that were there.
+    """
+    _check(path, SUFFIXES)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            return Cells(_read_csv(path), path)
+        if suffix == ".xlsx":
+            frame, sheet = _read_xlsx(path, expected_columns)
+            return Cells(frame, path, sheet)
+        values, _meta = read_spss(path, user_missing=False)
+        text = values.astype(object).apply(lambda col: col.map(_spss_cell))
+        return Cells(drop_empty_rows(text), path)
+    except InputError:
+        raise
+    except Exception as exc:  # a reader's own error: name it, never a traceback
+        raise InputError([Problem(shown_name(path), f"kunne ikke leses ({type(exc).__name__}: {str(exc)[:160]})")]) from None

@@ -1,0 +1,171 @@
+"""Scoring engine for the Norwegian SE Fidelity Scale.
+
+Every rule comes from the codebook (data/instruments/se_fidelity_no.yaml): which options a tick-all item
+counts, which printed duplicates count once, the bands. This module only applies them, vectorised over
+whole columns so that a million answer rows score in seconds.
+
+Two totals exist and must not be confused:
+- a respondent's total, which exists only when all 19 items are answered (otherwise we report the partial
+  sum together with the number of items answered, never a silently deflated total);
+- a team's total, which the NORCE report defines as the sum of the team's item means (each mean over those
+  who answered the item). That is what Tabell 1 prints and what ``team_summary`` computes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from analysis.core.rounding import round_float
+from analysis.fidelity.codebook import CountScoring, FidelityCodebook, load_fidelity_codebook
+
+ID_COLUMNS = ("respondent_id", "team", "timepoint")
+BandScheme = Literal["modified", "proportional", "original"]
+BAND_SCHEMES: tuple[BandScheme, ...] = ("modified", "proportional")
+
+
+# ----------------------------------------------------------------------------------------- bands
+@dataclass(frozen=True)
+class BandCut:
+    id: str
+    label: str
+    min: float
+
+
+def band_cuts(codebook: FidelityCodebook, scheme: BandScheme = "modified") -> list[BandCut]:
+    """Lower bounds of the bands on the 95-point scale under a rescaling convention.
+
+    ``modified`` is what the report prints: the original 125-point cut-offs minus the 30 points of the six
+    removed items. ``proportional`` rescales the original cut-offs by 95/125 instead, which keeps each band
+    the same share of the maximum. ``original`` is the 125-point scale itself.
+    """
+    if scheme in ("modified", "original"):
+        return [BandCut(b.id, b.label, float(b.min)) for b in codebook.bands[scheme]]
+    if scheme == "proportional":
+        factor = codebook.scales["modified"].max_score / codebook.scales["original"].max_score
+        return [BandCut(b.id, b.label, round_float(b.min * factor, 2)) for b in codebook.bands["original"]]
+    raise ValueError(f"unknown band scheme {scheme!r}; choose one of modified, proportional, original")
+
+
+def classify(totals: pd.Series | np.ndarray, cuts: Sequence[BandCut]) -> np.ndarray:
+    """Band id for each total (highest band whose lower bound it reaches); empty string where total is NaN."""
+    values = np.asarray(totals, dtype=float)
+    out = np.full(values.shape, "", dtype=object)
+    ordered = sorted(cuts, key=lambda c: c.min)
+    for cut in ordered:  # ascending, so higher bands overwrite lower ones
+        out[values >= cut.min] = cut.id
+    out[np.isnan(values)] = ""
+    return out
+
+
+# -------------------------------------------------------------------------------------- respondents
+def _numeric(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+    return frame.loc[:, list(columns)].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+
+
+def _score_count(ticks: np.ndarray, columns: Sequence[str], rule: CountScoring, item_id: str) -> np.ndarray:
+    """Score a tick-all item. Blank options of an answered item count as not ticked; all blank = unanswered."""
+    answered = ~np.all(np.isnan(ticks), axis=1)
+    filled = np.nan_to_num(ticks, nan=0.0)
+    index = {int(c.rsplit("_", 1)[1]): i for i, c in enumerate(columns)}
+    units = [filled[:, [index[code] for code in unit]].max(axis=1) for unit in rule.units()]
+    count = np.sum(units, axis=0) if units else np.zeros(len(ticks))
+    score = np.clip(count, rule.floor, rule.max)
+    return np.where(answered, score, np.nan)
+
+
+def item_scores(raw: pd.DataFrame, codebook: FidelityCodebook, variants: Iterable[str] = ()) -> pd.DataFrame:
+    """One score column per item (q01…q19), NaN where the item is unanswered."""
+    chosen = codebook.check_variants(variants)
+    scores: dict[str, np.ndarray] = {}
+    for item in codebook.items:
+        rule = item.resolved_scoring(chosen)
+        values = _numeric(raw, item.columns)
+        if isinstance(rule, CountScoring):
+            scores[item.id] = _score_count(values, item.columns, rule, item.id)
+        else:
+            scores[item.id] = values[:, 0]
+    return pd.DataFrame(scores, index=raw.index)
+
+
+def score_respondents(
+    raw: pd.DataFrame,
+    codebook: FidelityCodebook | None = None,
+    *,
+    variants: Iterable[str] = (),
+    band_scheme: BandScheme = "modified",
+) -> pd.DataFrame:
+    """Per-respondent item scores, items answered, total (complete answers only), partial total and band."""
+    book = codebook or load_fidelity_codebook()
+    scores = item_scores(raw, book, variants)
+    answered = scores.notna().sum(axis=1).astype(int)
+    partial = scores.sum(axis=1, min_count=1)
+    complete = answered == len(book.items)
+    total = partial.where(complete)
+    result = raw.loc[:, list(ID_COLUMNS)].copy()
+    result = pd.concat([result, scores], axis=1)
+    result["items_answered"] = answered
+    result["partial_total"] = partial
+    result["total"] = total
+    result["band"] = classify(total, band_cuts(book, band_scheme))
+    return result
+
+
+# ------------------------------------------------------------------------------------------- teams
+def team_summary(
+    scores: pd.DataFrame,
+    codebook: FidelityCodebook | None = None,
+    *,
+    band_scheme: BandScheme = "modified",
+    timepoint_order: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Team × time point: respondents, item means over those who answered, total = sum of item means, band.
+
+    The total is the report's own method (Tabell 1). If some item has no answer at all in a group, its mean
+    is missing, the total is left empty and ``items_with_answers`` says how many items the sum would cover.
+    """
+    book = codebook or load_fidelity_codebook()
+    items = [item.id for item in book.items]
+    grouped = scores.groupby(["team", "timepoint"], sort=False, observed=True)
+    means = grouped[items].mean()
+    summary = means.copy()
+    summary.insert(0, "n", grouped.size())
+    summary["items_with_answers"] = means.notna().sum(axis=1).astype(int)
+    summary["total"] = means.sum(axis=1, min_count=len(items)).where(summary["items_with_answers"] == len(items))
+    summary["band"] = classify(summary["total"], band_cuts(book, band_scheme))
+    summary = summary.reset_index()
+    order = list(timepoint_order or [t.id for t in book.timepoints])
+    known = summary["timepoint"].astype(str).isin(order)
+    if known.all():
+        summary["_order"] = summary["timepoint"].astype(str).map({t: i for i, t in enumerate(order)})
+        summary = summary.sort_values(["team", "_order"]).drop(columns="_order")
+    else:
+        summary = summary.sort_values(["team", "timepoint"], kind="stable")
+    return summary.reset_index(drop=True)
+
+
+def sensitivity(
+    raw: pd.DataFrame, codebook: FidelityCodebook | None = None, variant_sets: dict[str, Sequence[str]] | None = None
+) -> pd.DataFrame:
+    """Team totals and bands under every combination of tick-all rule variant set and band rescaling.
+
+    Long format: one row per team × time point × rule × band scheme, so the chapter can show which
+    classifications change.
+    """
+    book = codebook or load_fidelity_codebook()
+    sets = variant_sets or {"standard": ()} | {v.id: (v.id,) for v in book.variants}
+    rows = []
+    for rule_name, variants in sets.items():
+        scored = score_respondents(raw, book, variants=variants)
+        for scheme in BAND_SCHEMES:
+            summary = team_summary(scored, book, band_scheme=scheme)
+            for record in summary.itertuples(index=False):
+                rows.append({
+                    "team": record.team, "timepoint": record.timepoint, "rule": rule_name,
+                    "band_scheme": scheme, "total": record.total, "band": record.band,
+                })
+    return pd.DataFrame(rows)

@@ -1,0 +1,504 @@
+"""Typed, validated view of the candidate questionnaire codebook (data/instruments/jobbmestring_no.yaml).
+
+Every column name, valid code, missing code, routing rule and scale recipe the questionnaire pipeline
+uses comes from that file. A typo there would silently change which answers count, so the models refuse
+unknown keys and dangling references and report each problem with the file and the field it concerns.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
+
+from analysis.fidelity.codebook import QUESTIONNAIRE_CODEBOOK, duplicate_problems, problems_from, read_yaml
+from analysis.core.errors import InputError
+from analysis.core.paths import INSTRUMENTS
+
+LineRange = tuple[PositiveInt, PositiveInt]
+PartId = Literal["alle", "i_arbeid", "ikke_i_arbeid"]
+SPSS_NAME_MAX = 64
+"""SPSS refuses variable names longer than 64 bytes."""
+
+
+class _Strict(BaseModel):
+    """Base for every node: unknown keys are errors, so a misspelt rule cannot be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    document: str
+    citation_key: str
+    appendix: str
+    lines: LineRange
+    intro: str
+    intro_line: PositiveInt
+
+
+class Timepoint(_Strict):
+    id: str = Field(pattern=r"^t\d+$")
+    label: str
+    suffix: str = Field(pattern=r"^_[a-z0-9]+$")
+    required: bool
+
+
+class MissingCode(_Strict):
+    code: int
+    label: str = Field(min_length=1)
+    kind: Literal["not_applicable", "no_answer"]
+
+
+class Option(_Strict):
+    code: int
+    label: str = Field(min_length=1)
+    name: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
+
+
+class ResponseScale(_Strict):
+    """How answers to an item are coded: listed options (nominal/ordinal) or an integer range (numeric)."""
+
+    id: str = Field(min_length=1)
+    kind: Literal["nominal", "ordinal", "numeric"]
+    options: list[Option] = Field(default_factory=list)
+    min: int | None = None
+    max: int | None = None
+    anchors: dict[int, str] = Field(default_factory=dict)
+    missing_codes: list[MissingCode] | None = None
+    dont_know_code: int | None = None
+    assumption: str | None = None
+    lines: LineRange | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> ResponseScale:
+        problems: list[str] = []
+        if self.kind == "numeric":
+            if self.options:
+                problems.append("options: en numerisk skala har min/max, ikke alternativer")
+            if self.min is None or self.max is None or self.min >= self.max:
+                problems.append(f"min/max: en numerisk skala trenger min < max, fant {self.min}/{self.max}")
+            elif any(not self.min <= a <= self.max for a in self.anchors):
+                problems.append(f"anchors: endepunktene {sorted(self.anchors)} ligger utenfor {self.min}–{self.max}")
+        else:
+            if len(self.options) < 2:
+                problems.append("options: en kategorisk skala trenger minst to alternativer")
+            dup = sorted(c for c, n in Counter(o.code for o in self.options).items() if n > 1)
+            if dup:
+                problems.append(f"options: samme kode står flere ganger: {dup}")
+            if self.min is not None or self.max is not None or self.anchors:
+                problems.append("min/max/anchors: brukes bare på numeriske skalaer")
+        if self.dont_know_code is not None and self.dont_know_code not in self.valid_codes():
+            problems.append(f"dont_know_code: {self.dont_know_code} er ikke en gyldig kode")
+        if problems:
+            raise ValueError("\n".join(f"response_scales ({self.id}): {p}" for p in problems))
+        return self
+
+    def valid_codes(self) -> set[int]:
+        if self.kind == "numeric":
+            return set(range(self.min or 0, (self.max or 0) + 1))
+        return {o.code for o in self.options}
+
+    def bounds(self) -> tuple[int, int]:
+        codes = self.valid_codes()
+        return min(codes), max(codes)
+
+    def labels(self) -> dict[int, str]:
+        """Value labels for an SPSS file: every option, or the labelled end points of a numeric scale."""
+        return {o.code: o.label for o in self.options} if self.options else dict(self.anchors)
+
+    def describe(self) -> str:
+        if self.kind == "numeric":
+            return f"{self.min}–{self.max}"
+        return ", ".join(str(c) for c in sorted(self.valid_codes()))
+
+
+class AskedIf(_Strict):
+    item: str
+    codes: list[int] = Field(min_length=1)
+
+
+class Part(_Strict):
+    id: PartId
+    label: str
+    asked_if: AskedIf | None = None
+    header: str
+    lines: LineRange
+
+
+class PersonVariable(_Strict):
+    var: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    kind: Literal["id", "group", "background"]
+    scale: str | None = None
+    in_form: bool
+    published_label: str | None = None
+    assumption: str | None = None
+    lines: LineRange | None = None
+
+
+class SourceInstrument(_Strict):
+    id: str
+    citation: str
+    concept: str
+    lines: LineRange
+
+
+class Item(_Strict):
+    id: str = Field(pattern=r"^\d+$")
+    var: str = Field(pattern=r"^q\d{2}$")
+    text: str = Field(min_length=1)
+    stem: str | None = None
+    instruction: str | None = None
+    statements: dict[Literal["A", "B"], str] | None = None
+    part: PartId
+    asked_if: AskedIf | None = None
+    scale: str
+    multiple: bool = False
+    source_instrument: str
+    lines: LineRange
+    published_label: str | None = None
+    note: str | None = None
+
+
+class ScaleItem(_Strict):
+    item: str
+    reverse: bool = False
+    keyed_code: int | None = None
+
+
+class PublishedRow(_Strict):
+    table: Literal["Tabell 3"]
+    label: str
+    range_label: str
+    lines: LineRange
+
+
+class Scale(_Strict):
+    """A score computed from items: their mean (optionally reversing some) or a count of keyed answers."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    subgroup: PartId
+    method: Literal["mean", "count_keyed"]
+    items: list[ScaleItem] = Field(min_length=1)
+    min_valid: PositiveInt | None = None
+    range: tuple[float, float]
+    higher_means: str
+    source_instrument: str
+    assumptions: list[str] = Field(default_factory=list)
+    published: PublishedRow | None = None
+
+    @property
+    def required_items(self) -> int:
+        """How many items must be answered for a score; the project's default is all of them."""
+        return self.min_valid or len(self.items)
+
+
+class Assumption(_Strict):
+    id: str
+    text: str = Field(min_length=1)
+    lines: list[PositiveInt] = Field(default_factory=list)
+
+
+class Inconsistency(_Strict):
+    id: str
+    text: str = Field(min_length=1)
+    lines: list[PositiveInt] = Field(min_length=1)
+
+
+class ColumnSpec(_Strict):
+    """One expected column of a data file and what it holds."""
+
+    name: str
+    item: str | None = None
+    timepoint: str | None = None
+    option: int | None = None
+    person_var: str | None = None
+
+
+class QuestionnaireCodebook(_Strict):
+    schema_version: Literal[1]
+    id: Literal["jobbmestring_no"]
+    title: str
+    subtitle: str
+    attribution: str = Field(min_length=1)
+    source: Source
+    id_variable: str
+    group_variable: str
+    routing_item: str
+    layout_assumption: str
+    timepoints: list[Timepoint] = Field(min_length=1)
+    missing_codes: list[MissingCode] = Field(min_length=1)
+    missing_codes_assumption: str
+    parts: list[Part] = Field(min_length=1)
+    response_scales: list[ResponseScale] = Field(min_length=1)
+    person_variables: list[PersonVariable] = Field(min_length=1)
+    source_instruments: list[SourceInstrument] = Field(min_length=1)
+    items: list[Item] = Field(min_length=1)
+    scales: list[Scale] = Field(default_factory=list)
+    assumptions: list[Assumption] = Field(default_factory=list)
+    inconsistencies: list[Inconsistency] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> QuestionnaireCodebook:
+        problems = [
+            *self._unique_problems(),
+            *self._reference_problems(),
+            *self._missing_code_problems(),
+            *self._scale_problems(),
+            *self._column_problems(),
+        ]
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+    # -- lookups -------------------------------------------------------------------------------------
+    def item(self, item_id: str) -> Item:
+        return self._items[item_id]
+
+    def response_scale(self, scale_id: str) -> ResponseScale:
+        return self._response_scales[scale_id]
+
+    def item_scale(self, item_id: str) -> ResponseScale:
+        return self._response_scales[self._items[item_id].scale]
+
+    def part(self, part_id: str) -> Part:
+        return {p.id: p for p in self.parts}[part_id]
+
+    def scale(self, scale_id: str) -> Scale:
+        return {s.id: s for s in self.scales}[scale_id]
+
+    def timepoint(self, tp_id: str) -> Timepoint:
+        return {t.id: t for t in self.timepoints}[tp_id]
+
+    def missing_for(self, scale: ResponseScale) -> list[MissingCode]:
+        return list(scale.missing_codes) if scale.missing_codes is not None else list(self.missing_codes)
+
+    def missing_code(self, scale: ResponseScale, kind: str) -> int:
+        return next(m.code for m in self.missing_for(scale) if m.kind == kind)
+
+    def group_options(self) -> list[Option]:
+        var = next(p for p in self.person_variables if p.var == self.group_variable)
+        assert var.scale is not None
+        return self._response_scales[var.scale].options
+
+    def item_columns(self, item: Item, timepoint: Timepoint) -> list[ColumnSpec]:
+        if item.multiple:
+            return [
+                ColumnSpec(name=f"{item.var}_{o.code:02d}{timepoint.suffix}", item=item.id,
+                           timepoint=timepoint.id, option=o.code)
+                for o in self._response_scales[item.scale].options
+            ]
+        return [ColumnSpec(name=f"{item.var}{timepoint.suffix}", item=item.id, timepoint=timepoint.id)]
+
+    def columns(self) -> list[ColumnSpec]:
+        """Every column of a complete file, in file order: person variables, then items per time point."""
+        out = [ColumnSpec(name=p.var, person_var=p.var) for p in self.person_variables]
+        for tp in self.timepoints:
+            for item in self.items:
+                out.extend(self.item_columns(item, tp))
+        return out
+
+    def asked(self, item_id: str, answers: Mapping[str, float | None]) -> bool | None:
+        """Whether the form routes a respondent to an item, given their answers at the same time point.
+
+        ``answers`` maps item ids to valid codes (None or NaN when missing). None means the deciding
+        answer is missing, so routing cannot be judged.
+        """
+        item = self._items[item_id]
+        for cond in (self.part(item.part).asked_if, item.asked_if):
+            if cond is None:
+                continue
+            value = answers.get(cond.item)
+            if value is None or value != value:
+                return None
+            if int(value) not in cond.codes:
+                return False
+        return True
+
+    def column(self, item_id: str, tp_id: str) -> str:
+        """Column name of a single-column item at a time point."""
+        specs = self.item_columns(self._items[item_id], self.timepoint(tp_id))
+        if len(specs) != 1:
+            raise ValueError(f"item {item_id} has {len(specs)} columns; ask item_columns() instead")
+        return specs[0].name
+
+    @cached_property
+    def _items(self) -> dict[str, Item]:
+        return {i.id: i for i in self.items}
+
+    @cached_property
+    def _response_scales(self) -> dict[str, ResponseScale]:
+        return {s.id: s for s in self.response_scales}
+
+    # -- validation helpers --------------------------------------------------------------------------
+    def _unique_problems(self) -> list[str]:
+        return duplicate_problems((
+            ("items", [i.id for i in self.items]),
+            ("items (var)", [i.var for i in self.items]),
+            ("scales", [s.id for s in self.scales]),
+            ("parts", [p.id for p in self.parts]),
+            ("response_scales", [s.id for s in self.response_scales]),
+            ("timepoints", [t.id for t in self.timepoints]),
+            ("timepoints (suffix)", [t.suffix for t in self.timepoints]),
+            ("person_variables", [p.var for p in self.person_variables]),
+            ("source_instruments", [s.id for s in self.source_instruments]),
+            ("assumptions", [a.id for a in self.assumptions]),
+            ("inconsistencies", [x.id for x in self.inconsistencies]),
+        ), "samme id står flere ganger")
+
+    def _reference_problems(self) -> list[str]:
+        out: list[str] = []
+        scales = {s.id for s in self.response_scales}
+        instruments = {s.id for s in self.source_instruments}
+        assumptions = {a.id for a in self.assumptions}
+        person = {p.var: p for p in self.person_variables}
+        parts = {p.id for p in self.parts}
+
+        def known_assumption(where: str, ref: str | None) -> None:
+            if ref is not None and ref not in assumptions:
+                out.append(f"{where}: antagelsen '{ref}' finnes ikke under assumptions")
+
+        known_assumption("layout_assumption", self.layout_assumption)
+        known_assumption("missing_codes_assumption", self.missing_codes_assumption)
+        for s in self.response_scales:
+            known_assumption(f"response_scales ({s.id}).assumption", s.assumption)
+        if missing := sorted({"alle", "i_arbeid", "ikke_i_arbeid"} - parts):
+            out.append(f"parts: mangler {missing}")
+        for var, kind in ((self.id_variable, "id"), (self.group_variable, "group")):
+            if var not in person or person[var].kind != kind:
+                out.append(f"{'id' if kind == 'id' else 'group'}_variable: '{var}' må være en person_variable av typen {kind}")
+        for p in self.person_variables:
+            if p.scale is not None and p.scale not in scales:
+                out.append(f"person_variables ({p.var}).scale: svarskalaen '{p.scale}' finnes ikke")
+            if p.kind != "id" and p.scale is None:
+                out.append(f"person_variables ({p.var}).scale: mangler")
+            known_assumption(f"person_variables ({p.var}).assumption", p.assumption)
+        group = person.get(self.group_variable)
+        if group and group.scale in scales:
+            opts = next(s for s in self.response_scales if s.id == group.scale).options
+            if any(o.name is None for o in opts):
+                out.append(f"response_scales ({group.scale}): hver gruppe trenger et maskinnavn (name)")
+        for item in self.items:
+            where = f"items ({item.id})"
+            if item.scale not in scales:
+                out.append(f"{where}.scale: svarskalaen '{item.scale}' finnes ikke")
+            if item.source_instrument not in instruments:
+                out.append(f"{where}.source_instrument: '{item.source_instrument}' finnes ikke under source_instruments")
+            if item.var != f"q{int(item.id):02d}":
+                out.append(f"{where}.var: '{item.var}' stemmer ikke med id (ventet 'q{int(item.id):02d}')")
+            if item.multiple and item.scale in scales and self.item_scale(item.id).kind == "numeric":
+                out.append(f"{where}.multiple: et flervalg trenger alternativer, ikke en numerisk skala")
+            if item.asked_if is not None:
+                out.extend(self._asked_if_problems(f"{where}.asked_if", item.asked_if))
+        for part in self.parts:
+            if part.asked_if is not None:
+                out.extend(self._asked_if_problems(f"parts ({part.id}).asked_if", part.asked_if))
+                if part.asked_if.item != self.routing_item:
+                    out.append(f"parts ({part.id}).asked_if: rutingen må bruke routing_item '{self.routing_item}'")
+        if self.routing_item not in self._items:
+            out.append(f"routing_item: spørsmål '{self.routing_item}' finnes ikke")
+        elif self._items[self.routing_item].part != "alle":
+            out.append("routing_item: rutingsspørsmålet må stilles til alle")
+        return out
+
+    def _asked_if_problems(self, where: str, cond: AskedIf) -> list[str]:
+        if cond.item not in self._items:
+            return [f"{where}.item: spørsmål '{cond.item}' finnes ikke"]
+        target = self._items[cond.item]
+        if target.multiple or target.scale not in self._response_scales:
+            return [f"{where}.item: spørsmål '{cond.item}' kan ikke styre ruting"]
+        bad = sorted(set(cond.codes) - self.item_scale(cond.item).valid_codes())
+        return [f"{where}.codes: {bad} er ikke gyldige koder for spørsmål {cond.item}"] if bad else []
+
+    def _missing_code_problems(self) -> list[str]:
+        out: list[str] = []
+        for scale in self.response_scales:
+            missing = self.missing_for(scale)
+            codes = [m.code for m in missing]
+            kinds = sorted(m.kind for m in missing)
+            if kinds != ["no_answer", "not_applicable"]:
+                out.append(f"response_scales ({scale.id}): trenger nøyaktig én kode for hver av not_applicable og no_answer")
+            clash = sorted(set(codes) & scale.valid_codes())
+            if clash:
+                out.append(f"response_scales ({scale.id}): kode {clash} er både gyldig svar og manglende-kode")
+        return out
+
+    def _scale_problems(self) -> list[str]:
+        out: list[str] = []
+        assumptions = {a.id for a in self.assumptions}
+        instruments = {s.id for s in self.source_instruments}
+        for scale in self.scales:
+            where = f"scales ({scale.id})"
+            if scale.source_instrument not in instruments:
+                out.append(f"{where}.source_instrument: '{scale.source_instrument}' finnes ikke")
+            for ref in scale.assumptions:
+                if ref not in assumptions:
+                    out.append(f"{where}.assumptions: '{ref}' finnes ikke under assumptions")
+            if scale.required_items > len(scale.items):
+                out.append(f"{where}.min_valid: {scale.required_items} er flere enn skalaens {len(scale.items)} spørsmål")
+            ids = [s.item for s in scale.items]
+            if dup := sorted({i for i, n in Counter(ids).items() if n > 1}):
+                out.append(f"{where}.items: samme spørsmål flere ganger: {dup}")
+            unknown = [i for i in ids if i not in self._items]
+            if unknown:
+                out.append(f"{where}.items: spørsmål {unknown} finnes ikke")
+                continue
+            out.extend(self._scale_item_problems(scale, where))
+        return out
+
+    def _scale_item_problems(self, scale: Scale, where: str) -> list[str]:
+        out: list[str] = []
+        bounds = set()
+        for ref in scale.items:
+            item = self._items[ref.item]
+            rs = self.item_scale(ref.item)
+            if item.part != scale.subgroup:
+                out.append(f"{where}.items ({ref.item}): spørsmålet hører til del '{item.part}', skalaen til '{scale.subgroup}'")
+            if item.multiple:
+                out.append(f"{where}.items ({ref.item}): et flervalg kan ikke inngå i en skala")
+            if scale.method == "mean":
+                if ref.keyed_code is not None:
+                    out.append(f"{where}.items ({ref.item}).keyed_code: brukes bare med method count_keyed")
+                if rs.kind == "nominal":
+                    out.append(f"{where}.items ({ref.item}): et nominelt spørsmål kan ikke gjennomsnittberegnes")
+                bounds.add(rs.bounds())
+            else:
+                if ref.keyed_code is None or ref.keyed_code not in rs.valid_codes():
+                    out.append(f"{where}.items ({ref.item}).keyed_code: må være en gyldig kode ({rs.describe()})")
+                if ref.reverse:
+                    out.append(f"{where}.items ({ref.item}).reverse: snuing gir ikke mening i en telleskala")
+        if scale.method == "mean" and len(bounds) == 1:
+            lo, hi = bounds.pop()
+            if tuple(scale.range) != (lo, hi):
+                out.append(f"{where}.range: {list(scale.range)} stemmer ikke med spørsmålenes skala {lo}–{hi}")
+        elif scale.method == "mean" and len(bounds) > 1:
+            out.append(f"{where}.items: spørsmålene har ulike skalaer {sorted(bounds)}")
+        elif scale.method == "count_keyed" and tuple(scale.range) != (0, len(scale.items)):
+            out.append(f"{where}.range: en telleskala med {len(scale.items)} spørsmål går fra 0 til {len(scale.items)}")
+        return out
+
+    def _column_problems(self) -> list[str]:
+        if any(i.scale not in self._response_scales for i in self.items):
+            return []  # already reported; columns of multi-response items cannot be listed
+        names = [c.name for c in self.columns()]
+        out = []
+        if dup := sorted({n for n, k in Counter(names).items() if k > 1}):
+            out.append(f"kolonnenavn forekommer flere ganger: {dup}")
+        if long := [n for n in names if len(n.encode("utf-8")) > SPSS_NAME_MAX]:
+            out.append(f"kolonnenavn lengre enn {SPSS_NAME_MAX} byte (SPSS godtar dem ikke): {long}")
+        return out
+
+
+def load_questionnaire_codebook(path: Path | str | None = None) -> QuestionnaireCodebook:
+    """Read and validate the questionnaire codebook; every problem found becomes one line of an InputError."""
+    path = Path(path) if path is not None else INSTRUMENTS / f"{QUESTIONNAIRE_CODEBOOK}.yaml"
+    raw, file = read_yaml(path)
+    try:
+        return QuestionnaireCodebook.model_validate(raw)
+    except ValidationError as exc:
+        raise InputError(problems_from(exc, raw, file)) from None

@@ -1,0 +1,41 @@
+"""``python -m analysis synth``: write every derived data file the book needs into data/generated/.
+
+Synthetic SPSS files (calibrated to the published tables), the blank fidelity answer templates offered for
+download, and the calibration record. Deterministic for a seed; the build calls it before the chapters run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis.fidelity.template import write_templates
+from analysis.core.paths import GENERATED
+from analysis.questionnaire.synthetic import write_candidates
+from analysis.fidelity.synthetic import DEFAULT_SEED, write_fidelity
+
+
+def generate_all(out: Path, seed: int = DEFAULT_SEED) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    calibration = write_fidelity(out / "fidelity_responses.sav", seed)
+    calibration.table().to_csv(out / "fidelity_calibration.csv", index=False)
+    written += [out / "fidelity_responses.sav", out / "fidelity_calibration.csv"]
+    write_candidates(out / "candidates.sav", seed)
+    written.append(out / "candidates.sav")
+    written += write_templates(out / "templates", force=True)
+    return written
+
+
+def _run(args: argparse.Namespace) -> int:
+    for path in generate_all(Path(args.out), args.seed):
+        print(path, file=sys.stderr)
+    return 0
+
+
+def register_cli(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("synth", help="generate the synthetic SPSS files and templates into data/generated")
+    parser.add_argument("--out", default=str(GENERATED), help="output folder (default: data/generated)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default: %(default)s)")
+    parser.set_defaults(func=_run)

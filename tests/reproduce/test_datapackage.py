@@ -1,0 +1,31 @@
+"""data/datapackage.json describes every committed data file and validates with Frictionless."""
+
+from __future__ import annotations
+
+import json
+
+from frictionless import validate
+
+from analysis.reproduce.datapackage import DESCRIPTOR, build_descriptor, data_files
+from analysis.core.paths import DATA
+
+
+def test_descriptor_is_current() -> None:
+    committed = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+    assert committed == build_descriptor(), "data/datapackage.json is stale: run `python -m analysis datapackage`"
+
+
+def test_every_data_file_is_a_resource_with_source_and_licence() -> None:
+    committed = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+    paths = {r["path"] for r in committed["resources"]}
+    assert paths == {p.relative_to(DATA).as_posix() for p in data_files()}
+    for resource in committed["resources"]:
+        assert resource["sources"] and resource["licenses"], resource["path"]
+        if resource["path"].endswith(".csv"):
+            assert resource["schema"]["fields"], resource["path"]
+
+
+def test_package_validates() -> None:
+    report = validate(str(DESCRIPTOR))
+    problems = [f"{t.name}: {e.message}" for t in report.tasks for e in t.errors]
+    assert report.valid, problems[:10]
