@@ -62,9 +62,8 @@ def build_times() -> dict[str, float]:
 
 
 def page_weights(site: Path) -> list[tuple[str, float, int]]:
-    from playwright.sync_api import sync_playwright
-
     from conftest import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
     from site_server import serve, site_pages
 
     rows = []

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from site_server import HTML, serve  # noqa: E402
+from site_server import HTML, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("SE_IPS_CHROMIUM", "/usr/bin/chromium")

@@ -18,7 +18,7 @@ HTML = ROOT / "_build" / "html"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature fixed by base class
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

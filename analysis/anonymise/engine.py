@@ -47,10 +47,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.core.rounding import round_float
-from analysis.anonymise.numbers import fake_account_number, fake_identity_number, fake_phone_number
 from analysis.anonymise.lexicon import load_lexicon
 from analysis.anonymise.names import People, replace_person_names
+from analysis.anonymise.numbers import fake_account_number, fake_identity_number, fake_phone_number
 from analysis.anonymise.patterns import (
     replace_addresses,
     replace_emails,
@@ -63,6 +62,7 @@ from analysis.anonymise.places import replace_nav_offices, replace_places
 from analysis.anonymise.quasi import replace_ages, replace_dates, replace_origins, replace_pronouns
 from analysis.anonymise.workspace import PRIVATE_USE_RE, Registry, Workspace
 from analysis.core.errors import InputError, Problem
+from analysis.core.rounding import round_float
 
 CATEGORIES = (
     "identity_number", "d_number", "account_number", "phone", "email", "street_address", "postcode_place",

@@ -36,10 +36,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from analysis.anonymise.numbers import is_account_number
-from analysis.core.identity import IdentityMatch, find_identity_numbers
 from analysis.anonymise.lexicon import Lexicon, phrase_key
+from analysis.anonymise.numbers import is_account_number
 from analysis.anonymise.workspace import SENTINEL_RE, Registry, Workspace, is_sentence_start
+from analysis.core.identity import IdentityMatch, find_identity_numbers
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
 ACCOUNT_GROUPED_RE = re.compile(r"(?<![\w.,/+-])\d{4}([. ])\d{2}\1\d{5}(?![\w]|[.,/-]\d)")

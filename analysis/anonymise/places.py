@@ -24,7 +24,16 @@ from __future__ import annotations
 import re
 
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.workspace import CAP_WORD_RE, Registry, Word, Workspace, is_sentence_start, match_phrase, next_word, word_at
+from analysis.anonymise.workspace import (
+    CAP_WORD_RE,
+    Registry,
+    Word,
+    Workspace,
+    is_sentence_start,
+    match_phrase,
+    next_word,
+    word_at,
+)
 
 NAV_RE = re.compile(r"(?<![\w-])(?:NAV|Nav)(?:-kontor(?:et|ene)? (?:i|på))? ")
 PLACE_NOUNS = frozenset({"kommune", "kommunes", "fylke", "fylkes", "fylkeskommune"})

@@ -28,7 +28,15 @@ import datetime as dt
 import re
 
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.workspace import Word, Workspace, capitalise_first, is_sentence_start, match_phrase, prev_word, trie_pattern
+from analysis.anonymise.workspace import (
+    Word,
+    Workspace,
+    capitalise_first,
+    is_sentence_start,
+    match_phrase,
+    prev_word,
+    trie_pattern,
+)
 
 MONTHS = {
     "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5,

@@ -12,9 +12,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.cases.narratives import EUSE_STAGES, OUTCOME_LABELS, Case, stage_outcome_counts
-from analysis.core.render import SEQUENTIAL, FigureOutput, show_figure
-from analysis.core.paths import rel
 from analysis.core.formatting import fmt_num
+from analysis.core.paths import rel
+from analysis.core.render import SEQUENTIAL, FigureOutput, show_figure
 
 
 def stage_outcome_grid(cases: Sequence[Case]) -> pd.DataFrame:

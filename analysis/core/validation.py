@@ -14,12 +14,19 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from analysis.core.errors import InputError, Problem
 from analysis.core.files import read_text, shown_name
 
 Model = TypeVar("Model", bound=BaseModel)
+
+
+class StrictModel(BaseModel):
+    """Base for validated structures: an unknown key is an error, so a typo cannot hide a rule."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is much faster where available
 
@@ -118,7 +125,7 @@ def validate(model: type[Model], raw: Any, file: str, *,
 def parse_yaml(text: str, file: str, *, what: str = "filen") -> Any:
     """YAML text parsed safely; a syntax error names the line."""
     try:
-        return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (linje {mark.line + 1})" if mark is not None else ""

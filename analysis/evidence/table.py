@@ -15,8 +15,8 @@ import altair as alt
 import pandas as pd
 
 from analysis.core.errors import InputError, Problem
-from analysis.core.render import DIVERGING
 from analysis.core.paths import PUBLISHED, rel
+from analysis.core.render import DIVERGING
 from analysis.core.sources import check_source_ref, parse_source_ref, seeds_directory
 
 EVIDENCE_FILE = PUBLISHED / "se_evidence.csv"

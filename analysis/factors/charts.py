@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
+from analysis.core.formatting import fmt_num
+from analysis.core.render import DIVERGING, PALETTE
 from analysis.factors.coding import (
     DIRECTION_LABELS,
     STUDY_SHORT,
@@ -20,8 +22,6 @@ from analysis.factors.coding import (
     factor_listing,
     recurring_themes,
 )
-from analysis.core.formatting import fmt_num
-from analysis.core.render import DIVERGING, PALETTE
 
 DIRECTION_ORDER = [DIRECTION_LABELS[d] for d in ("facilitator", "barrier", "mixed")]
 DIRECTION_COLOURS = [DIVERGING[0], DIVERGING[1], PALETTE[4]]

@@ -44,12 +44,18 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from analysis.core.rounding import round_float
 from analysis.core.errors import InputError, Problem
 from analysis.core.paths import CODED, GENERATED, rel
+from analysis.core.rounding import round_float
+from analysis.core.sources import (
+    SOURCE_DOCUMENTS,
+    SourceRef,
+    check_source_ref,
+    parse_source_ref,
+    quote_in_source,
+    seeds_directory,
+)
 from analysis.privacy.gate import load_deny_hashes, scan_text
-from analysis.core.sources import (SOURCE_DOCUMENTS, SourceRef, check_source_ref, parse_source_ref, quote_in_source,
-                              seeds_directory)
 
 
 class Study(StrEnum):

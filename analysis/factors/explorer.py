@@ -13,13 +13,12 @@ import html
 import json
 import re
 import urllib.parse
-
 from typing import Any
 
 import pandas as pd
 
-from analysis.factors.coding import DIRECTION_LABELS, STUDY_LABELS, CodingFrame, checklist_csv, checklist_markdown
 from analysis.core.render import data_table_html
+from analysis.factors.coding import DIRECTION_LABELS, STUDY_LABELS, CodingFrame, checklist_csv, checklist_markdown
 
 _ID = re.compile(r"^[a-z][a-z0-9-]{2,40}$")
 

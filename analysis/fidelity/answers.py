@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
 from analysis.core.errors import InputError, Problem
 from analysis.core.identity import looks_like_identity_number
 from analysis.core.tabular import read_cells
+from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
 from analysis.fidelity.scoring import ID_COLUMNS
 
 IDENTITY_ALIASES = {"personnummer", "personnummer_gjenta", "fodselsnummer", "fødselsnummer", "fnr", "pnr",

@@ -17,11 +17,11 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.core.rounding import round_float
-from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
 from analysis.core.errors import InputError, Problem
-from analysis.fidelity.scoring import BAND_SCHEMES, score_respondents, team_summary
+from analysis.core.rounding import round_float
 from analysis.fidelity.answers import read_answers
+from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
+from analysis.fidelity.scoring import BAND_SCHEMES, score_respondents, team_summary
 from analysis.fidelity.template import write_templates
 
 OUTPUT_FILES = ("respondent_scores.csv", "team_summary.csv", "fidelity_report.html")

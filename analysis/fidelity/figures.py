@@ -9,10 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analysis.fidelity.codebook import FidelityCodebook
-from analysis.core.render import PALETTE, SEQUENTIAL, FigureOutput, show_figure
-from analysis.fidelity.scoring import BandScheme, band_cuts
 from analysis.core.formatting import fmt_num
+from analysis.core.render import PALETTE, SEQUENTIAL, FigureOutput, show_figure
+from analysis.fidelity.codebook import FidelityCodebook
+from analysis.fidelity.scoring import BandScheme, band_cuts
 
 SECTION_LABELS = {"staffing": "Bemanning", "organisation": "Organisering", "services": "Tjenester"}
 BAND_SHADES = {"eksemplarisk": "#d9ead3", "godt": "#e8f1fa", "rimelig": "#fdf3d8", "ikke_se": "#f4dcdc"}

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.fidelity.codebook import FidelityCodebook
 from analysis.core.render import data_table_html, standalone_html
+from analysis.fidelity.codebook import FidelityCodebook
 from analysis.fidelity.figures import heatmap, profile, trajectory
 
 

@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.core.rounding import round_float
-from analysis.fidelity.codebook import CountScoring, FidelityCodebook, load_fidelity_codebook
+from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
+from analysis.fidelity.rules import CountScoring
 
 ID_COLUMNS = ("respondent_id", "team", "timepoint")
 BandScheme = Literal["modified", "proportional", "original"]

@@ -19,9 +19,10 @@ import numpy as np
 import pandas as pd
 import pyreadstat
 
-from analysis.fidelity.codebook import CountScoring, FidelityCodebook, load_fidelity_codebook
 from analysis.core.grim import CellInference, infer_respondents, sums_for
 from analysis.core.paths import PUBLISHED
+from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
+from analysis.fidelity.rules import CountScoring
 
 TABLE1 = PUBLISHED / "fidelity_item_means.csv"
 PRINTED_DECIMALS = 1

@@ -8,13 +8,13 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.core.check_records import AuditResult, Check
+from analysis.core.formatting import fmt_num
+from analysis.core.grim import feasible
+from analysis.core.paths import GENERATED, PUBLISHED
+from analysis.core.rounding import half_unit, round_half_up
+from analysis.fidelity.answers import read_answers
 from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
 from analysis.fidelity.scoring import band_cuts, classify, score_respondents, team_summary
-from analysis.fidelity.answers import read_answers
-from analysis.core.grim import feasible
-from analysis.core.rounding import half_unit, round_half_up
-from analysis.core.paths import GENERATED, PUBLISHED
-from analysis.core.formatting import fmt_num
 from analysis.fidelity.synthetic import MAX_PER_TEAM, PRINTED_DECIMALS, calibrate, published_means
 
 SYNTHETIC_FILE = GENERATED / "fidelity_responses.sav"

@@ -15,8 +15,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
 from analysis.core.errors import InputError, Problem
+from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
 
 TEMPLATE_NAMES = ("fidelitet_svarmal.csv", "fidelitet_svarmal.xlsx")
 TEMPLATE_ROWS = 50

@@ -11,18 +11,19 @@ from __future__ import annotations
 import math
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from analysis.core.identity import looks_like_identity_number
 from analysis.core.errors import InputError, Problem
+from analysis.core.identity import looks_like_identity_number
 from analysis.core.paths import GENERATED, rel
 from analysis.core.tabular import SPREADSHEET_SUFFIXES, read_cells, read_spss
-from analysis.questionnaire.codebook import ColumnSpec, QuestionnaireCodebook, load_questionnaire_codebook
+from analysis.questionnaire.codebook import QuestionnaireCodebook, load_questionnaire_codebook
+from analysis.questionnaire.form import ColumnSpec
 
 ENV_FILE = "SE_IPS_CANDIDATES"
 MAX_PROBLEMS = 500

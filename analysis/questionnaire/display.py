@@ -10,11 +10,11 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.core.check_records import AuditResult
-from analysis.privacy.disclosure import MIN_N, suppress_small_cells, suppress_small_groups
 from analysis.core.formatting import fmt_num
+from analysis.core.rounding import round_float
+from analysis.privacy.disclosure import MIN_N, suppress_small_cells, suppress_small_groups
 from analysis.questionnaire.codebook import QuestionnaireCodebook
 from analysis.questionnaire.summaries import group_labels, variable_labels
-from analysis.core.rounding import round_float
 
 METHOD_TEXT = {"mean": "gjennomsnitt av spørsmålene", "count_keyed": "antall utsagn med indre kontrollplassering"}
 

@@ -16,11 +16,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from scipy import stats
 
-from analysis.core.render import DIVERGING, PALETTE, FigureOutput, show_figure
-from analysis.questionnaire.power import rm_within_power
 from analysis.core.formatting import fmt_num
-from analysis.questionnaire.summaries import ALL_LABEL, group_labels, variable_labels
+from analysis.core.render import DIVERGING, PALETTE, FigureOutput, show_figure
 from analysis.questionnaire.codebook import QuestionnaireCodebook
+from analysis.questionnaire.power import rm_within_power
+from analysis.questionnaire.summaries import ALL_LABEL, group_labels, variable_labels
 
 TIME_LABELS = {"t0": "Inklusjon", "t3": "3 mnd"}
 SATISFACTION = ("q10", "q11")

@@ -25,14 +25,15 @@ from typing import Any
 import pandas as pd
 from scipy import stats
 
-from analysis.questionnaire import summaries as q
 from analysis.core.check_records import AuditResult, Check
-from analysis.core.rounding import half_unit, round_float
-from analysis.core.paths import GENERATED, PUBLISHED
-from analysis.questionnaire.power import rm_within_sample_size
 from analysis.core.formatting import fmt_num
-from analysis.questionnaire.codebook import Scale
 from analysis.core.grim import feasible
+from analysis.core.paths import GENERATED
+from analysis.core.rounding import half_unit, round_float
+from analysis.questionnaire import published
+from analysis.questionnaire import summaries as q
+from analysis.questionnaire.form import Scale
+from analysis.questionnaire.power import rm_within_sample_size
 
 F_DECIMALS = 3
 F_RELATIVE = 0.01
@@ -45,22 +46,6 @@ POWER_SETTINGS = {"f": 0.25, "alpha": 0.05, "power": 0.90}
 PUBLISHED_POWER_N = 30
 LINE = r"L(\d+)"
 TEXT_LABELS = {"p": "p-verdi", "wilks_lambda": "Wilks' Λ", "effect_size": "multivariat effektstørrelse"}
-
-
-def published_counts() -> pd.DataFrame:
-    return pd.read_csv(PUBLISHED / "background_inclusion.csv")
-
-
-def published_means() -> pd.DataFrame:
-    return pd.read_csv(PUBLISHED / "background_inclusion_means.csv")
-
-
-def published_change() -> pd.DataFrame:
-    return pd.read_csv(PUBLISHED / "change_3m.csv")
-
-
-def response_rates() -> pd.DataFrame:
-    return pd.read_csv(PUBLISHED / "response_rates.csv")
 
 
 def _variable_label(variable: str) -> str:
@@ -90,7 +75,7 @@ def _synthetic() -> pd.DataFrame:
 def _table2_checks(data: pd.DataFrame) -> list[Check]:
     counts = q.background_counts(data).set_index(["variable", "code", "group"])
     out = []
-    for row in published_counts().itertuples(index=False):
+    for row in published.counts().itertuples(index=False):
         key = (row.variable, int(row.code), row.group)
         reproduced = float(counts.loc[key, "n"]) if key in counts.index else None
         out.append(Check(
@@ -98,7 +83,7 @@ def _table2_checks(data: pd.DataFrame) -> list[Check]:
             quantity=f"Tabell 2: {_variable_label(row.variable)} – {row.category} ({_group_label(row.group)}), antall",
             published=float(row.n), reproduced=reproduced, tolerance=half_unit(0), basis="synthetic"))
     means = q.background_means(data).set_index(["variable", "group"])
-    for row in published_means().itertuples(index=False):
+    for row in published.means().itertuples(index=False):
         for stat in ("mean", "sd"):
             out.append(Check(
                 id=f"tabell2.{row.variable}.{row.group}.{stat}", source=row.source,
@@ -120,7 +105,7 @@ TABLE3_FIELDS = (
 def _table3_checks(data: pd.DataFrame) -> list[Check]:
     table = q.change_table(data).set_index("variable")
     out = []
-    for row in published_change().itertuples(index=False):
+    for row in published.change().itertuples(index=False):
         label = q.codebook().scale(row.variable).published
         name = label.label if label else row.variable
         for published_col, col, what, decimals in TABLE3_FIELDS:
@@ -133,7 +118,7 @@ def _table3_checks(data: pd.DataFrame) -> list[Check]:
                                      pairs_match=int(table.loc[row.variable, "n"]) == int(row.df2) + 1),
                 basis="synthetic"))
     significant = table.loc["mestringstro_ikke_i_arbeid"]
-    for key, published, value, decimals in (
+    for key, printed, value, decimals in (
         ("p", PUBLISHED_P, significant["p"], 3),
         ("wilks_lambda", PUBLISHED_WILKS, significant["wilks_lambda"], 2),
         ("effect_size", PUBLISHED_EFFECT, significant["eta_p2"], 2),
@@ -143,7 +128,7 @@ def _table3_checks(data: pd.DataFrame) -> list[Check]:
         out.append(Check(
             id=f"tabell3.mestringstro_ikke_i_arbeid.{key}", source=SIGNIFICANT_SOURCE,
             quantity=f"Teksten: jobbrelatert mestringstro (ikke i arbeid), {TEXT_LABELS[key]}",
-            published=published, reproduced=float(value), tolerance=tolerance, basis="synthetic"))
+            published=printed, reproduced=float(value), tolerance=tolerance, basis="synthetic"))
     return out
 
 
@@ -173,12 +158,12 @@ def audit_checks() -> list[AuditResult]:
 
 
 def _group_sizes() -> dict[str, int]:
-    rates = response_rates()
+    rates = published.response_rates()
     return dict(zip(rates["group"], rates["answered"].astype(int), strict=True))
 
 
 def _table2_audit() -> list[AuditResult]:
-    counts = published_counts()
+    counts = published.counts()
     sizes = _group_sizes()
     out = []
     for (variable, group), block in counts.groupby(["variable", "group"], sort=False):
@@ -236,7 +221,7 @@ def _percent_audit(variable: str, group: str, block: pd.DataFrame, size: int, an
 
 def _table2_means_audit() -> list[AuditResult]:
     """Is the whole-sample mean/SD reachable from the three groups' printed means and SDs?"""
-    means = published_means().set_index(["variable", "group"])
+    means = published.means().set_index(["variable", "group"])
     sizes = _group_sizes()
     groups = [g for g in sizes if g != "alle"]
     out = []
@@ -263,7 +248,7 @@ def _table2_means_audit() -> list[AuditResult]:
 
 
 def _response_audit() -> list[AuditResult]:
-    rates = response_rates().set_index("group")
+    rates = published.response_rates().set_index("group")
     parts = rates.drop(index="alle")
     out = []
     for col, what in (("sent", "sendt ut"), ("answered", "svarte")):
@@ -276,11 +261,11 @@ def _response_audit() -> list[AuditResult]:
 
 
 def _table3_audit() -> list[AuditResult]:
-    counts = published_counts()
+    counts = published.counts()
     js = counts[(counts["variable"] == "q02") & (counts["group"] == q.JOB_SPECIALIST)].set_index("code")["n"]
     available = {"alle": int(_group_sizes()[q.JOB_SPECIALIST]), "i_arbeid": int(js[1]), "ikke_i_arbeid": int(js[2])}
     out = []
-    for row in published_change().itertuples(index=False):
+    for row in published.change().itertuples(index=False):
         scale = q.codebook().scale(row.variable)
         n = int(row.df2) + 1
         out.append(_grim(row, scale, n))
@@ -337,34 +322,34 @@ def _correlation_triangle(row: Any, n: int) -> AuditResult:
 
 def _significant_text_audit() -> list[AuditResult]:
     """Wilks' Λ, p and the 'multivariate effect size' in the text against F(1, 4) = 11.663 from the table."""
-    row = published_change().set_index("variable").loc["mestringstro_ikke_i_arbeid"]
+    row = published.change().set_index("variable").loc["mestringstro_ikke_i_arbeid"]
     f, df2 = float(row["F"]), int(row["df2"])
     wilks = 1 / (1 + f / df2)
     p = float(stats.f.sf(f, 1, df2))
     effect = 1 - wilks
     twice = round_float(round_float(effect, 3), 2)
     results = []
-    for key, what, value, published, decimals in (
+    for key, what, value, printed, decimals in (
         ("wilks", "Wilks' Λ", wilks, PUBLISHED_WILKS, 2),
         ("p", "p", p, PUBLISHED_P, 3),
         ("effekt", "multivariat effektstørrelse (1 − Λ = partiell η²)", effect, PUBLISHED_EFFECT, 2),
     ):
-        ok = round_float(value, decimals) == published
+        ok = round_float(value, decimals) == printed
         note = ""
-        if key == "effekt" and not ok and twice == published:
-            note = (f"1 − Λ = {fmt_num(effect, 4)} gir {fmt_num(round_float(effect, 2), 2)}; trykt {fmt_num(published, 2)} "
+        if key == "effekt" and not ok and twice == printed:
+            note = (f"1 − Λ = {fmt_num(effect, 4)} gir {fmt_num(round_float(effect, 2), 2)}; trykt {fmt_num(printed, 2)} "
                     f"får man ved å runde SPSS-verdien {fmt_num(round_float(effect, 3), 3)} én gang til.")
         results.append(AuditResult(
             id=f"tabell3.tekst.{key}", source=SIGNIFICANT_SOURCE,
             description=f"Teksten: {what} følger av F(1, {df2}) = {fmt_num(f, 3)} i Tabell 3",
-            expected=fmt_num(published, decimals), observed=fmt_num(value, decimals + 2), ok=bool(ok), note=note))
+            expected=fmt_num(printed, decimals), observed=fmt_num(value, decimals + 2), ok=bool(ok), note=note))
     return results
 
 
 def _power_audit() -> list[AuditResult]:
     planned = rm_within_sample_size(measurements=4, **POWER_SETTINGS)
     analysed = rm_within_sample_size(measurements=2, **POWER_SETTINGS)
-    pairs = published_change()["df2"].astype(int) + 1
+    pairs = published.change()["df2"].astype(int) + 1
     return [
         AuditResult(
             id="styrkeberegning.fire_malinger", source=POWER_SOURCE,

@@ -17,9 +17,10 @@ import numpy as np
 import pandas as pd
 
 from analysis.core.errors import Problem
-from analysis.questionnaire.codebook import QuestionnaireCodebook, Scale, load_questionnaire_codebook
 from analysis.questionnaire.answers import CandidateData, candidates_path, load_candidates, using_own_file
 from analysis.questionnaire.answers import validate_file as _validate_file
+from analysis.questionnaire.codebook import QuestionnaireCodebook, load_questionnaire_codebook
+from analysis.questionnaire.form import Scale
 from analysis.questionnaire.statistics import cronbach, repeated_measures, welch_test
 
 if TYPE_CHECKING:

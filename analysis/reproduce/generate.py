@@ -10,10 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.fidelity.template import write_templates
 from analysis.core.paths import GENERATED
-from analysis.questionnaire.synthetic import write_candidates
 from analysis.fidelity.synthetic import DEFAULT_SEED, write_fidelity
+from analysis.fidelity.template import write_templates
+from analysis.questionnaire.synthetic import write_candidates
 
 
 def generate_all(out: Path, seed: int = DEFAULT_SEED) -> list[Path]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.reproduce.audit import collect_audit
-from analysis.core.render import MARKERS_NOTE, PALETTE, FigureOutput, show_figure
-from analysis.reproduce.report import collect_checks
 from analysis.core.formatting import fmt_num
+from analysis.core.render import MARKERS_NOTE, PALETTE, FigureOutput, show_figure
+from analysis.reproduce.audit import collect_audit
+from analysis.reproduce.report import collect_checks
 
 
 def checks_frame() -> pd.DataFrame:

@@ -16,11 +16,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from input_hash import fingerprint
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
-
-from input_hash import fingerprint  # noqa: E402  (sibling local extension)
 
 logger = logging.getLogger(__name__)
 _jobs: dict[str, Future[Path]] = {}

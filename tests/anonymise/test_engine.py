@@ -20,13 +20,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from analysis.anonymise.engine import anonymise, benchmark_throughput
-from analysis.anonymise.numbers import is_account_number
 from fakes import account_number as fake_account_number
 from fakes import phone_number as fake_phone_number
 from fakes import synthetic_identity_number as fake_identity_number
+
+from analysis.anonymise.engine import anonymise, benchmark_throughput
 from analysis.anonymise.lexicon import LEXICON_DIR, load_lexicon
+from analysis.anonymise.numbers import is_account_number
 from analysis.privacy.gate import scan_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from fakes import synthetic_identity_number, with_broken_check_digit
 
 from analysis.core.identity import (
     find_identity_numbers,
@@ -16,7 +17,6 @@ from analysis.core.identity import (
     looks_like_identity_number,
     parse_identity_number,
 )
-from fakes import synthetic_identity_number, with_broken_check_digit
 
 
 @pytest.mark.parametrize("d_number", [False, True])

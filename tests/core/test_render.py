@@ -13,8 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analysis.core.render import PALETTE, PLOTLY_TRACE_TYPES_BUNDLED, data_table_html, show_figure, standalone_html
 from analysis.core.formatting import fmt_num, fmt_pct
+from analysis.core.render import PALETTE, PLOTLY_TRACE_TYPES_BUNDLED, data_table_html, show_figure, standalone_html
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = "data/published/fidelity_totals.csv"

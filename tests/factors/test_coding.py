@@ -12,9 +12,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.factors import coding as fx
 from analysis.core.errors import InputError
-from analysis.factors.explorer import checklist_html, factor_browser_html
+from analysis.core.paths import CODED
+from analysis.core.sources import SOURCE_DOCUMENTS, parse_source_ref, seed_lines, seeds_directory
+from analysis.factors import coding as fx
 from analysis.factors.coding import (
     FACTOR_COLUMNS,
     LEVEL_ORDER,
@@ -31,9 +32,8 @@ from analysis.factors.coding import (
     theme_summary,
     write_checklist,
 )
-from analysis.core.paths import CODED
+from analysis.factors.explorer import checklist_html, factor_browser_html
 from analysis.privacy.gate import hash_term
-from analysis.core.sources import SOURCE_DOCUMENTS, parse_source_ref, seed_lines, seeds_directory
 
 SEEDS = seeds_directory()
 needs_seeds = pytest.mark.skipif(SEEDS is None, reason="the seed texts (../shared/seeds) are not on this machine")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
 from analysis.core.paths import PUBLISHED
+from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="source documents (../shared/seeds) not available")

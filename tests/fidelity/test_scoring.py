@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.fidelity.codebook import load_fidelity_codebook
 from analysis.core.errors import InputError
+from analysis.fidelity.codebook import load_fidelity_codebook
 from analysis.fidelity.scoring import band_cuts, classify, score_respondents, sensitivity, team_summary
 
 BOOK = load_fidelity_codebook()

@@ -8,11 +8,11 @@ import pandas as pd
 import pyreadstat
 import pytest
 
+from analysis.core.grim import infer_respondents, sums_for
 from analysis.fidelity.codebook import load_fidelity_codebook
 from analysis.fidelity.scoring import score_respondents, team_summary
-from analysis.fidelity.table1_checks import comparison, reproduction_checks
-from analysis.core.grim import infer_respondents, sums_for
 from analysis.fidelity.synthetic import FILE_LABEL, MISSING_CODE, generate_fidelity, write_fidelity
+from analysis.fidelity.table1_checks import comparison, reproduction_checks
 
 BOOK = load_fidelity_codebook()
 

@@ -19,9 +19,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from fakes import phone_number as fake_phone_number
 from fakes import synthetic_identity_number as fake_identity_number
+
 from analysis.privacy.gate import (
     DENY_LIST,
     REPOSITORY_EXEMPTIONS,
@@ -167,7 +167,7 @@ def test_deny_list_does_not_match_inside_words():
 
 def test_normalisation_is_casefolded_and_whitespace_normalised():
     assert normalise_term("  Kari\tMari  NORD-HANSEN ") == "kari mari nord-hansen"
-    assert hash_term("Kari Mari Nord-Hansen") == hashlib.sha256("kari mari nord-hansen".encode()).hexdigest()
+    assert hash_term("Kari Mari Nord-Hansen") == hashlib.sha256(b"kari mari nord-hansen").hexdigest()
 
 
 def test_deny_list_file_is_well_formed_and_documented():

@@ -15,11 +15,15 @@ import pandas as pd
 import pyreadstat
 import pytest
 
-from analysis.questionnaire import summaries as q
-from analysis.core.rounding import half_unit as printed_tolerance, round_float
 from analysis.core.paths import ROOT
-from analysis.questionnaire.published_checks import published_change, published_counts, published_means, reproduction_checks
+from analysis.core.rounding import half_unit as printed_tolerance
+from analysis.core.rounding import round_float
+from analysis.questionnaire import summaries as q
 from analysis.questionnaire.answers import load_candidates
+from analysis.questionnaire.published import change as published_change
+from analysis.questionnaire.published import counts as published_counts
+from analysis.questionnaire.published import means as published_means
+from analysis.questionnaire.published_checks import reproduction_checks
 from analysis.questionnaire.synthetic import SEED, generate_candidates, write_sav
 
 UNREACHABLE_DF = "forventning_ikke_i_arbeid"

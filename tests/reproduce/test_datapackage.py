@@ -6,8 +6,8 @@ import json
 
 from frictionless import validate
 
-from analysis.reproduce.datapackage import DESCRIPTOR, build_descriptor, data_files
 from analysis.core.paths import DATA
+from analysis.reproduce.datapackage import DESCRIPTOR, build_descriptor, data_files
 
 
 def test_descriptor_is_current() -> None:

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from site_server import HTML, site_pages  # noqa: E402
+from site_server import HTML, site_pages
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 SCREENSHOTS = HTML.parent / "screenshots"

@@ -33,8 +33,8 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.core.paths import ROOT, rel
 from analysis.core.formatting import fmt_num
+from analysis.core.paths import ROOT, rel
 
 # Colours for categories: derived from the Okabe–Ito palette, darkened where needed so that each has at
 # least 3:1 contrast against the white page (WCAG 1.4.11), and spread in lightness so that the first four
