@@ -36,7 +36,7 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("validate", help="check a .sav/.csv/.xlsx file against an instrument codebook")
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--instrument", required=True, choices=INSTRUMENTS)

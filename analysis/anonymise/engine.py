@@ -46,6 +46,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from analysis.anonymise.lexicon import load_lexicon
 from analysis.anonymise.names import People, replace_person_names
@@ -73,7 +74,7 @@ CATEGORIES = (
 @dataclass(frozen=True)
 class AnonymisationResult:
     text: str
-    report: dict
+    report: dict[str, Any]
 
     def report_json(self) -> str:
         return json.dumps(self.report, ensure_ascii=False, indent=2) + "\n"
@@ -120,10 +121,9 @@ def anonymise(text: str, *, deny_list: Sequence[str] = (), gender_neutral: bool 
         },
         "gender_neutral": gender_neutral,
         "deny_list_terms": len({t for t in deny_list if t.strip()}),
-        "characters": {"input": len(text), "output": None},
     }
     out = ws.finish()
-    report["characters"]["output"] = len(out)
+    report["characters"] = {"input": len(text), "output": len(out)}
     return AnonymisationResult(out, report)
 
 
@@ -168,7 +168,7 @@ def _run_cli(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_cli(subparsers: argparse._SubParsersAction) -> None:
+def register_cli(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "anonymise",
         help="anonymiser en norsk tekst (navn, nummer, steder, datoer, alder, opprinnelse)",
@@ -218,7 +218,7 @@ def build_benchmark_document(size_kb: int = 300, seed: int = 7) -> str:
     return "\n\n".join(parts)
 
 
-def benchmark_throughput(size_kb: int = 300) -> dict:
+def benchmark_throughput(size_kb: int = 300) -> dict[str, float]:
     """Time one anonymisation of a synthetic document; the target is 300 kB in under 2 s.
 
     ``seconds`` is wall-clock time (what a user waits); ``cpu_seconds`` is the process's own CPU time, which

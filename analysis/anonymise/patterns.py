@@ -111,7 +111,7 @@ def replace_phones(ws: Workspace) -> None:
     ws.text = PHONE_RE.sub(lambda m: ws.protect("[telefon]", "phone"), ws.text)
 
 
-def _term_pattern(terms: Sequence[str], *, ignore_case: bool) -> re.Pattern | None:
+def _term_pattern(terms: Sequence[str], *, ignore_case: bool) -> re.Pattern[str] | None:
     cleaned = sorted({" ".join(t.split()) for t in terms if t.strip()}, key=len, reverse=True)
     if not cleaned:
         return None
@@ -176,7 +176,7 @@ def replace_addresses(ws: Workspace) -> None:
 
 
 def replace_postcodes(ws: Workspace, lexicon: Lexicon) -> None:
-    def sub(m: re.Match) -> str:
+    def sub(m: re.Match[str]) -> str:
         code, place = m.group(1), m.group(2)
         first = place.split(" ")[0]
         if phrase_key(place) in lexicon.places.values:

@@ -45,10 +45,10 @@ def _place_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, str] | 
     if hit:
         last, key = hit
         return last.end, " ".join(key), ""
-    key = tok.key
-    if key.endswith("s") and (key[:-1],) in lexicon.places.values:
-        return tok.end, key[:-1], "s"
-    if "-" in key:
+    word = tok.key
+    if word.endswith("s") and (word[:-1],) in lexicon.places.values:
+        return tok.end, word[:-1], "s"
+    if "-" in word:
         head, _, tail = tok.text.partition("-")
         if (head.casefold(),) in lexicon.places.values and tail[:1].islower():
             return tok.end, head.casefold(), "-" + tail

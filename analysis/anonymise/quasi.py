@@ -104,7 +104,7 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     return True
 
 
-def _date_replacement(ws: Workspace, m: re.Match, year: int | None, month: int, day: int) -> str:
+def _date_replacement(ws: Workspace, m: re.Match[str], year: int | None, month: int, day: int) -> str:
     if not _valid(year, month, day):
         return m.group(0)
     text = season(year, month)
@@ -139,7 +139,7 @@ def decade(age: int) -> str:
     return f"i {age // 10 * 10}-årene"
 
 
-def _age_sub(ws: Workspace, m: re.Match, age: int, template: str) -> str:
+def _age_sub(ws: Workspace, m: re.Match[str], age: int, template: str) -> str:
     text = template.format(decade=decade(age), lo=age // 10 * 10, hi=age // 10 * 10 + 9)
     if is_sentence_start(ws.text, m.start(), after_colon=False):
         text = capitalise_first(text)
@@ -150,7 +150,7 @@ def replace_ages(ws: Workspace) -> None:
     ws.text = AGE_VERB_RE.sub(lambda m: m.group(1) + ws.protect(decade(int(m.group(2))), "age"), ws.text)
     ws.text = AGE_GAMMEL_RE.sub(lambda m: _age_sub(ws, m, int(m.group(1)), "{decade}"), ws.text)
 
-    def noun(m: re.Match) -> str:
+    def noun(m: re.Match[str]) -> str:
         article, age, ending = m.group(1), int(m.group(2)), (m.group(3) or "").casefold()
         if ending == "en":
             return _age_sub(ws, m, age, "personen {decade}")
@@ -164,7 +164,7 @@ def replace_ages(ws: Workspace) -> None:
     ws.text = AGE_ADJ_RE.sub(lambda m: _age_sub(ws, m, int(m.group(1)), "{lo}–{hi}-årig" + (m.group(2) or "")), ws.text)
     ws.text = AGE_ALDER_RE.sub(lambda m: m.group(1) + ws.protect(decade(int(m.group(2))), "age"), ws.text)
 
-    def apposition(m: re.Match) -> str:
+    def apposition(m: re.Match[str]) -> str:
         before = _WORD_BEFORE_RE.search(ws.text, max(0, m.start() - 40), m.start())
         word = before.group(1) if before else ""
         if not (word.endswith("\ue001") or word.casefold() in PERSON_NOUNS):
@@ -174,10 +174,10 @@ def replace_ages(ws: Workspace) -> None:
     ws.text = AGE_APPOSITION_RE.sub(apposition, ws.text)
 
 
-_ORIGIN_PATTERNS: dict[int, re.Pattern] = {}
+_ORIGIN_PATTERNS: dict[int, re.Pattern[str]] = {}
 
 
-def _origin_pattern(lexicon: Lexicon) -> re.Pattern:
+def _origin_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """One case-insensitive prefix-tree regex for every origin word, built once per lexicon."""
     pattern = _ORIGIN_PATTERNS.get(id(lexicon))
     if pattern is None:
@@ -235,7 +235,7 @@ def _origin_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, bool] 
 
 
 def replace_pronouns(ws: Workspace) -> None:
-    def sub(m: re.Match) -> str:
+    def sub(m: re.Match[str]) -> str:
         word = m.group(0)
         new = PRONOUNS[word.casefold()]
         if word.isupper() and len(word) > 1:

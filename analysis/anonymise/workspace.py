@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from analysis.anonymise.lexicon import PhraseIndex
 
@@ -54,7 +54,7 @@ class Word(NamedTuple):
     capitalised: bool
 
     @classmethod
-    def of(cls, m: re.Match) -> Word:
+    def of(cls, m: re.Match[str]) -> Word:
         t = m.group()
         return cls(m.start(), m.end(), t, t.casefold(), t[0].isupper())
 
@@ -137,12 +137,13 @@ def match_phrase(index: PhraseIndex, text: str, first: Word) -> tuple[Word, tupl
     if not candidates:
         return None
     for key in candidates:
-        last: Word | None = first
+        last = first
         for part in key[1:]:
             gaps = (" ", ". ") if last.key == "st" else (" ",)
-            last = next_word(text, last, gaps)
-            if last is None or last.key != part:
+            following = next_word(text, last, gaps)
+            if following is None or following.key != part:
                 break
+            last = following
         else:
             return last, key
     return None
@@ -150,14 +151,14 @@ def match_phrase(index: PhraseIndex, text: str, first: Word) -> tuple[Word, tupl
 
 def trie_pattern(entries: set[str]) -> str:
     """A regex alternation of ``entries`` factored as a prefix tree, so the engine branches per letter."""
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for entry in entries:
         node = trie
         for ch in entry:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: dict[str, Any]) -> str:
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
@@ -200,7 +201,7 @@ class Workspace:
 
     text: str
     replacements: list[str] = field(default_factory=list)
-    counts: Counter = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
 
     def protect(self, replacement: str, category: str) -> str:
         idx = len(self.replacements)
@@ -224,7 +225,7 @@ class Workspace:
         out.append(self.text[last:])
         self.text = "".join(out)
 
-    def sentinel_value(self, sentinel_match: re.Match) -> str:
+    def sentinel_value(self, sentinel_match: re.Match[str]) -> str:
         idx = int("".join(str(ord(c) - _SENT_DIGIT0) for c in sentinel_match.group(1)))
         return self.replacements[idx]
 

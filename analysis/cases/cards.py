@@ -215,7 +215,7 @@ def describe_source(source: str) -> str:
 
 
 def _markdown(text: str) -> str:
-    return _MD.render(text).strip()
+    return str(_MD.render(text)).strip()
 
 
 def _context_table(case: Case) -> str:

@@ -33,6 +33,17 @@ def check_readable(path: Path, *, allow_empty: bool = False) -> None:
         raise InputError([Problem(name, EMPTY)])
 
 
+def require_generated(path: Path) -> Path:
+    """A file the build generates (``make data``): its path, or an InputError that says how to make it.
+
+    Readers never create their own input: a missing synthetic file is reported, not silently regenerated.
+    """
+    if not path.exists():
+        raise InputError([Problem(shown_name(path), f"{MISSING}; lag de genererte dataene med «make data» "
+                                                    "(eller «python -m analysis synth»)")])
+    return path
+
+
 def read_text(path: Path, *, allow_empty: bool = False) -> str:
     """The file as UTF-8 text (a byte-order mark is dropped); problems become an InputError naming the file."""
     check_readable(path, allow_empty=allow_empty)

@@ -38,11 +38,11 @@ def round_half_up(value: Fraction | Decimal | float | int, decimals: int) -> Dec
 
 def round_float(value: float, decimals: int) -> float:
     """:func:`round_half_up` as a float, passing NaN and infinities through (for frames and figures)."""
-    if value is None or not math.isfinite(value):
-        return value
+    if not math.isfinite(value):
+        return float(value)
     return float(round_half_up(value, decimals))
 
 
 def half_unit(decimals: int) -> float:
     """Half a unit in the last printed decimal: the widest error that still rounds to the printed value."""
-    return 0.5 * 10 ** (-decimals)
+    return 0.5 * 10.0 ** -decimals

@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 
 from analysis.core.errors import InputError, Problem
+from analysis.core.formatting import fmt_num
 from analysis.core.paths import PUBLISHED, rel
 from analysis.core.render import DIVERGING
 from analysis.core.sources import check_source_ref, parse_source_ref, seeds_directory
@@ -91,8 +92,8 @@ def trial_chart(evidence: pd.DataFrame, ids: tuple[str, str] = ("E02", "E03")) -
         text=alt.Text("prosent i arbeid:Q", format=".0f"))
     a, b = table.iloc[0], table.iloc[1]
     description = (
-        f"Søylene viser andelen i arbeid etter 18 måneder: {a['gruppe']} {a['prosent i arbeid']:.0f} prosent og "
-        f"{b['gruppe'].lower()} {b['prosent i arbeid']:.0f} prosent, en forskjell på "
-        f"{a['prosent i arbeid'] - b['prosent i arbeid']:.0f} prosentpoeng."
+        f"Søylene viser andelen i arbeid etter 18 måneder: {a['gruppe']} {fmt_num(a['prosent i arbeid'], 0)} prosent og "
+        f"{b['gruppe'].lower()} {fmt_num(b['prosent i arbeid'], 0)} prosent, en forskjell på "
+        f"{fmt_num(a['prosent i arbeid'] - b['prosent i arbeid'], 0)} prosentpoeng."
     )
-    return alt.layer(chart, labels), table, description
+    return alt.layer(chart, labels), table, description  # type: ignore[return-value]

@@ -569,7 +569,7 @@ def theme_summary(data: FactorData) -> pd.DataFrame:
             "hemmer": int((part["direction"] == "barrier").sum()),
             "fremmer": int((part["direction"] == "facilitator").sum()),
             "blandet": int((part["direction"] == "mixed").sum()),
-            "nivåer": ", ".join(data.frame.level_label(lv) for lv in sorted(part["level"].unique(), key=LEVEL_ORDER.get)),
+            "nivåer": ", ".join(data.frame.level_label(lv) for lv in sorted(part["level"].unique(), key=LEVEL_ORDER.__getitem__)),
             "faktor-id": ", ".join(part["factor_id"]),
         })
     return pd.DataFrame(rows)
@@ -646,7 +646,7 @@ def readiness_checklist(data: FactorData | None = None) -> pd.DataFrame:
     for s in summary[["theme_id", "tema"]].itertuples():
         part = f[(f["theme_id"] == s.theme_id) & (f["direction"] != "facilitator")]
         studies = sorted(part["study"].unique())
-        level = min(part["level"], key=LEVEL_ORDER.get)
+        level = min(part["level"], key=LEVEL_ORDER.__getitem__)
         rows.append({
             "theme_id": s.theme_id,
             "område": data.frame.level_label(level),
@@ -800,7 +800,7 @@ def _run_cli(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``python -m analysis factors check|checklist``: validate the coded data, or write the checklist files."""
     parser = sub.add_parser("factors", help="check the coded implementation factors or write the readiness checklist")
     parser.add_argument("action", choices=("check", "checklist"))

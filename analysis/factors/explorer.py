@@ -13,11 +13,9 @@ import html
 import json
 import re
 import urllib.parse
-from typing import Any
 
 import pandas as pd
 
-from analysis.core.render import data_table_html
 from analysis.factors.coding import DIRECTION_LABELS, STUDY_LABELS, CodingFrame, checklist_csv, checklist_markdown
 
 _ID = re.compile(r"^[a-z][a-z0-9-]{2,40}$")
@@ -248,18 +246,3 @@ def checklist_html(checklist: pd.DataFrame, *, element_id: str = "klar-for-oppst
         f'<section class="se-checklist" id="{element_id}" aria-label="Sjekkliste: Klar for oppstart?">'
         f"{_css(_FOCUS_CSS + _CHECKLIST_CSS, element_id)}{actions}{''.join(groups)}<script>{script}</script></section>"
     )
-
-
-def show_html(markup: str) -> Any:
-    """Wrap HTML made in this module for display as a cell's last expression.
-
-    IPython is imported here, not at module level, so the analysis package stays importable without Jupyter.
-    """
-    from IPython.display import HTML
-
-    return HTML(markup)
-
-
-def show_table(data: pd.DataFrame, caption: str) -> Any:
-    """A summary table (caption, column headers with scope, Norwegian numbers) for a chapter cell."""
-    return show_html(data_table_html(data, caption=caption))

@@ -99,7 +99,7 @@ def _template(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("fidelity", help="score SE fidelity answers or write a blank answer template")
     commands = parser.add_subparsers(dest="fidelity_command", required=True, metavar="SUBCOMMAND")
     score = commands.add_parser("score", help="score an answer file (.csv, .xlsx or .sav)")

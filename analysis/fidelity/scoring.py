@@ -65,7 +65,8 @@ def classify(totals: pd.Series | np.ndarray, cuts: Sequence[BandCut]) -> np.ndar
 
 # -------------------------------------------------------------------------------------- respondents
 def _numeric(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
-    return frame.loc[:, list(columns)].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+    values: np.ndarray = frame.loc[:, list(columns)].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+    return values
 
 
 def _score_count(ticks: np.ndarray, columns: Sequence[str], rule: CountScoring, item_id: str) -> np.ndarray:

@@ -12,8 +12,10 @@ printed as "5" is read as 5.0 ± 0.05, not as 5 ± 0.5.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -87,7 +89,7 @@ def _spread(total: int, n: int, lo: int, hi: int, rng: np.random.Generator) -> l
 def _ticks_for(score: int, rule: CountScoring, options: list[int], rng: np.random.Generator) -> dict[int, int]:
     """A tick pattern (option code → 0/1) that the count rule scores as ``score``."""
     units = rule.units()
-    chosen = rng.choice(len(units), size=score, replace=False) if score else []
+    chosen: Sequence[int] = rng.choice(len(units), size=score, replace=False).tolist() if score else []
     ticks = {code: 0 for code in options}
     for index in chosen:
         unit = units[int(index)]
@@ -141,7 +143,7 @@ def generate_fidelity(seed: int = DEFAULT_SEED, codebook: FidelityCodebook | Non
     return frame, calibration
 
 
-def sav_metadata(codebook: FidelityCodebook) -> dict[str, object]:
+def sav_metadata(codebook: FidelityCodebook) -> dict[str, Any]:
     """Variable labels, Norwegian value labels and user-missing codes for the .sav file."""
     labels = {"respondent_id": "Respondent (syntetisk løpenummer)", "team": "Team", "timepoint": "Måletidspunkt"}
     value_labels: dict[str, dict[float, str]] = {"team": {1.0: "Team 1", 2.0: "Team 2"}}

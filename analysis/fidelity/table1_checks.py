@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.core.check_records import AuditResult, Check
+from analysis.core.files import require_generated
 from analysis.core.formatting import fmt_num
 from analysis.core.grim import feasible
 from analysis.core.paths import GENERATED, PUBLISHED
@@ -24,7 +25,7 @@ TOTALS = PUBLISHED / "fidelity_totals.csv"
 def reproduced_summary(path: Path = SYNTHETIC_FILE, book: FidelityCodebook | None = None) -> pd.DataFrame:
     """Team summary computed from the synthetic SPSS file through the same reader a team's file goes through."""
     codebook = book or load_fidelity_codebook()
-    answers = read_answers(path, codebook)
+    answers = read_answers(require_generated(path), codebook)
     return team_summary(score_respondents(answers.frame, codebook), codebook)
 
 

@@ -176,7 +176,8 @@ def _ok_before(text: str, pos: int, forbidden: str, *, no_digit_group: bool = Fa
     return not (no_digit_group and prev == " " and pos >= 2 and text[pos - 2].isdigit())
 
 
-def _matches(pattern: re.Pattern, text: str, forbidden: str, *, no_digit_group: bool = False) -> Iterator[re.Match]:
+def _matches(pattern: re.Pattern[str], text: str, forbidden: str, *,
+             no_digit_group: bool = False) -> Iterator[re.Match[str]]:
     """``pattern.finditer`` with a look-behind done in Python: retry one character later on a bad start."""
     pos = 0
     while True:

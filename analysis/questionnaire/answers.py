@@ -121,7 +121,7 @@ def validate_frame(frame: pd.DataFrame, meta: Any, cb: QuestionnaireCodebook, fi
         return _capped(problems, file)
     specs = {s.name: s for s in cb.columns() if s.name in frame.columns}
     problems += _type_problems(frame, specs, cb, file)
-    bad_types = {p.column for p in problems if p.column}
+    bad_types: set[str | None] = {p.column for p in problems if p.column}
     problems += _id_problems(frame, cb, file)
     problems += _code_problems(frame, meta, specs, cb, file, skip=bad_types)
     problems += _routing_problems(frame, meta, specs, cb, file, skip=bad_types)
@@ -258,7 +258,7 @@ def _routing_problems(frame: pd.DataFrame, meta: Any, specs: dict[str, ColumnSpe
             na_code = cb.missing_code(scale, "not_applicable")
             declared = _declared_missing(meta, spec.name)
             for position, row in enumerate(frame.index):
-                answers = {k: v[position] for k, v in valid_answers.items()}
+                answers = {k: float(v[position]) for k, v in valid_answers.items() if k is not None}
                 asked = cb.asked(item.id, answers)
                 value = float(frame[spec.name].iat[position])
                 if asked is None or math.isnan(value):
@@ -275,7 +275,7 @@ def _routing_problems(frame: pd.DataFrame, meta: Any, specs: dict[str, ColumnSpe
 def _valid_values(frame: pd.DataFrame, name: str, cb: QuestionnaireCodebook, item: str | None, meta: Any) -> np.ndarray:
     """Valid codes of an item as floats, NaN where the answer is missing or out of range."""
     valid = cb.item_scale(item or "").valid_codes()
-    values = frame[name].to_numpy(dtype=float).copy()
+    values: np.ndarray = frame[name].to_numpy(dtype=float).copy()
     mask = np.array([not (v == v and v in valid) for v in values])
     values[mask] = np.nan
     return values
@@ -286,7 +286,7 @@ def _routing_message(cb: QuestionnaireCodebook, item_id: str, answers: dict[str,
     for cond in (cb.part(item.part).asked_if, item.asked_if):
         if cond is not None and answers.get(cond.item) not in cond.codes:
             given = answers.get(cond.item)
-            label = cb.item_scale(cond.item).labels().get(int(given), str(given)) if given == given else "?"
+            label = cb.item_scale(cond.item).labels().get(int(given), str(given)) if given is not None and given == given else "?"
             return (f"besvart, men skjemaet hopper over spørsmål {item_id} når spørsmål {cond.item} er "
                     f"«{label}» (ruting: {cb.part(item.part).label.lower()})")
     return f"besvart, men rutingen hopper over spørsmål {item_id}"

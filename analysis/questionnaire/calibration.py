@@ -147,7 +147,8 @@ class _State:
 
     def stat(self, t_index: int) -> float:
         t = self.p.targets[t_index]
-        mean, sd = sample_mean_sd(*self.sums[t_index], len(t.indices), t.unit)
+        total, squares = self.sums[t_index]
+        mean, sd = sample_mean_sd(total, squares, len(t.indices), t.unit)
         return mean if t.stat == "mean" else sd
 
     def f(self) -> float | None:

@@ -85,7 +85,10 @@ class QuestionnaireCodebook(StrictModel):
         return self._response_scales[self._items[item_id].scale]
 
     def part(self, part_id: str) -> Part:
-        return {p.id: p for p in self.parts}[part_id]
+        for part in self.parts:
+            if part.id == part_id:
+                return part
+        raise KeyError(f"ukjent del «{part_id}» i kodeboken {self.id}")
 
     def scale(self, scale_id: str) -> Scale:
         return {s.id: s for s in self.scales}[scale_id]
@@ -103,6 +106,10 @@ class QuestionnaireCodebook(StrictModel):
         var = next(p for p in self.person_variables if p.var == self.group_variable)
         assert var.scale is not None
         return self._response_scales[var.scale].options
+
+    def group_names(self) -> list[str]:
+        """The comparison groups' names in codebook order (every group option carries one; checked on load)."""
+        return [o.name for o in self.group_options() if o.name]
 
     def item_columns(self, item: Item, timepoint: Timepoint) -> list[ColumnSpec]:
         if item.multiple:

@@ -26,6 +26,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis.core.check_records import AuditResult, Check
+from analysis.core.files import require_generated
 from analysis.core.formatting import fmt_num
 from analysis.core.grim import feasible
 from analysis.core.paths import GENERATED
@@ -42,7 +43,7 @@ SOURCE = "004_55431284ded43f19.txt"
 POWER_SOURCE = f"{SOURCE}, Analyser av det kvantitative materialet og styrkeberegning, L426"
 SIGNIFICANT_SOURCE = f"{SOURCE}, Endring i jobbspesialistgruppen, L1206"
 PUBLISHED_WILKS, PUBLISHED_EFFECT, PUBLISHED_P = 0.26, 0.75, 0.027
-POWER_SETTINGS = {"f": 0.25, "alpha": 0.05, "power": 0.90}
+POWER_SETTINGS: dict[str, Any] = {"f": 0.25, "alpha": 0.05, "power": 0.90}
 PUBLISHED_POWER_N = 30
 LINE = r"L(\d+)"
 TEXT_LABELS = {"p": "p-verdi", "wilks_lambda": "Wilks' Λ", "effect_size": "multivariat effektstørrelse"}
@@ -64,12 +65,7 @@ def reproduction_checks(path: Path | str | None = None) -> list[Check]:
 
 
 def _synthetic() -> pd.DataFrame:
-    target = GENERATED / "candidates.sav"
-    if not target.exists():
-        from analysis.questionnaire.synthetic import write_candidates
-
-        write_candidates(target)
-    return q.load(target).data
+    return q.load(require_generated(GENERATED / "candidates.sav")).data
 
 
 def _table2_checks(data: pd.DataFrame) -> list[Check]:

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.core.errors import Problem
+from analysis.core.files import require_generated
 from analysis.questionnaire.answers import CandidateData, candidates_path, load_candidates, using_own_file
 from analysis.questionnaire.answers import validate_file as _validate_file
 from analysis.questionnaire.codebook import QuestionnaireCodebook, load_questionnaire_codebook
@@ -24,7 +25,7 @@ from analysis.questionnaire.form import Scale
 from analysis.questionnaire.statistics import cronbach, repeated_measures, welch_test
 
 if TYPE_CHECKING:
-    from analysis.core.check_records import AuditResult, Check
+    pass
 
 JOB_SPECIALIST = "jobbspesialist"
 ALL = "alle"
@@ -46,15 +47,10 @@ def validate_file(path: Path | str) -> list[Problem]:
 def load(path: Path | str | None = None) -> CandidateData:
     """The chapter's data: the given file, else the user's (SE_IPS_CANDIDATES), else the synthetic one.
 
-    The build writes the synthetic file with ``python -m analysis synth``; if it is missing (a chapter run on
-    its own), it is generated here so the chapter still runs.
+    The synthetic file is written by the build (``make data``); reading never writes it.
     """
     if path is None:
-        path = candidates_path()
-        if not using_own_file() and not path.exists():
-            from analysis.questionnaire.synthetic import write_candidates
-
-            write_candidates(path)
+        path = candidates_path() if using_own_file() else require_generated(candidates_path())
     return load_candidates(path, codebook())
 
 
@@ -232,16 +228,3 @@ def reliability_table(data: pd.DataFrame, tp: str = "t0", cb: QuestionnaireCodeb
         rows.append({"variable": scale.id, "label": scale.label, "items": rel.k, "n": rel.n,
                      "alpha": rel.alpha, "low": rel.low, "high": rel.high})
     return pd.DataFrame(rows)
-
-
-# -- checks (defined in analysis.questionnaire.published_checks; re-exported here for the reproduce/audit commands) --
-def reproduction_checks(path: Path | str | None = None) -> list[Check]:
-    from analysis.questionnaire.published_checks import reproduction_checks as run
-
-    return run(path)
-
-
-def audit_checks() -> list[AuditResult]:
-    from analysis.questionnaire.published_checks import audit_checks as run
-
-    return run()

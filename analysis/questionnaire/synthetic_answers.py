@@ -74,7 +74,7 @@ def multiset(counts: pd.DataFrame, variable: str, group: str) -> list[int]:
 # -- people and their routing ----------------------------------------------------------------------------
 def people(cb: QuestionnaireCodebook, counts: pd.DataFrame, change: pd.DataFrame, seed: int) -> Build:
     rng = random.Random(seed)
-    groups = [o.name for o in cb.group_options()]
+    groups = cb.group_names()
     sizes = {g: len(multiset(counts, "q02", g)) for g in groups}
     group = [g for g in groups for _ in range(sizes[g])]
     b = Build(cb, rng, group, [None] * len(group))
@@ -89,12 +89,12 @@ def people(cb: QuestionnaireCodebook, counts: pd.DataFrame, change: pd.DataFrame
         b.status[person] = code
     for g in groups:
         members = b.members(g)
-        answers = multiset(counts, "q02", g) if g != JOB_SPECIALIST else [
+        answers: list[int] = multiset(counts, "q02", g) if g != JOB_SPECIALIST else [
             1 if b.status[i] in ("A", "C", "D") else 2 for i in members]
         if g != JOB_SPECIALIST:
             rng.shuffle(answers)
-        for person, code in zip(members, answers, strict=True):
-            b.set(b.item("2", "t0"), person, code)
+        for person, answer in zip(members, answers, strict=True):
+            b.set(b.item("2", "t0"), person, answer)
     for person in b.with_status("A", "B", "C"):
         b.set(b.item("2", "t3"), person, 1 if b.status[person] == "A" else 2)
     return b
@@ -115,7 +115,7 @@ def _in_work(b: Build, person: int, tp: str) -> bool | None:
 
 def inclusion_categoricals(b: Build, counts: pd.DataFrame) -> None:
     """Tabell 2 counts per group, handed out at random; q07–q09 for job specialists wait for calibration."""
-    for g in [o.name for o in b.cb.group_options() if o.name]:
+    for g in b.cb.group_names():
         members = b.members(g)
         sexes = multiset(counts, "kjonn", g)
         b.rng.shuffle(sexes)
@@ -302,8 +302,12 @@ def _split(b: Build, scale: Scale, score: int, unit: int) -> list[int]:
     codes = [b.cb.item_scale(ref.item) for ref in scale.items]
     if scale.method == "count_keyed":
         keyed = set(b.rng.sample(range(len(scale.items)), score))
-        return [ref.keyed_code if k in keyed else next(c for c in sorted(codes[k].valid_codes()) if c != ref.keyed_code)
-                for k, ref in enumerate(scale.items)]
+        out: list[int] = []
+        for k, ref in enumerate(scale.items):
+            assert ref.keyed_code is not None  # a count_keyed scale names the keyed code of every item
+            out.append(ref.keyed_code if k in keyed else next(c for c in sorted(codes[k].valid_codes())
+                                                               if c != ref.keyed_code))
+        return out
     lo, hi = codes[0].bounds()
     answers = [score // unit + (1 if k < score % unit else 0) for k in range(unit)]
     if unit > 1 and b.rng.random() < JITTER:

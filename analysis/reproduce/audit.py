@@ -16,7 +16,7 @@ from analysis.core.check_records import AuditResult
 
 def collect_audit() -> list[AuditResult]:
     from analysis.fidelity import table1_checks as fidelity_checks
-    from analysis.questionnaire import summaries as questionnaire
+    from analysis.questionnaire import published_checks as questionnaire
 
     return [*fidelity_checks.audit_checks(), *questionnaire.audit_checks()]
 
@@ -33,7 +33,7 @@ def _run(args: argparse.Namespace) -> int:
     return 1 if args.strict and failed else 0
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("audit", help="check the published tables against themselves")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--strict", action="store_true", help="exit 1 if any check finds an inconsistency")

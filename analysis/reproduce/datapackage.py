@@ -151,7 +151,7 @@ def _row_count(path: Path) -> int | str:
         import pyreadstat
 
         _, meta = pyreadstat.read_sav(str(path), metadataonly=True)
-        return int(meta.number_rows)
+        return int(meta.number_rows or 0)
     return "–"
 
 
@@ -161,7 +161,7 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("datapackage", help="rewrite data/datapackage.json from the committed data files")
     parser.set_defaults(func=_run)
 

@@ -34,7 +34,7 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("synth", help="generate the synthetic SPSS files and templates into data/generated")
     parser.add_argument("--out", default=str(GENERATED), help="output folder (default: data/generated)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default: %(default)s)")

@@ -17,7 +17,7 @@ from analysis.core.check_records import Check
 
 def collect_checks() -> list[Check]:
     from analysis.fidelity import table1_checks as fidelity_checks
-    from analysis.questionnaire import summaries as questionnaire
+    from analysis.questionnaire import published_checks as questionnaire
 
     checks = [*fidelity_checks.reproduction_checks(), *questionnaire.reproduction_checks()]
     ids = [c.id for c in checks]
@@ -50,7 +50,7 @@ def _run(args: argparse.Namespace) -> int:
     return 0 if summary["ok"] == summary["total"] else 1
 
 
-def register_cli(sub: argparse._SubParsersAction) -> None:
+def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("reproduce", help="recompute every published number and compare (exit 1 on any miss)")
     parser.add_argument("--json", metavar="PATH", help="write the full report as JSON to PATH")
     parser.set_defaults(func=_run)

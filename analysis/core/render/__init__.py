@@ -198,12 +198,20 @@ def data_table_html(data: pd.DataFrame, *, caption: str, table_id: str | None = 
     )
 
 
+def show_html(markup: str) -> Any:
+    """Markup made by this package as a cell's output (text/html only, which myst-nb renders as is).
+
+    IPython is imported here, not at module level, so the analysis package stays importable without Jupyter.
+    """
+    from IPython.display import HTML
+
+    return HTML(markup)  # type: ignore[no-untyped-call]
+
+
 def show_table(data: pd.DataFrame, caption: str, table_id: str | None = None,
                decimals: dict[str, int] | None = None) -> Any:
     """An accessible table as cell output (chapters call this instead of showing a raw DataFrame)."""
-    from IPython.display import HTML
-
-    return HTML(data_table_html(data, caption=caption, table_id=table_id, decimals=decimals))
+    return show_html(data_table_html(data, caption=caption, table_id=table_id, decimals=decimals))
 
 
 def csv_data_uri(data: pd.DataFrame) -> str:
