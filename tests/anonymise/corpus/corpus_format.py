@@ -136,13 +136,13 @@ def parse(source: str, fill: Filler, name: str = "<string>") -> tuple[str, list[
         else:
             raise fail(match.start(), f"unknown label {label!r} in {match.group(0)!r}")
 
-        def substitute(found: re.Match[str], kind: str = kind) -> str:
+        def substitute(found: re.Match[str], kind: str = kind, offset: int = match.start()) -> str:
             placeholder = found.group(1)
             expected = PLACEHOLDERS.get(placeholder)
             if expected is None:
-                raise fail(match.start(), f"unknown placeholder {found.group(0)}")
+                raise fail(offset, f"unknown placeholder {found.group(0)}")
             if expected != kind:
-                raise fail(match.start(), f"placeholder {found.group(0)} belongs in {expected}, not {kind}")
+                raise fail(offset, f"placeholder {found.group(0)} belongs in {expected}, not {kind}")
             return fill(placeholder)
 
         text = _PLACEHOLDER_RE.sub(substitute, surface)
@@ -206,7 +206,7 @@ _ACCOUNT_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
 def _mod11(digits: Sequence[int], weights: Sequence[int]) -> int | None:
-    check = 11 - sum(d * w for d, w in zip(digits, weights)) % 11
+    check = 11 - sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
     return 0 if check == 11 else None if check == 10 else check
 
 
@@ -324,10 +324,10 @@ def summary_markdown(texts: Sequence[CorpusText]) -> str:
     lines = [
         *rows,
         "",
-        f"Totals: {len(texts)} texts, {sum(len(t.spans) for t in texts)} identifier annotations, "
-        f"{totals[KEEP]} keep spans, {sum(len(t.people) for t in texts)} people, "
-        f"{len(backgrounds(texts))} language backgrounds, "
-        f"{sum(1 for t in texts if t.meta['lower_case'])} lower-case texts.",
+        (f"Totals: {len(texts)} texts, {sum(len(t.spans) for t in texts)} identifier annotations, "
+         f"{totals[KEEP]} keep spans, {sum(len(t.people) for t in texts)} people, "
+         f"{len(backgrounds(texts))} language backgrounds, "
+         f"{sum(1 for t in texts if t.meta['lower_case'])} lower-case texts."),
         "",
         "Per kind: " + ", ".join(f"{k} {totals[k]}" for k in KIND_ORDER) + ".",
         "",
