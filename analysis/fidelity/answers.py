@@ -12,6 +12,7 @@ is an error, and no message ever repeats the digits.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from analysis.core.errors import InputError, Problem
 from analysis.core.identity import looks_like_identity_number
 from analysis.core.tabular import read_cells
 from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
-from analysis.fidelity.scoring import ID_COLUMNS
+from analysis.fidelity.scoring import ID_COLUMNS, BandScheme, score_respondents, team_summary
 
 IDENTITY_ALIASES = {"personnummer", "personnummer_gjenta", "fodselsnummer", "fødselsnummer", "fnr", "pnr",
                     "dnummer", "d_nummer", "d-nummer", "personnr"}
@@ -136,3 +137,21 @@ def _cell_problems(raw: pd.DataFrame, rows: pd.Series, book: FidelityCodebook, n
                 else:
                     problems.append(Problem(name, f"{_mask(value)} er ikke en tallkode ({', '.join(sorted(allowed))})", row, column))
     return problems
+
+
+@dataclass
+class ScoredFile:
+    """An answer file read, checked and scored: what ``fidelity score`` writes and the chapter shows."""
+
+    answers: Answers
+    scores: pd.DataFrame
+    summary: pd.DataFrame
+
+
+def score_file(path: Path | str, codebook: FidelityCodebook | None = None, *, variants: Sequence[str] = (),
+               band_scheme: BandScheme = "modified") -> ScoredFile:
+    """Read and validate ``path``, score every respondent and summarise per team and time point."""
+    book = codebook or load_fidelity_codebook()
+    answers = read_answers(path, book)
+    scores = score_respondents(answers.frame, book, variants=variants, band_scheme=band_scheme)
+    return ScoredFile(answers, scores, team_summary(scores, book, band_scheme=band_scheme))

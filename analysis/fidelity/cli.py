@@ -19,9 +19,9 @@ import pandas as pd
 
 from analysis.core.errors import InputError, Problem
 from analysis.core.rounding import round_float
-from analysis.fidelity.answers import read_answers
+from analysis.fidelity.answers import score_file
 from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
-from analysis.fidelity.scoring import BAND_SCHEMES, score_respondents, team_summary
+from analysis.fidelity.scoring import BAND_SCHEMES
 from analysis.fidelity.template import write_templates
 
 OUTPUT_FILES = ("respondent_scores.csv", "team_summary.csv", "fidelity_report.html")
@@ -66,11 +66,10 @@ def _report(input_path: Path, summary: pd.DataFrame, book: FidelityCodebook, war
 def _score(args: argparse.Namespace) -> int:
     book = load_fidelity_codebook()
     variants = book.check_variants(args.variant or [])
-    answers = read_answers(Path(args.input), book)
+    scored = score_file(Path(args.input), book, variants=variants, band_scheme=args.bands)
+    answers, scores, summary = scored.answers, scored.scores, scored.summary
     for warning in answers.warnings:
         print(f"advarsel: {warning}", file=sys.stderr)
-    scores = score_respondents(answers.frame, book, variants=variants, band_scheme=args.bands)
-    summary = team_summary(scores, book, band_scheme=args.bands)
     if args.json:
         json.dump(as_json(scores, summary, book), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -35,6 +35,7 @@ from analysis.questionnaire import published
 from analysis.questionnaire import summaries as q
 from analysis.questionnaire.form import Scale
 from analysis.questionnaire.power import rm_within_sample_size
+from analysis.questionnaire.statistics import from_f
 
 F_DECIMALS = 3
 F_RELATIVE = 0.01
@@ -320,9 +321,8 @@ def _significant_text_audit() -> list[AuditResult]:
     """Wilks' Λ, p and the 'multivariate effect size' in the text against F(1, 4) = 11.663 from the table."""
     row = published.change().set_index("variable").loc["mestringstro_ikke_i_arbeid"]
     f, df2 = float(row["F"]), int(row["df2"])
-    wilks = 1 / (1 + f / df2)
-    p = float(stats.f.sf(f, 1, df2))
-    effect = 1 - wilks
+    implied = from_f(f, df2)
+    wilks, p, effect = implied.wilks_lambda, implied.p, implied.eta_p2
     twice = round_float(round_float(effect, 3), 2)
     results = []
     for key, what, value, printed, decimals in (

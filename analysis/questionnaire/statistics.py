@@ -60,6 +60,28 @@ def _pairs(before: pd.Series | np.ndarray, after: pd.Series | np.ndarray) -> tup
     return x[keep], y[keep]
 
 
+@dataclass(frozen=True)
+class FromF:
+    """What a within-subject F with one numerator degree of freedom implies by itself.
+
+    With two time points F = t² of the paired t-test, partial η² = F/(F + df2), and Wilks' Λ of SPSS's
+    multivariate test is 1 − partial η². So a printed F and df determine p, η² and Λ: the report's text
+    figures can be checked from Tabell 3 alone, without any respondent data.
+    """
+
+    p: float
+    eta_p2: float
+    wilks_lambda: float
+
+
+def from_f(f_value: float, df2: int) -> FromF:
+    """p, partial η² and Wilks' Λ of F(1, df2); an infinite F (no within-pair variance) gives η² = 1."""
+    if not math.isfinite(f_value):
+        return FromF(0.0, 1.0, 0.0)
+    eta = f_value / (f_value + df2)
+    return FromF(float(stats.f.sf(f_value, 1, df2)), eta, 1.0 - eta)
+
+
 def repeated_measures(before: pd.Series | np.ndarray, after: pd.Series | np.ndarray) -> RepeatedMeasures:
     """Repeated-measures ANOVA with one two-level factor (pingouin), plus the effect sizes the report used.
 
@@ -79,7 +101,7 @@ def repeated_measures(before: pd.Series | np.ndarray, after: pd.Series | np.ndar
     f_value = float(row["F"]) if pd.notna(row["F"]) else math.inf
     p_value = float(row["p_unc"]) if pd.notna(row["p_unc"]) else 0.0
     df2 = n - 1
-    eta = f_value / (f_value + df2) if math.isfinite(f_value) else 1.0
+    eta = from_f(f_value, df2).eta_p2
     d, low, high = paired_effect_size(x, y)
     return RepeatedMeasures(
         n=n, mean_before=float(x.mean()), sd_before=float(x.std(ddof=1)), mean_after=float(y.mean()),

@@ -198,6 +198,12 @@ def data_table_html(data: pd.DataFrame, *, caption: str, table_id: str | None = 
     )
 
 
+def show_collapsed_table(data: pd.DataFrame, caption: str, table_id: str, summary: str) -> Any:
+    """A long table folded away behind a «Vis …» summary line, so the page stays readable."""
+    table = data_table_html(data, caption=caption, table_id=table_id)
+    return show_html(f"<details class='se-details'><summary>{html.escape(summary)}</summary>{table}</details>")
+
+
 def show_html(markup: str) -> Any:
     """Markup made by this package as a cell's output (text/html only, which myst-nb renders as is).
 

@@ -1,0 +1,38 @@
+"""The questionnaire chapter's facts: complete for its prose, and right where the report prints the number."""
+
+from __future__ import annotations
+
+import pytest
+from chapter_glue import glue_names, glued_in_cells
+
+from analysis.questionnaire import chapter
+
+PAGE = "chapters/sporreskjema.md"
+
+
+@pytest.fixture(scope="module")
+def facts() -> dict[str, str]:
+    return chapter.chapter_facts()
+
+
+def test_every_glue_name_in_the_prose_is_provided(facts: dict[str, str]) -> None:
+    missing = glue_names(PAGE) - set(facts) - glued_in_cells(PAGE)
+    assert not missing, f"the chapter's prose uses glue names nobody provides: {sorted(missing)}"
+
+
+def test_response_rates_come_from_the_published_counts(facts: dict[str, str]) -> None:
+    # 004 reports 29 answers from the 61 job-specialist candidates asked at inclusion (L1111, Tabell 2 header L1123).
+    assert facts["js-answered"] == "29" and facts["js-sent"] == "61"
+    assert facts["js-rate"] == "48\u00a0%"
+
+
+def test_text_figures_follow_from_the_printed_f(facts: dict[str, str]) -> None:
+    # F(1, 4) = 11.663 in Tabell 3 implies Wilks' Λ = 4/(4 + 11.663) = 0.255…, printed 0.26 (004, L1206).
+    assert facts["sig-df2"] == "4" and facts["sig-n"] == "5"
+    assert facts["sig-wilks"] == "0,26"
+    assert facts["sig-f"] == "11,66"
+
+
+def test_power_figures_match_the_report(facts: dict[str, str]) -> None:
+    # G*Power, f = 0.25, α = 0.05, power 0.90, repeated measures: 30 candidates (004, L426).
+    assert facts["power-n-4"] == "30"
