@@ -11,7 +11,7 @@ VENDOR := book/_static/vendor
 # Everything the built site depends on: a change in any of these makes the site stale.
 SITE_INPUTS := $(shell find chapters book data analysis -type f -not -path '*/vendor/*' -not -path '*/__pycache__/*' -not -path 'data/generated/*' 2>/dev/null) _config.yml _toc.yml
 
-.PHONY: book test unit serve bench clean distclean vendor data lock check-links
+.PHONY: book test unit lint serve bench clean distclean vendor data lock check-links
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,11 +48,17 @@ $(HTML)/index.html: $(VENV)/.installed $(VENDOR)/.copied data/generated/.stamp $
 ## book: build the static site into _build/html (creates the environment, generates data, executes every chapter)
 book: $(HTML)/index.html
 
-## test: run the whole test suite (unit, build, privacy, links, browser); builds the site first when stale
-test: $(HTML)/index.html
+## lint: ruff, mypy (strict on analysis/core) and the import-linter contracts that keep analysis/ layered
+lint: $(VENV)/.installed
+	$(BIN)/ruff check analysis tests scripts book/_ext
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+## test: lint, then the whole test suite (unit, build, privacy, links, browser); builds the site first when stale
+test: lint $(HTML)/index.html
 	$(PY) -m pytest -q
 
-unit: $(VENV)/.installed data/generated/.stamp
+unit: lint $(VENV)/.installed data/generated/.stamp
 	$(PY) -m pytest -q -m "not site and not browser"
 
 ## serve: preview the built site on http://127.0.0.1:8000

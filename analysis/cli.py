@@ -7,35 +7,25 @@ This file only assembles them and turns :class:`InputError` into one line per pr
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 
+from analysis import validate
+from analysis.anonymise import engine as anonymise_engine
 from analysis.core.errors import EXIT_BAD_INPUT, InputError
+from analysis.factors import coding
+from analysis.fidelity import cli as fidelity_cli
+from analysis.privacy import cli as privacy_cli
+from analysis.reproduce import audit, datapackage, generate, report
 
-# Modules that contribute commands. A module missing here simply has no command yet.
-COMMAND_MODULES: tuple[str, ...] = (
-    "analysis.reproduce.generate",
-    "analysis.validate",
-    "analysis.reproduce.audit",
-    "analysis.reproduce.datapackage",
-    "analysis.factors.coding",
-    "analysis.reproduce.report",
-    "analysis.fidelity.cli",
-    "analysis.anonymise.engine",
-)
+# The modules that contribute commands, in the order --help lists them; each has register_cli(subparsers).
+COMMAND_MODULES = (generate, validate, audit, datapackage, coding, report, fidelity_cli, anonymise_engine, privacy_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
+    for module in COMMAND_MODULES:
         module.register_cli(sub)
     return parser
 

@@ -32,7 +32,6 @@ A finding reports where and what kind, never the full value, so CI logs do not r
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import fnmatch
 import hashlib
@@ -309,50 +308,3 @@ def repository_files(root: Path = ROOT) -> list[Path]:
         ).stdout.decode("utf-8")
         listed.update(name for name in out.split("\0") if name)
     return [root / name for name in sorted(listed) if (root / name).is_file()]
-
-
-# -- command line -------------------------------------------------------------------------------------------
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.privacy.gate", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    h = sub.add_parser("hash-term", help="print the deny-list line for a term (and add it with --add)")
-    h.add_argument("term")
-    h.add_argument("--category", default="unspecified", help="what kind of detail it is (README lists them)")
-    h.add_argument("--add", action="store_true", help=f"append to {DENY_LIST.relative_to(ROOT)} unless present")
-    s = sub.add_parser("scan", help="scan files or folders (default: the repository's files)")
-    s.add_argument("paths", nargs="*")
-    s.add_argument("--site", action="store_true", help="scan _build/html with the site's exemptions")
-    args = parser.parse_args(argv)
-
-    if args.command == "hash-term":
-        normalised = normalise_term(args.term)
-        if not normalised:
-            print("feil: termen har ingen ord", file=sys.stderr)
-            return 2
-        if len(normalised.split()) > MAX_NGRAM:
-            print(f"feil: termen har mer enn {MAX_NGRAM} ord og ville aldri bli funnet", file=sys.stderr)
-            return 2
-        line = f"{hash_term(args.term)}\t{args.category}"
-        if args.add:
-            if hash_term(args.term) in load_deny_hashes():
-                print("finnes allerede i listen", file=sys.stderr)
-            else:
-                with DENY_LIST.open("a", encoding="utf-8") as fh:
-                    fh.write(line + "\n")
-        print(line)
-        return 0
-
-    if args.site:
-        site = ROOT / "_build" / "html"
-        findings = scan_paths([site], root=site, exemptions=SITE_EXEMPTIONS)
-    else:
-        findings = scan_paths(args.paths or repository_files())
-    for f in findings:
-        print(f)
-    print(f"{len(findings)} funn", file=sys.stderr)
-    return 1 if findings else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

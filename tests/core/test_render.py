@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 import pytest
 
 from analysis.core.formatting import fmt_num, fmt_pct
-from analysis.core.render import PALETTE, PLOTLY_TRACE_TYPES_BUNDLED, data_table_html, show_figure, standalone_html
+from analysis.core.render import PALETTE, data_table_html, show_figure, standalone_html
+from analysis.core.render.figure import PLOTLY_TRACE_TYPES_BUNDLED
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = "data/published/fidelity_totals.csv"

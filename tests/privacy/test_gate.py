@@ -208,7 +208,7 @@ def test_exemptions_are_narrow():
 
 
 def test_hash_term_command_prints_a_deny_list_line():
-    done = subprocess.run([sys.executable, "-m", "analysis.privacy.gate", "hash-term", "Qzx Vikarbyrå", "--category", "test"],
+    done = subprocess.run([sys.executable, "-m", "analysis", "privacy", "hash-term", "Qzx Vikarbyrå", "--category", "test"],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"{hash_term('qzx vikarbyrå')}\ttest\n"
