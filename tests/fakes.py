@@ -20,7 +20,7 @@ _SECOND = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
 
 def _control(digits: list[int], weights: list[int]) -> int:
     total = 0
-    for digit, weight in zip(digits, weights):
+    for digit, weight in zip(digits, weights, strict=False):
         total += digit * weight
     value = 11 - total % 11
     return 0 if value == 11 else value  # 10 means "no such number"
@@ -33,7 +33,10 @@ def synthetic_identity_number(rng: random.Random, *, d_number: bool = False, mon
         month = rng.randint(1, 12)
         day = rng.randint(1, 28)
         individual = rng.randint(0, 499) if year < 2000 else rng.randint(500, 999)
-        digits = [int(c) for c in f"{day + (40 if d_number else 0):02d}{month + month_offset:02d}{year % 100:02d}{individual:03d}"]
+        digits = [
+            int(c)
+            for c in f"{day + (40 if d_number else 0):02d}{month + month_offset:02d}{year % 100:02d}{individual:03d}"
+        ]
         first = _control(digits, _FIRST)
         if first == 10:
             continue

@@ -39,8 +39,14 @@ def require_generated(path: Path) -> Path:
     Readers never create their own input: a missing synthetic file is reported, not silently regenerated.
     """
     if not path.exists():
-        raise InputError([Problem(shown_name(path), f"{MISSING}; lag de genererte dataene med «make data» "
-                                                    "(eller «python -m analysis synth»)")])
+        raise InputError(
+            [
+                Problem(
+                    shown_name(path),
+                    f"{MISSING}; lag de genererte dataene med «make data» (eller «python -m analysis synth»)",
+                )
+            ]
+        )
     return path
 
 

@@ -28,19 +28,17 @@ def feasible(printed: float, decimals: int, n: int, lowest: int, highest: int) -
 class CellInference:
     """What the decimals of one column of item means say about who answered."""
 
-    n: int                       # respondents inferred for the column
-    item_n: dict[str, int]       # answers per item (smaller than n where item-level missingness is needed)
-    fits_at_n: int               # items whose printed mean is possible with all n answering
-    candidates: dict[int, int]   # for every n tried: number of items feasible with full response
+    n: int  # respondents inferred for the column
+    item_n: dict[str, int]  # answers per item (smaller than n where item-level missingness is needed)
+    fits_at_n: int  # items whose printed mean is possible with all n answering
+    candidates: dict[int, int]  # for every n tried: number of items feasible with full response
 
     @property
     def items_with_missing(self) -> list[str]:
         return sorted(item for item, k in self.item_n.items() if k < self.n)
 
 
-def infer_respondents(
-    means: dict[str, tuple[float, int, int, int]], max_n: int
-) -> CellInference:
+def infer_respondents(means: dict[str, tuple[float, int, int, int]], max_n: int) -> CellInference:
     """Infer the number of respondents behind a column of item means.
 
     ``means`` maps item id → (printed mean, printed decimals, lowest score, highest score). The chosen n is the
@@ -49,12 +47,11 @@ def infer_respondents(
     happen to divide evenly. Items that do not fit get the largest smaller n that does (item non-response).
     Raises ValueError when some printed mean is impossible for every n up to ``max_n``.
     """
-    candidates = {
-        n: sum(feasible(m, d, n, lo, hi) for m, d, lo, hi in means.values()) for n in range(1, max_n + 1)
-    }
+    candidates = {n: sum(feasible(m, d, n, lo, hi) for m, d, lo, hi in means.values()) for n in range(1, max_n + 1)}
     # Only an n that can explain every item (some with fewer answers) is a candidate at all.
     possible = [
-        n for n in candidates
+        n
+        for n in candidates
         if all(any(feasible(m, d, k, lo, hi) for k in range(1, n + 1)) for m, d, lo, hi in means.values())
     ]
     if not possible:

@@ -43,7 +43,7 @@ _IN_TEXT = re.compile(r"(?<![\w.,/+-])(\d{6}) ?(\d{5})(?![\w]|[.,/-]\d)")
 
 def mod11_check_digit(digits: str, weights: tuple[int, ...]) -> int | None:
     """The mod-11 check digit of ``digits``, or None when the remainder makes such a number impossible."""
-    remainder = sum(int(d) * w for d, w in zip(digits, weights)) % 11
+    remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=False)) % 11
     check = (11 - remainder) % 11
     return None if check == 10 else check
 
@@ -83,8 +83,9 @@ class IdentityNumber:
 
 
 def _checksum_ok(digits: str) -> bool:
-    return (mod11_check_digit(digits[:9], K1_WEIGHTS) == int(digits[9])
-            and mod11_check_digit(digits[:10], K2_WEIGHTS) == int(digits[10]))
+    return mod11_check_digit(digits[:9], K1_WEIGHTS) == int(digits[9]) and mod11_check_digit(
+        digits[:10], K2_WEIGHTS
+    ) == int(digits[10])
 
 
 def parse_identity_number(text: str) -> IdentityNumber | None:

@@ -19,7 +19,11 @@ def project_root() -> Path:
         return Path(env).resolve()
     here = Path(__file__).resolve().parents[2]  # analysis/core/paths.py → the repository root
     for candidate in (Path.cwd().resolve(), *Path.cwd().resolve().parents, here):
-        if (candidate / "data" / _MARKER).is_file() or (candidate / "pyproject.toml").is_file() and (candidate / "analysis").is_dir():
+        if (
+            (candidate / "data" / _MARKER).is_file()
+            or (candidate / "pyproject.toml").is_file()
+            and (candidate / "analysis").is_dir()
+        ):
             return candidate
     return here
 

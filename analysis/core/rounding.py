@@ -45,4 +45,4 @@ def round_float(value: float, decimals: int) -> float:
 
 def half_unit(decimals: int) -> float:
     """Half a unit in the last printed decimal: the widest error that still rounds to the printed value."""
-    return 0.5 * 10.0 ** -decimals
+    return 0.5 * 10.0**-decimals

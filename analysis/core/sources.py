@@ -120,11 +120,7 @@ def check_source_ref(ref: SourceRef, seeds_dir: Path | None) -> list[str]:
     total = line_count(ref.file, seeds_dir)
     if total is None:
         return [f"{ref.file} er ikke et kjent kildedokument ({', '.join(sorted(SOURCE_DOCUMENTS))})"]
-    return [
-        f"L{start}–{end} går utover {ref.file}, som har {total} linjer"
-        for start, end in ref.ranges
-        if end > total
-    ]
+    return [f"L{start}–{end} går utover {ref.file}, som har {total} linjer" for start, end in ref.ranges if end > total]
 
 
 def canonical(text: str) -> str:
@@ -141,5 +137,5 @@ def quote_in_source(quote: str, ref: SourceRef, seeds_dir: Path | None) -> bool 
     lines = seed_lines(ref.file, seeds_dir)
     if lines is None:
         return None
-    text = "\n".join("\n".join(lines[start - 1:end]) for start, end in ref.ranges)
+    text = "\n".join("\n".join(lines[start - 1 : end]) for start, end in ref.ranges)
     return canonical(quote) in canonical(text)

@@ -114,7 +114,9 @@ def _sheet_score(grid: pd.DataFrame, expected: Collection[str]) -> int:
 def _read_xlsx(path: Path, expected: Collection[str]) -> tuple[pd.DataFrame, str]:
     name = shown_name(path)
     if not zipfile.is_zipfile(path):
-        raise InputError([Problem(name, "er ikke en gyldig .xlsx-fil (ødelagt, eller en annen filtype med feil endelse)")])
+        raise InputError(
+            [Problem(name, "er ikke en gyldig .xlsx-fil (ødelagt, eller en annen filtype med feil endelse)")]
+        )
     sheets: dict[str, pd.DataFrame] = pd.read_excel(path, sheet_name=None, header=None, dtype=str, engine="openpyxl")
     if not sheets:
         raise InputError([Problem(name, "arbeidsboken har ingen ark")])
@@ -125,8 +127,15 @@ def _read_xlsx(path: Path, expected: Collection[str]) -> tuple[pd.DataFrame, str
         best = max(scores.values())
         if best == 0:
             seen = ", ".join(f"«{s}»" for s in names)
-            raise InputError([Problem(name, f"fant ikke svarkolonnene (for eksempel «{next(iter(expected))}») i første rad "
-                                            f"på noe ark; arkene i filen: {seen}")])
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        f"fant ikke svarkolonnene (for eksempel «{next(iter(expected))}») i første rad "
+                        f"på noe ark; arkene i filen: {seen}",
+                    )
+                ]
+            )
         chosen = next(sheet for sheet in names if scores[sheet] == best)
     return _with_header(sheets[chosen], first_row=2), chosen
 
@@ -148,8 +157,14 @@ def read_spss(path: Path, *, user_missing: bool = True) -> tuple[pd.DataFrame, A
         frame, meta = pyreadstat.read_sav(str(path), user_missing=user_missing)
     except Exception as exc:  # pyreadstat raises several types; the user needs the reason, not a traceback
         reason = str(exc) or type(exc).__name__
-        raise InputError([Problem(shown_name(path), "kunne ikke leses som SPSS-fil (skadet, avkortet eller en annen "
-                                                    f"filtype?): {reason[:160]}")]) from None
+        raise InputError(
+            [
+                Problem(
+                    shown_name(path),
+                    f"kunne ikke leses som SPSS-fil (skadet, avkortet eller en annen filtype?): {reason[:160]}",
+                )
+            ]
+        ) from None
     frame.index = range(1, len(frame) + 1)
     return frame, meta
 
@@ -174,4 +189,6 @@ def read_cells(path: Path, *, expected_columns: Collection[str] = ()) -> Cells:
     except InputError:
         raise
     except Exception as exc:  # a reader's own error: name it, never a traceback
-        raise InputError([Problem(shown_name(path), f"kunne ikke leses ({type(exc).__name__}: {str(exc)[:160]})")]) from None
+        raise InputError(
+            [Problem(shown_name(path), f"kunne ikke leses ({type(exc).__name__}: {str(exc)[:160]})")]
+        ) from None

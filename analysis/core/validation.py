@@ -96,8 +96,9 @@ def describe_location(loc: Sequence[Any], raw: Any) -> str:
     return ".".join(parts)
 
 
-def problems_from(exc: ValidationError, raw: Any, file: str, *,
-                  row_of: Callable[[Sequence[Any]], int | None] | None = None) -> list[Problem]:
+def problems_from(
+    exc: ValidationError, raw: Any, file: str, *, row_of: Callable[[Sequence[Any]], int | None] | None = None
+) -> list[Problem]:
     """Every error of a failed validation as a Problem; ``row_of`` maps a location to a line in the file."""
     problems: list[Problem] = []
     for error in exc.errors():
@@ -113,8 +114,9 @@ def problems_from(exc: ValidationError, raw: Any, file: str, *,
     return problems
 
 
-def validate(model: type[Model], raw: Any, file: str, *,
-             row_of: Callable[[Sequence[Any]], int | None] | None = None) -> Model:
+def validate(
+    model: type[Model], raw: Any, file: str, *, row_of: Callable[[Sequence[Any]], int | None] | None = None
+) -> Model:
     """``model`` built from ``raw``, or an InputError listing every problem with file (and row, if known)."""
     try:
         return model.model_validate(raw)
@@ -141,7 +143,9 @@ def read_yaml_mapping(path: Path, *, what: str = "filen") -> tuple[dict[str, Any
     return raw, file
 
 
-def duplicate_problems(groups: Iterable[tuple[str, Sequence[Any]]], text: str = "samme verdi brukt mer enn én gang") -> list[str]:
+def duplicate_problems(
+    groups: Iterable[tuple[str, Sequence[Any]]], text: str = "samme verdi brukt mer enn én gang"
+) -> list[str]:
     """One line per field whose values repeat (ids, numbers, labels)."""
     out = []
     for field, values in groups:

@@ -75,24 +75,32 @@ def value(evidence: pd.DataFrame, evidence_id: str) -> float:
 def trial_chart(evidence: pd.DataFrame, ids: tuple[str, str] = ("E02", "E03")) -> tuple[alt.Chart, pd.DataFrame, str]:
     """Bars for the two arms of the Norwegian IPS trial, with a Norwegian description from the same rows."""
     rows = evidence[evidence["evidence_id"].isin(ids)][["group", "value", "study", "source_ref"]]
-    table = rows.rename(columns={"group": "gruppe", "value": "prosent i arbeid", "study": "kilde",
-                                 "source_ref": "kildehenvisning"}).reset_index(drop=True)
+    table = rows.rename(
+        columns={"group": "gruppe", "value": "prosent i arbeid", "study": "kilde", "source_ref": "kildehenvisning"}
+    ).reset_index(drop=True)
     chart = (
         alt.Chart(table)
         .mark_bar(size=46)
         .encode(
             x=alt.X("gruppe:N", title=None, sort=list(table["gruppe"]), axis=alt.Axis(labelAngle=0, labelFontSize=14)),
             y=alt.Y("prosent i arbeid:Q", title="Prosent i arbeid etter 18 måneder", scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color("gruppe:N", scale=alt.Scale(domain=list(table["gruppe"]), range=list(DIVERGING)), legend=None),
-            tooltip=[alt.Tooltip("gruppe:N", title="Gruppe"), alt.Tooltip("prosent i arbeid:Q", title="Prosent i arbeid")],
+            color=alt.Color(
+                "gruppe:N", scale=alt.Scale(domain=list(table["gruppe"]), range=list(DIVERGING)), legend=None
+            ),
+            tooltip=[
+                alt.Tooltip("gruppe:N", title="Gruppe"),
+                alt.Tooltip("prosent i arbeid:Q", title="Prosent i arbeid"),
+            ],
         )
         .properties(width=260, height=260)
     )
     labels = chart.mark_text(dy=-10, fontSize=14, fontWeight="bold", color="#1f1f1f").encode(
-        text=alt.Text("prosent i arbeid:Q", format=".0f"))
+        text=alt.Text("prosent i arbeid:Q", format=".0f")
+    )
     a, b = table.iloc[0], table.iloc[1]
     description = (
-        f"Søylene viser andelen i arbeid etter 18 måneder: {a['gruppe']} {fmt_num(a['prosent i arbeid'], 0)} prosent og "
+        f"Søylene viser andelen i arbeid etter 18 måneder: {a['gruppe']} "
+        f"{fmt_num(a['prosent i arbeid'], 0)} prosent og "
         f"{b['gruppe'].lower()} {fmt_num(b['prosent i arbeid'], 0)} prosent, en forskjell på "
         f"{fmt_num(a['prosent i arbeid'] - b['prosent i arbeid'], 0)} prosentpoeng."
     )

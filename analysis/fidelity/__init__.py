@@ -17,6 +17,15 @@ from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
 from analysis.fidelity.scoring import band_cuts, classify, score_respondents, sensitivity, team_summary
 
 __all__ = [
-    "Answers", "FidelityCodebook", "ScoredFile", "band_cuts", "classify", "load_fidelity_codebook", "read_answers",
-    "score_file", "score_respondents", "sensitivity", "team_summary",
+    "Answers",
+    "FidelityCodebook",
+    "ScoredFile",
+    "band_cuts",
+    "classify",
+    "load_fidelity_codebook",
+    "read_answers",
+    "score_file",
+    "score_respondents",
+    "sensitivity",
+    "team_summary",
 ]

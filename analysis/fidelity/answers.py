@@ -24,8 +24,18 @@ from analysis.core.tabular import read_cells
 from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
 from analysis.fidelity.scoring import ID_COLUMNS, BandScheme, score_respondents, team_summary
 
-IDENTITY_ALIASES = {"personnummer", "personnummer_gjenta", "fodselsnummer", "fødselsnummer", "fnr", "pnr",
-                    "dnummer", "d_nummer", "d-nummer", "personnr"}
+IDENTITY_ALIASES = {
+    "personnummer",
+    "personnummer_gjenta",
+    "fodselsnummer",
+    "fødselsnummer",
+    "fnr",
+    "pnr",
+    "dnummer",
+    "d_nummer",
+    "d-nummer",
+    "personnr",
+}
 MAX_PROBLEMS = 200
 COMMENT_PREFIX = "#"  # template rows (option texts) start with '#' in respondent_id and are skipped
 _TWO_ANSWERS = re.compile(r"^\s*\d+\s*(?:[;,/+&]|\s+og\s+|\s+)\s*\d+\s*$")
@@ -91,7 +101,8 @@ def _column_problems(raw: pd.DataFrame, book: FidelityCodebook, name: str) -> li
     expected = book.raw_columns()
     problems = [
         Problem(name, "ukjent kolonne (ikke i kodeboken se_fidelity_no)", column=c)
-        for c in raw.columns if c not in expected
+        for c in raw.columns
+        if c not in expected
     ]
     problems += [Problem(name, "kolonnen mangler", column=c) for c in expected if c not in raw.columns]
     duplicated = sorted({c for c in raw.columns if list(raw.columns).count(c) > 1})
@@ -111,16 +122,22 @@ def _cell_problems(raw: pd.DataFrame, rows: pd.Series, book: FidelityCodebook, n
         for index in values.index[values == ""]:
             problems.append(Problem(name, "mangler verdi", int(rows[index]), column))
     for index in raw.index[raw["respondent_id"].map(looks_like_identity_number)]:
-        problems.append(Problem(name, "ser ut som et fødselsnummer; bruk et løpenummer i stedet", int(rows[index]), "respondent_id"))
+        problems.append(
+            Problem(name, "ser ut som et fødselsnummer; bruk et løpenummer i stedet", int(rows[index]), "respondent_id")
+        )
     key = raw["respondent_id"].astype(str).str.strip() + "\x00" + raw["timepoint"].astype(str).str.strip()
     duplicated = key.duplicated(keep="first") & (raw["respondent_id"].astype(str).str.strip() != "")
     for index in key.index[duplicated]:
         first = rows[key.index[(key == key[index])][0]]
-        problems.append(Problem(
-            name, f"samme respondent_id og timepoint som rad {first} (duplikat)", int(rows[index]), "respondent_id"
-        ))
+        problems.append(
+            Problem(
+                name, f"samme respondent_id og timepoint som rad {first} (duplikat)", int(rows[index]), "respondent_id"
+            )
+        )
     for item in book.items:
-        allowed = {str(v) for v in (book.raw_format.single_values if item.type == "single" else book.raw_format.multi_values)}
+        allowed = {
+            str(v) for v in (book.raw_format.single_values if item.type == "single" else book.raw_format.multi_values)
+        }
         for column in item.columns:
             cells = raw[column].astype(str).str.strip()
             cleaned = _clean_numbers(cells)
@@ -131,11 +148,17 @@ def _cell_problems(raw: pd.DataFrame, rows: pd.Series, book: FidelityCodebook, n
                 if looks_like_identity_number(value):
                     problems.append(Problem(name, "cellen ser ut til å inneholde et fødselsnummer", row, column))
                 elif item.type == "single" and _TWO_ANSWERS.match(value):
-                    problems.append(Problem(name, f"to svar {_mask(value)} i et enkeltvalgspørsmål; velg ett", row, column))
+                    problems.append(
+                        Problem(name, f"to svar {_mask(value)} i et enkeltvalgspørsmål; velg ett", row, column)
+                    )
                 elif re.fullmatch(r"-?\d+(?:[.,]\d+)?", value):
-                    problems.append(Problem(name, f"koden {_mask(value)} er utenfor {', '.join(sorted(allowed))}", row, column))
+                    problems.append(
+                        Problem(name, f"koden {_mask(value)} er utenfor {', '.join(sorted(allowed))}", row, column)
+                    )
                 else:
-                    problems.append(Problem(name, f"{_mask(value)} er ikke en tallkode ({', '.join(sorted(allowed))})", row, column))
+                    problems.append(
+                        Problem(name, f"{_mask(value)} er ikke en tallkode ({', '.join(sorted(allowed))})", row, column)
+                    )
     return problems
 
 
@@ -148,8 +171,13 @@ class ScoredFile:
     summary: pd.DataFrame
 
 
-def score_file(path: Path | str, codebook: FidelityCodebook | None = None, *, variants: Sequence[str] = (),
-               band_scheme: BandScheme = "modified") -> ScoredFile:
+def score_file(
+    path: Path | str,
+    codebook: FidelityCodebook | None = None,
+    *,
+    variants: Sequence[str] = (),
+    band_scheme: BandScheme = "modified",
+) -> ScoredFile:
     """Read and validate ``path``, score every respondent and summarise per team and time point."""
     book = codebook or load_fidelity_codebook()
     answers = read_answers(path, book)

@@ -44,8 +44,8 @@ class ChapterData:
 
     book: FidelityCodebook
     published: pd.DataFrame  # Tabell 1 as printed: one row per item × team × time point
-    totals: pd.DataFrame     # the eight printed totals
-    summary: pd.DataFrame    # Tabell 1 recomputed from the synthetic SPSS file
+    totals: pd.DataFrame  # the eight printed totals
+    summary: pd.DataFrame  # Tabell 1 recomputed from the synthetic SPSS file
 
     @property
     def items(self) -> list[str]:
@@ -87,8 +87,9 @@ class ChapterData:
     def column_totals(self) -> pd.DataFrame:
         """Per team and time point: exact and printed-style reproduced totals beside the published one."""
         summary, items = self.summary, self.items
-        cols = summary.assign(exact=summary[items].sum(axis=1),
-                              rounded=summary.apply(lambda r: printed_total(r, items), axis=1))
+        cols = summary.assign(
+            exact=summary[items].sum(axis=1), rounded=summary.apply(lambda r: printed_total(r, items), axis=1)
+        )
         published = self.totals.assign(team=self.totals["team"].astype(str))[["team", "timepoint", "total"]]
         cols = cols.merge(published.rename(columns={"total": "published"}), on=["team", "timepoint"])
         comp = self.comparison
@@ -102,8 +103,9 @@ class ChapterData:
     @cached_property
     def published_bands(self) -> pd.DataFrame:
         """The printed totals classified under the report's band limits and under proportional ones."""
-        return self.totals.assign(**{s: classify(self.totals["total"], band_cuts(self.book, s))
-                                     for s in ("modified", "proportional")})
+        return self.totals.assign(
+            **{s: classify(self.totals["total"], band_cuts(self.book, s)) for s in ("modified", "proportional")}
+        )
 
     @cached_property
     def item_stats(self) -> pd.DataFrame:
@@ -122,13 +124,19 @@ def scale_facts(data: ChapterData) -> dict[str, str]:
     orig, mod = book.scales["original"], book.scales["modified"]
     q19 = book.item("q19").score_range()
     return {
-        "n-items": fmt_int(mod.n_items), "n-items-original": fmt_int(orig.n_items),
-        "max-original": fmt_int(orig.max_score), "max-modified": fmt_int(mod.max_score),
-        "n-removed": fmt_int(orig.n_items - mod.n_items), "points-removed": fmt_int(orig.max_score - mod.max_score),
-        "n-timepoints": fmt_int(len(book.timepoints)), "max-per-team": fmt_int(MAX_PER_TEAM),
+        "n-items": fmt_int(mod.n_items),
+        "n-items-original": fmt_int(orig.n_items),
+        "max-original": fmt_int(orig.max_score),
+        "max-modified": fmt_int(mod.max_score),
+        "n-removed": fmt_int(orig.n_items - mod.n_items),
+        "points-removed": fmt_int(orig.max_score - mod.max_score),
+        "n-timepoints": fmt_int(len(book.timepoints)),
+        "max-per-team": fmt_int(MAX_PER_TEAM),
         "max-respondents": fmt_int(MAX_PER_TEAM * data.totals["team"].nunique()),
-        "n-columns": fmt_int(len(data.totals)), "n-inconsistencies": fmt_int(len(book.inconsistencies)),
-        "q19-range": "–".join(map(str, q19)), "q19-max": fmt_int(q19[1]),
+        "n-columns": fmt_int(len(data.totals)),
+        "n-inconsistencies": fmt_int(len(book.inconsistencies)),
+        "q19-range": "–".join(map(str, q19)),
+        "q19-max": fmt_int(q19[1]),
         "multi-items": ", ".join(str(i.number) for i in book.items if i.type == "multi"),
         "prop-factor": fmt_num(mod.max_score / orig.max_score, 2),
     }
@@ -151,8 +159,10 @@ def audit_facts(data: ChapterData) -> dict[str, str]:
 def calibration_facts(data: ChapterData) -> dict[str, str]:
     n = pd.Series([cell.n for cell in data.cells.values()])
     return {
-        "n-rows": fmt_int(int(n.sum())), "n-small-columns": fmt_int(int((n < MAX_PER_TEAM).sum())),
-        "min-n": fmt_int(int(n.min())), "n-single-respondent": fmt_int(int((n == 1).sum())),
+        "n-rows": fmt_int(int(n.sum())),
+        "n-small-columns": fmt_int(int((n < MAX_PER_TEAM).sum())),
+        "min-n": fmt_int(int(n.min())),
+        "n-single-respondent": fmt_int(int((n == 1).sum())),
     }
 
 
@@ -167,15 +177,20 @@ def reproduction_facts(data: ChapterData) -> dict[str, str]:
     return {
         "max-raw-diff": fmt_num(comp["difference"].abs().max(), 2),
         "max-rounded-diff": fmt_num((comp["rounded"] - comp["mean"]).abs().max(), 1),
-        "n-checks": fmt_int(len(checks)), "n-checks-ok": fmt_int(sum(c.ok for c in checks)),
+        "n-checks": fmt_int(len(checks)),
+        "n-checks-ok": fmt_int(sum(c.ok for c in checks)),
         "n-cells": fmt_int(len(comp)),
         "n-exact-differs": fmt_int(int((cols["exact_diff"].abs() > 0.001).sum())),
         "max-exact-diff": fmt_num(cols["exact_diff"].abs().max(), 2),
         "max-exact-diff-where": f"team {worst['team']}, {labels[worst['timepoint']]}",
-        "ex-printed": fmt_num(example["mean"], 1), "ex-n": fmt_int(n),
+        "ex-printed": fmt_num(example["mean"], 1),
+        "ex-n": fmt_int(n),
         "ex-fraction": f"{fmt_int(example['reproduced'] * n)}/{n} = {fmt_num(example['reproduced'], 2)}",
-        "exact-band-sentence": ("Ingen av avvikene flytter en total til en annen kategori." if moved == 0
-                                else f"{fmt_int(moved)} av totalene havner i en annen kategori med eksakt sum."),
+        "exact-band-sentence": (
+            "Ingen av avvikene flytter en total til en annen kategori."
+            if moved == 0
+            else f"{fmt_int(moved)} av totalene havner i en annen kategori med eksakt sum."
+        ),
     }
 
 
@@ -198,12 +213,17 @@ def findings_facts(data: ChapterData) -> dict[str, str]:
     return {
         "profile-tp": data.timepoint_labels[profile_timepoint(data)].lower(),
         "profile-gap": fmt_num(gap.max(), 1),
-        "lowest-items": "; ".join(f"nr. {book.item(i).number} {lowered(book.item(i).label)} ({fmt_num(r['mean'], 1)})"
-                                  for i, r in lowest.iterrows()),
+        "lowest-items": "; ".join(
+            f"nr. {book.item(i).number} {lowered(book.item(i).label)} ({fmt_num(r['mean'], 1)})"
+            for i, r in lowest.iterrows()
+        ),
         "n-lowest": fmt_int(len(lowest)),
-        "q11-mean": fmt_num(stats.loc["q11", "mean"], 1), "q12-mean": fmt_num(stats.loc["q12", "mean"], 1),
-        "q18-v3": q18[3], "q18-v5": q18[5],
-        "q18-min": fmt_num(q18_means.min(), 1), "q18-max": fmt_num(q18_means.max(), 1),
+        "q11-mean": fmt_num(stats.loc["q11", "mean"], 1),
+        "q12-mean": fmt_num(stats.loc["q12", "mean"], 1),
+        "q18-v3": q18[3],
+        "q18-v5": q18[5],
+        "q18-min": fmt_num(q18_means.min(), 1),
+        "q18-max": fmt_num(q18_means.max(), 1),
         "q18-below3": fmt_int(int((q18_means < 3).sum())),
     }
 
@@ -215,14 +235,16 @@ def band_facts(data: ChapterData) -> dict[str, str]:
     godt = {s: next(c.min for c in band_cuts(data.book, s) if c.id == "godt") for s in ("modified", "proportional")}
     changes = data.sensitivity
     base = changes[changes["rule"] == "standard"].set_index(["team", "timepoint", "band_scheme"])
-    alt = changes[changes["rule"] != "standard"].merge(base[["total", "band"]].reset_index(),
-                                                       on=["team", "timepoint", "band_scheme"], suffixes=("", "_std"))
+    alt = changes[changes["rule"] != "standard"].merge(
+        base[["total", "band"]].reset_index(), on=["team", "timepoint", "band_scheme"], suffixes=("", "_std")
+    )
     same_scheme = alt[alt["band_scheme"] == "modified"]
     shift = (alt["total"] - alt["total_std"]).abs()
     return {
         "n-changed-a": fmt_int(len(changed)),
-        "changed-a-where": " og ".join(f"team {r.team} ved {labels[r.timepoint]} ({r.modified} → {r.proportional})"
-                                       for r in changed.itertuples()),
+        "changed-a-where": " og ".join(
+            f"team {r.team} ved {labels[r.timepoint]} ({r.modified} → {r.proportional})" for r in changed.itertuples()
+        ),
         "godt-prop": fmt_num(godt["proportional"], 0 if float(godt["proportional"]).is_integer() else 2),
         "godt-mod": fmt_num(godt["modified"], 0 if float(godt["modified"]).is_integer() else 2),
         "n-rule-combos": fmt_int(len(same_scheme)),
@@ -236,8 +258,14 @@ def band_facts(data: ChapterData) -> dict[str, str]:
 def chapter_facts(data: ChapterData | None = None) -> dict[str, str]:
     """Every number and phrase the chapter glues into its prose, formatted for Norwegian text."""
     data = data or load()
-    return {**scale_facts(data), **audit_facts(data), **calibration_facts(data), **reproduction_facts(data),
-            **findings_facts(data), **band_facts(data)}
+    return {
+        **scale_facts(data),
+        **audit_facts(data),
+        **calibration_facts(data),
+        **reproduction_facts(data),
+        **findings_facts(data),
+        **band_facts(data),
+    }
 
 
 EXAMPLE_TIMEPOINTS = ("inklusjon", "12mnd")
@@ -250,7 +278,9 @@ def example_answers(data: ChapterData, *, team: str = "2", size: int = 4) -> pd.
     command line's output on a file of the user's kind.
     """
     answers = data.answers
-    picks = [answers[(answers["team"] == team) & (answers["timepoint"] == tp)].sample(size, random_state=7)
-             for tp in EXAMPLE_TIMEPOINTS]
+    picks = [
+        answers[(answers["team"] == team) & (answers["timepoint"] == tp)].sample(size, random_state=7)
+        for tp in EXAMPLE_TIMEPOINTS
+    ]
     ids = [f"L{i:02d}" for i in range(1, size + 1)] * len(EXAMPLE_TIMEPOINTS)
     return pd.concat(picks).assign(respondent_id=ids, team="Vårt team")

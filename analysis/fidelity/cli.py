@@ -40,17 +40,23 @@ def as_json(scores: pd.DataFrame, summary: pd.DataFrame, book: FidelityCodebook)
     items = [i.id for i in book.items]
     teams = [
         {
-            "team": _number(row["team"]), "timepoint": str(row["timepoint"]), "n": int(row["n"]),
-            "items": {i: _number(row[i]) for i in items}, "total": _number(row["total"]),
+            "team": _number(row["team"]),
+            "timepoint": str(row["timepoint"]),
+            "n": int(row["n"]),
+            "items": {i: _number(row[i]) for i in items},
+            "total": _number(row["total"]),
             "band": row["band"] or None,
         }
         for _, row in summary.iterrows()
     ]
     respondents = [
         {
-            "respondent_id": str(row["respondent_id"]), "team": _number(row["team"]),
-            "timepoint": str(row["timepoint"]), "total": _number(row["total"]),
-            "items_answered": int(row["items_answered"]), "band": row["band"] or None,
+            "respondent_id": str(row["respondent_id"]),
+            "team": _number(row["team"]),
+            "timepoint": str(row["timepoint"]),
+            "total": _number(row["total"]),
+            "items_answered": int(row["items_answered"]),
+            "band": row["band"] or None,
         }
         for _, row in scores.iterrows()
     ]
@@ -77,14 +83,17 @@ def _score(args: argparse.Namespace) -> int:
     out = Path(args.out)
     existing = [name for name in OUTPUT_FILES if (out / name).exists()]
     if existing and not args.force:
-        raise InputError([Problem(str(out / name), "finnes allerede; bruk --force for å overskrive") for name in existing])
+        raise InputError(
+            [Problem(str(out / name), "finnes allerede; bruk --force for å overskrive") for name in existing]
+        )
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out, prefix=".fidelity-") as tmp:
         staging = Path(tmp)
         scores.to_csv(staging / "respondent_scores.csv", index=False)
         summary.to_csv(staging / "team_summary.csv", index=False)
-        (staging / "fidelity_report.html").write_text(_report(Path(args.input), summary, book, answers.warnings),
-                                                      encoding="utf-8")
+        (staging / "fidelity_report.html").write_text(
+            _report(Path(args.input), summary, book, answers.warnings), encoding="utf-8"
+        )
         for name in OUTPUT_FILES:
             shutil.move(str(staging / name), out / name)
     print(f"Skrev {', '.join(OUTPUT_FILES)} til {out}", file=sys.stderr)
@@ -106,10 +115,18 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     score.add_argument("--out", default="fidelity-output", help="output folder (default: ./fidelity-output)")
     score.add_argument("--force", action="store_true", help="overwrite existing output files")
     score.add_argument("--json", action="store_true", help="print team and respondent results as JSON, write no files")
-    score.add_argument("--variant", action="append", metavar="NAME",
-                       help="alternative scoring rule from the codebook (repeatable), e.g. all_six_capped")
-    score.add_argument("--bands", choices=BAND_SCHEMES, default="modified",
-                       help="band cut-offs: as published (original minus 30) or proportionally rescaled")
+    score.add_argument(
+        "--variant",
+        action="append",
+        metavar="NAME",
+        help="alternative scoring rule from the codebook (repeatable), e.g. all_six_capped",
+    )
+    score.add_argument(
+        "--bands",
+        choices=BAND_SCHEMES,
+        default="modified",
+        help="band cut-offs: as published (original minus 30) or proportionally rescaled",
+    )
     score.set_defaults(func=_score)
     template = commands.add_parser("template", help="write blank answer templates (.csv and .xlsx)")
     template.add_argument("--out", default=".", help="folder for the templates")

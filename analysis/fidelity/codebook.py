@@ -172,15 +172,18 @@ class FidelityCodebook(StrictModel):
 
     # -- validation helpers -------------------------------------------------------------------------
     def _unique_problems(self) -> list[str]:
-        return duplicate_problems((
-            ("items.id", [i.id for i in self.items]),
-            ("items.number", [i.number for i in self.items]),
-            ("items.label", [i.label for i in self.items]),
-            ("assumptions.id", [a.id for a in self.assumptions]),
-            ("variants.id", [v.id for v in self.variants]),
-            ("inconsistencies.id", [x.id for x in self.inconsistencies]),
-            ("timepoints.id", [t.id for t in self.timepoints]),
-        ), "samme verdi brukt mer enn én gang")
+        return duplicate_problems(
+            (
+                ("items.id", [i.id for i in self.items]),
+                ("items.number", [i.number for i in self.items]),
+                ("items.label", [i.label for i in self.items]),
+                ("assumptions.id", [a.id for a in self.assumptions]),
+                ("variants.id", [v.id for v in self.variants]),
+                ("inconsistencies.id", [x.id for x in self.inconsistencies]),
+                ("timepoints.id", [t.id for t in self.timepoints]),
+            ),
+            "samme verdi brukt mer enn én gang",
+        )
 
     def _item_order_problems(self) -> list[str]:
         out = []
@@ -218,7 +221,9 @@ class FidelityCodebook(StrictModel):
                     )
             scale = self.scales.get(scheme)
             if scale is not None and bands[0].max != scale.max_score:
-                out.append(f"{where}[0] ({bands[0].id}): max {bands[0].max:g} stemmer ikke med max_score {scale.max_score}")
+                out.append(
+                    f"{where}[0] ({bands[0].id}): max {bands[0].max:g} stemmer ikke med max_score {scale.max_score}"
+                )
             if bands[-1].min != 0:
                 out.append(f"{where}[{len(bands) - 1}] ({bands[-1].id}): laveste kategori må ha min 0")
         return out
@@ -276,13 +281,15 @@ class FidelityCodebook(StrictModel):
         chosen = list(variants)
         unknown = [v for v in chosen if v not in self.variant_ids()]
         if unknown:
-            raise InputError([
-                Problem(
-                    file=f"{self.id}.yaml",
-                    message=f"ukjent skåringsvariant '{v}' (kjente varianter: {', '.join(self.variant_ids())})",
-                )
-                for v in unknown
-            ])
+            raise InputError(
+                [
+                    Problem(
+                        file=f"{self.id}.yaml",
+                        message=f"ukjent skåringsvariant '{v}' (kjente varianter: {', '.join(self.variant_ids())})",
+                    )
+                    for v in unknown
+                ]
+            )
         return chosen
 
     def scoring_for(self, item_id: str, variants: Iterable[str] = ()) -> PositionScoring | CountScoring:
@@ -318,6 +325,7 @@ class FidelityCodebook(StrictModel):
 
 def load_fidelity_codebook(path: Path | None = None) -> FidelityCodebook:
     """Read and validate the fidelity codebook; every problem found becomes one line of an InputError."""
-    raw, file = read_yaml_mapping(Path(path) if path is not None else INSTRUMENTS / f"{CODEBOOK_ID}.yaml",
-                                  what="kodeboken")
+    raw, file = read_yaml_mapping(
+        Path(path) if path is not None else INSTRUMENTS / f"{CODEBOOK_ID}.yaml", what="kodeboken"
+    )
     return validate(FidelityCodebook, raw, file)

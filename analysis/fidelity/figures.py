@@ -41,8 +41,15 @@ def item_long(summary: pd.DataFrame, book: FidelityCodebook) -> pd.DataFrame:
     return long
 
 
-def heatmap(summary: pd.DataFrame, book: FidelityCodebook, *, fig_id: str, sources: Sequence[str | Path],
-            synthetic: bool, title: str = "Gjennomsnittsskåre per spørsmål, team og måletidspunkt") -> FigureOutput:
+def heatmap(
+    summary: pd.DataFrame,
+    book: FidelityCodebook,
+    *,
+    fig_id: str,
+    sources: Sequence[str | Path],
+    synthetic: bool,
+    title: str = "Gjennomsnittsskåre per spørsmål, team og måletidspunkt",
+) -> FigureOutput:
     """Item × time point heatmap per team; every cell is labelled with its value (colour is never alone)."""
     long = item_long(summary, book)
     teams = list(dict.fromkeys(long["team"]))
@@ -52,29 +59,59 @@ def heatmap(summary: pd.DataFrame, book: FidelityCodebook, *, fig_id: str, sourc
         part = long[long["team"] == team]
         grid = part.pivot(index="spørsmål", columns="tidspunkt", values="mean").reindex(order)
         grid = grid[[c for c in dict.fromkeys(part["tidspunkt"])]]
-        fig.add_trace(go.Heatmap(
-            z=grid.to_numpy(), x=list(grid.columns), y=list(grid.index), zmin=0, zmax=5, colorscale=SEQUENTIAL,
-            texttemplate="%{z:.1f}", showscale=col == len(teams), colorbar={"title": "Skåre"},
-            hovertemplate="%{y}<br>%{x}: %{z:.2f}<extra>" + team + "</extra>",
-        ), row=1, col=col)
+        fig.add_trace(
+            go.Heatmap(
+                z=grid.to_numpy(),
+                x=list(grid.columns),
+                y=list(grid.index),
+                zmin=0,
+                zmax=5,
+                colorscale=SEQUENTIAL,
+                texttemplate="%{z:.1f}",
+                showscale=col == len(teams),
+                colorbar={"title": "Skåre"},
+                hovertemplate="%{y}<br>%{x}: %{z:.2f}<extra>" + team + "</extra>",
+            ),
+            row=1,
+            col=col,
+        )
     fig.update_yaxes(autorange="reversed", row=1, col=1)
     height = 160 + 26 * len(order)
     lowest = long.dropna(subset=["mean"]).nsmallest(3, "mean")
     description = (
         f"Varmekart med {len(order)} spørsmål for {len(teams)} team. Lavest skårer "
-        + "; ".join(f"{r['spørsmål']} ({r['team']}, {r['tidspunkt']}: {fmt_num(r['mean'], 1)})" for _, r in lowest.iterrows())
+        + "; ".join(
+            f"{r['spørsmål']} ({r['team']}, {r['tidspunkt']}: {fmt_num(r['mean'], 1)})" for _, r in lowest.iterrows()
+        )
         + "."
     )
     data = long[["team", "tidspunkt", "spørsmål", "del", "mean"]].rename(columns={"mean": "gjennomsnitt"})
     numbers = [str(i.number) for i in book.items]
     compact = {"yaxis.tickmode": "array", "yaxis.tickvals": order, "yaxis.ticktext": numbers}
-    return show_figure(fig, fig_id=fig_id, title=title, sources=sources, data=data, description=description,
-                       synthetic=synthetic, height=height, compact=compact)
+    return show_figure(
+        fig,
+        fig_id=fig_id,
+        title=title,
+        sources=sources,
+        data=data,
+        description=description,
+        synthetic=synthetic,
+        height=height,
+        compact=compact,
+    )
 
 
-def trajectory(summary: pd.DataFrame, book: FidelityCodebook, *, fig_id: str, sources: Sequence[str | Path],
-               synthetic: bool, published: pd.DataFrame | None = None, band_scheme: BandScheme = "modified",
-               title: str = "Totalskåre over tid med kategoriene skyggelagt") -> FigureOutput:
+def trajectory(
+    summary: pd.DataFrame,
+    book: FidelityCodebook,
+    *,
+    fig_id: str,
+    sources: Sequence[str | Path],
+    synthetic: bool,
+    published: pd.DataFrame | None = None,
+    band_scheme: BandScheme = "modified",
+    title: str = "Totalskåre over tid med kategoriene skyggelagt",
+) -> FigureOutput:
     """Team totals over time on the 95-point scale, bands shaded and named, published totals as open markers."""
     labels = _timepoint_labels(book)
     frame = summary[["team", "timepoint", "n", "total", "band"]].copy()
@@ -83,35 +120,62 @@ def trajectory(summary: pd.DataFrame, book: FidelityCodebook, *, fig_id: str, so
     fig = go.Figure()
     cuts = sorted(band_cuts(book, band_scheme), key=lambda c: c.min)
     top = book.scales["modified"].max_score
-    for lower, upper in zip(cuts, [*cuts[1:], None]):
+    for lower, upper in zip(cuts, [*cuts[1:], None], strict=True):
         y1 = upper.min if upper else top
-        fig.add_hrect(y0=lower.min, y1=y1, fillcolor=BAND_SHADES.get(lower.id, "#eeeeee"), opacity=1, layer="below",
-                      line_width=0, annotation_text=lower.label, annotation_position="top left",
-                      annotation_font={"size": 12, "color": "#333333"})
+        fig.add_hrect(
+            y0=lower.min,
+            y1=y1,
+            fillcolor=BAND_SHADES.get(lower.id, "#eeeeee"),
+            opacity=1,
+            layer="below",
+            line_width=0,
+            annotation_text=lower.label,
+            annotation_position="top left",
+            annotation_font={"size": 12, "color": "#333333"},
+        )
     for index, (team, part) in enumerate(frame.groupby("team", sort=False)):
-        fig.add_trace(go.Scatter(
-            x=part["tidspunkt"], y=part["total"], name=f"{team} (beregnet)",
-            mode="lines+markers" if published is not None else "lines+markers+text",
-            line={"color": PALETTE[index % len(PALETTE)], "width": 3, "dash": ["solid", "dash", "dot"][index % 3]},
-            marker={"symbol": MARKERS[index % len(MARKERS)], "size": 10},
-            text=[fmt_num(v, 1) for v in part["total"]], textposition="top center",
-            customdata=part[["n"]].to_numpy(),
-            hovertemplate="%{x}: %{y:.1f} (n = %{customdata[0]})<extra>" + team + "</extra>",
-        ))
-    data = frame[["team", "tidspunkt", "n", "total", "band"]].rename(columns={"total": "totalskåre", "band": "kategori"})
+        fig.add_trace(
+            go.Scatter(
+                x=part["tidspunkt"],
+                y=part["total"],
+                name=f"{team} (beregnet)",
+                mode="lines+markers" if published is not None else "lines+markers+text",
+                line={"color": PALETTE[index % len(PALETTE)], "width": 3, "dash": ["solid", "dash", "dot"][index % 3]},
+                marker={"symbol": MARKERS[index % len(MARKERS)], "size": 10},
+                text=[fmt_num(v, 1) for v in part["total"]],
+                textposition="top center",
+                customdata=part[["n"]].to_numpy(),
+                hovertemplate="%{x}: %{y:.1f} (n = %{customdata[0]})<extra>" + team + "</extra>",
+            )
+        )
+    data = frame[["team", "tidspunkt", "n", "total", "band"]].rename(
+        columns={"total": "totalskåre", "band": "kategori"}
+    )
     if published is not None:
         pub = published.copy()
         pub["team"] = pub["team"].map(_team_name)
         pub["tidspunkt"] = pub["timepoint"].map(lambda t: labels.get(str(t), str(t)))
         for index, (team, part) in enumerate(pub.groupby("team", sort=False)):
-            fig.add_trace(go.Scatter(
-                x=part["tidspunkt"], y=part["total"], name=f"{team} (publisert)", mode="markers",
-                marker={"symbol": MARKERS[index % len(MARKERS)] + "-open", "size": 16,
-                        "color": PALETTE[index % len(PALETTE)], "line": {"width": 2}},
-                hovertemplate="%{x}: %{y:.1f} publisert<extra>" + team + "</extra>",
-            ))
-        data = data.merge(pub[["team", "tidspunkt", "total"]].rename(columns={"total": "publisert"}),
-                          on=["team", "tidspunkt"], how="left")
+            fig.add_trace(
+                go.Scatter(
+                    x=part["tidspunkt"],
+                    y=part["total"],
+                    name=f"{team} (publisert)",
+                    mode="markers",
+                    marker={
+                        "symbol": MARKERS[index % len(MARKERS)] + "-open",
+                        "size": 16,
+                        "color": PALETTE[index % len(PALETTE)],
+                        "line": {"width": 2},
+                    },
+                    hovertemplate="%{x}: %{y:.1f} publisert<extra>" + team + "</extra>",
+                )
+            )
+        data = data.merge(
+            pub[["team", "tidspunkt", "total"]].rename(columns={"total": "publisert"}),
+            on=["team", "tidspunkt"],
+            how="left",
+        )
     lo = max(0.0, min(40.0, float(frame["total"].min(skipna=True) or 40) - 5))
     fig.update_yaxes(range=[lo, top], title="Totalskåre (maks 95)")
     fig.update_xaxes(title=None)
@@ -119,25 +183,49 @@ def trajectory(summary: pd.DataFrame, book: FidelityCodebook, *, fig_id: str, so
     parts = []
     for team, part in valid.groupby("team", sort=False):
         first, last = part.iloc[0], part.iloc[-1]
-        parts.append(f"{team} går fra {fmt_num(first['total'], 1)} ({first['band']}) ved {first['tidspunkt']} "
-                     f"til {fmt_num(last['total'], 1)} ({last['band']}) ved {last['tidspunkt']}")
+        parts.append(
+            f"{team} går fra {fmt_num(first['total'], 1)} ({first['band']}) ved {first['tidspunkt']} "
+            f"til {fmt_num(last['total'], 1)} ({last['band']}) ved {last['tidspunkt']}"
+        )
     description = "Linjediagram over totalskåren. " + "; ".join(parts) + "."
-    return show_figure(fig, fig_id=fig_id, title=title, sources=sources, data=data, description=description,
-                       synthetic=synthetic, height=440)
+    return show_figure(
+        fig,
+        fig_id=fig_id,
+        title=title,
+        sources=sources,
+        data=data,
+        description=description,
+        synthetic=synthetic,
+        height=440,
+    )
 
 
-def profile(summary: pd.DataFrame, book: FidelityCodebook, timepoint: str, *, fig_id: str,
-            sources: Sequence[str | Path], synthetic: bool, title: str | None = None) -> FigureOutput:
+def profile(
+    summary: pd.DataFrame,
+    book: FidelityCodebook,
+    timepoint: str,
+    *,
+    fig_id: str,
+    sources: Sequence[str | Path],
+    synthetic: bool,
+    title: str | None = None,
+) -> FigureOutput:
     """Item profile at one time point, items grouped by the section of the original scale they come from."""
     long = item_long(summary[summary["timepoint"].astype(str) == str(timepoint)], book)
     fig = go.Figure()
     for index, (team, part) in enumerate(long.groupby("team", sort=False)):
-        fig.add_trace(go.Bar(
-            y=[part["del"], part["spørsmål"]], x=part["mean"], orientation="h", name=team,
-            marker={"color": PALETTE[index % len(PALETTE)], "pattern": {"shape": ["", "/", "."][index % 3]}},
-            text=[fmt_num(v, 1) for v in part["mean"]], textposition="outside",
-            hovertemplate="%{y}: %{x:.2f}<extra>" + team + "</extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                y=[part["del"], part["spørsmål"]],
+                x=part["mean"],
+                orientation="h",
+                name=team,
+                marker={"color": PALETTE[index % len(PALETTE)], "pattern": {"shape": ["", "/", "."][index % 3]}},
+                text=[fmt_num(v, 1) for v in part["mean"]],
+                textposition="outside",
+                hovertemplate="%{y}: %{x:.2f}<extra>" + team + "</extra>",
+            )
+        )
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_traces(cliponaxis=False)
     fig.update_xaxes(range=[0, 5.9], title="Gjennomsnittsskåre (0–5)")
@@ -146,33 +234,61 @@ def profile(summary: pd.DataFrame, book: FidelityCodebook, timepoint: str, *, fi
     means = long.groupby("del", sort=False)["mean"].mean()
     description = (
         f"Stolpediagram over spørsmålene ved {label}, gruppert etter del av den opprinnelige skalaen. "
-        + "Gjennomsnitt per del: " + ", ".join(f"{k} {fmt_num(v, 1)}" for k, v in means.items()) + "."
+        + "Gjennomsnitt per del: "
+        + ", ".join(f"{k} {fmt_num(v, 1)}" for k, v in means.items())
+        + "."
     )
     data = long[["team", "del", "spørsmål", "mean"]].rename(columns={"mean": "gjennomsnitt"})
-    return show_figure(fig, fig_id=fig_id, title=title or f"Spørsmålsprofil ved {label}", sources=sources,
-                       data=data, description=description, synthetic=synthetic, height=180 + 44 * len(book.items))
+    return show_figure(
+        fig,
+        fig_id=fig_id,
+        title=title or f"Spørsmålsprofil ved {label}",
+        sources=sources,
+        data=data,
+        description=description,
+        synthetic=synthetic,
+        height=180 + 44 * len(book.items),
+    )
 
 
-def band_changes_figure(changes: pd.DataFrame, *, fig_id: str, sources: Sequence[str | Path],
-                        synthetic: bool = False) -> FigureOutput:
+def band_changes_figure(
+    changes: pd.DataFrame, *, fig_id: str, sources: Sequence[str | Path], synthetic: bool = False
+) -> FigureOutput:
     """Totals under each scoring rule, one panel per band rescaling; the band is written beside each point."""
     frame = changes.copy()
     frame["kolonne"] = frame["team"].map(_team_name) + " · " + frame["timepoint"].astype(str)
     schemes = list(dict.fromkeys(frame["band_scheme"]))
     titles = {"modified": "Grenser som i rapporten (−30)", "proportional": "Proporsjonalt omregnet"}
-    fig = make_subplots(rows=1, cols=len(schemes), shared_yaxes=True, horizontal_spacing=0.04,
-                        subplot_titles=[titles.get(s, s) for s in schemes])
+    fig = make_subplots(
+        rows=1,
+        cols=len(schemes),
+        shared_yaxes=True,
+        horizontal_spacing=0.04,
+        subplot_titles=[titles.get(s, s) for s in schemes],
+    )
     rules = list(dict.fromkeys(frame["rule"]))
     for col, scheme in enumerate(schemes, start=1):
         for index, rule in enumerate(rules):
             part = frame[(frame["band_scheme"] == scheme) & (frame["rule"] == rule)]
-            fig.add_trace(go.Scatter(
-                x=part["total"], y=part["kolonne"], mode="markers", name=rule, legendgroup=rule,
-                showlegend=col == 1, marker={"color": PALETTE[index % len(PALETTE)],
-                                             "symbol": MARKERS[index % len(MARKERS)], "size": 10},
-                customdata=part[["band"]].to_numpy(),
-                hovertemplate="%{y}: %{x:.1f} (%{customdata[0]})<extra>" + rule + "</extra>",
-            ), row=1, col=col)
+            fig.add_trace(
+                go.Scatter(
+                    x=part["total"],
+                    y=part["kolonne"],
+                    mode="markers",
+                    name=rule,
+                    legendgroup=rule,
+                    showlegend=col == 1,
+                    marker={
+                        "color": PALETTE[index % len(PALETTE)],
+                        "symbol": MARKERS[index % len(MARKERS)],
+                        "size": 10,
+                    },
+                    customdata=part[["band"]].to_numpy(),
+                    hovertemplate="%{y}: %{x:.1f} (%{customdata[0]})<extra>" + rule + "</extra>",
+                ),
+                row=1,
+                col=col,
+            )
     fig.update_yaxes(autorange="reversed", row=1, col=1)
     fig.update_xaxes(title="Totalskåre")
     by_scheme = frame[frame["rule"] == rules[0]].pivot(index="kolonne", columns="band_scheme", values="band")
@@ -184,6 +300,13 @@ def band_changes_figure(changes: pd.DataFrame, *, fig_id: str, sources: Sequence
         f"med to omregninger av grensene. Omregningen endrer kategorien for {scheme_changes} kombinasjoner; "
         f"skåringsreglene endrer kategorien i {rule_changes} tilfeller."
     )
-    return show_figure(fig, fig_id=fig_id, title="Følsomhet: kategori under alternative regler", sources=sources,
-                       data=frame[["team", "timepoint", "rule", "band_scheme", "total", "band"]],
-                       description=description, synthetic=synthetic, height=160 + 36 * len(by_scheme))
+    return show_figure(
+        fig,
+        fig_id=fig_id,
+        title="Følsomhet: kategori under alternative regler",
+        sources=sources,
+        data=frame[["team", "timepoint", "rule", "band_scheme", "total", "band"]],
+        description=description,
+        synthetic=synthetic,
+        height=160 + 36 * len(by_scheme),
+    )

@@ -25,9 +25,14 @@ def render_report(input_path: Path, summary: pd.DataFrame, book: FidelityCodeboo
     ]
     if warnings:
         parts.append("<ul>" + "".join(f"<li>{html.escape(w)}</li>" for w in warnings) + "</ul>")
-    table = summary[["team", "timepoint", "n", "items_with_answers", "total", "band"]].rename(columns={
-        "timepoint": "tidspunkt", "items_with_answers": "spørsmål med svar", "total": "totalskåre", "band": "kategori",
-    })
+    table = summary[["team", "timepoint", "n", "items_with_answers", "total", "band"]].rename(
+        columns={
+            "timepoint": "tidspunkt",
+            "items_with_answers": "spørsmål med svar",
+            "total": "totalskåre",
+            "band": "kategori",
+        }
+    )
     parts.append("<h2>Oppsummering</h2>")
     parts.append(data_table_html(table, caption="Totalskåre og kategori per team og tidspunkt"))
     parts.append("<h2>Utvikling over tid</h2>")

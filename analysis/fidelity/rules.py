@@ -153,7 +153,9 @@ class Item(StrictModel):
                     f"fant {len(self.options)}"
                 )
             if not isinstance(self.scoring, PositionScoring):
-                problems.append(f"scoring.rule: et enkeltvalgspørsmål skåres med 'position', ikke '{self.scoring.rule}'")
+                problems.append(
+                    f"scoring.rule: et enkeltvalgspørsmål skåres med 'position', ikke '{self.scoring.rule}'"
+                )
         else:
             expected = [f"{self.id}_{code}" for code in codes]
             if len(self.options) < 2:

@@ -166,8 +166,14 @@ def sensitivity(
         for scheme in BAND_SCHEMES:
             summary = team_summary(scored, book, band_scheme=scheme)
             for record in summary.itertuples(index=False):
-                rows.append({
-                    "team": record.team, "timepoint": record.timepoint, "rule": rule_name,
-                    "band_scheme": scheme, "total": record.total, "band": record.band,
-                })
+                rows.append(
+                    {
+                        "team": record.team,
+                        "timepoint": record.timepoint,
+                        "rule": rule_name,
+                        "band_scheme": scheme,
+                        "total": record.total,
+                        "band": record.band,
+                    }
+                )
     return pd.DataFrame(rows)

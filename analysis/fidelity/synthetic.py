@@ -48,10 +48,15 @@ class Calibration:
     def table(self) -> pd.DataFrame:
         rows = []
         for (team, timepoint), cell in self.cells.items():
-            rows.append({
-                "team": team, "timepoint": timepoint, "n": cell.n, "items_fitting_n": cell.fits_at_n,
-                "items_with_fewer": ", ".join(f"{i} ({cell.item_n[i]})" for i in cell.items_with_missing) or "–",
-            })
+            rows.append(
+                {
+                    "team": team,
+                    "timepoint": timepoint,
+                    "n": cell.n,
+                    "items_fitting_n": cell.fits_at_n,
+                    "items_with_fewer": ", ".join(f"{i} ({cell.item_n[i]})" for i in cell.items_with_missing) or "–",
+                }
+            )
         return pd.DataFrame(rows)
 
 
@@ -66,9 +71,7 @@ def calibrate(codebook: FidelityCodebook, table: pd.DataFrame) -> Calibration:
     ranges = {item.id: item.score_range() for item in codebook.items}
     cells = {}
     for (team, timepoint), group in table.groupby(["team", "timepoint"], sort=False):
-        means = {
-            row.item_id: (float(row.mean), PRINTED_DECIMALS, *ranges[row.item_id]) for row in group.itertuples()
-        }
+        means = {row.item_id: (float(row.mean), PRINTED_DECIMALS, *ranges[row.item_id]) for row in group.itertuples()}
         cells[(int(team), str(timepoint))] = infer_respondents(means, MAX_PER_TEAM)
     return Calibration(cells)
 
@@ -106,8 +109,9 @@ def _ticks_for(score: int, rule: CountScoring, options: list[int], rng: np.rando
     return ticks
 
 
-def generate_fidelity(seed: int = DEFAULT_SEED, codebook: FidelityCodebook | None = None,
-                      table: pd.DataFrame | None = None) -> tuple[pd.DataFrame, Calibration]:
+def generate_fidelity(
+    seed: int = DEFAULT_SEED, codebook: FidelityCodebook | None = None, table: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, Calibration]:
     """Answer rows in the raw format (respondent_id, team, timepoint, q01 …), deterministic for a seed."""
     book = codebook or load_fidelity_codebook()
     means = table if table is not None else published_means()
@@ -176,4 +180,3 @@ def write_fidelity(path: Path, seed: int = DEFAULT_SEED) -> Calibration:
     pyreadstat.write_sav(out, str(tmp), file_label=FILE_LABEL, note=FILE_NOTE, **meta)
     tmp.replace(path)
     return calibration
-

@@ -67,10 +67,16 @@ def _write_xlsx(path: Path, book: FidelityCodebook, columns: list[str], notes: l
         sheet.column_dimensions[get_column_letter(index)].width = 18
     sheet.row_dimensions[2].height = 120
     sheet.freeze_panes = "B3"
-    single = DataValidation(type="list", formula1='"1,2,3,4,5"', allow_blank=True,
-                            error="Velg én kode 1–5", errorTitle="Ugyldig svar")
-    multi = DataValidation(type="list", formula1='"0,1"', allow_blank=True,
-                           error="1 = krysset av, 0 = ikke krysset av", errorTitle="Ugyldig svar")
+    single = DataValidation(
+        type="list", formula1='"1,2,3,4,5"', allow_blank=True, error="Velg én kode 1–5", errorTitle="Ugyldig svar"
+    )
+    multi = DataValidation(
+        type="list",
+        formula1='"0,1"',
+        allow_blank=True,
+        error="1 = krysset av, 0 = ikke krysset av",
+        errorTitle="Ugyldig svar",
+    )
     sheet.add_data_validation(single)
     sheet.add_data_validation(multi)
     first, last = 3, 2 + TEMPLATE_ROWS

@@ -23,7 +23,16 @@ from analysis.questionnaire.summaries import (
 )
 
 __all__ = [
-    "CandidateData", "QuestionnaireCodebook", "background_counts", "background_means", "change_table", "load",
-    "load_candidates", "load_questionnaire_codebook", "reliability_table", "using_own_file", "validate_file",
+    "CandidateData",
+    "QuestionnaireCodebook",
+    "background_counts",
+    "background_means",
+    "change_table",
+    "load",
+    "load_candidates",
+    "load_questionnaire_codebook",
+    "reliability_table",
+    "using_own_file",
+    "validate_file",
     "work_comparison",
 ]

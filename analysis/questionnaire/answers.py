@@ -87,15 +87,26 @@ def _plain_meta() -> Any:
     """The part of pyreadstat's metadata the checks read, empty: a spreadsheet declares no labels or codes."""
     from types import SimpleNamespace
 
-    return SimpleNamespace(missing_ranges={}, missing_user_values={}, column_names=[], column_labels=[],
-                           variable_value_labels={}, file_label=None, notes=[])
+    return SimpleNamespace(
+        missing_ranges={},
+        missing_user_values={},
+        column_names=[],
+        column_labels=[],
+        variable_value_labels={},
+        file_label=None,
+        notes=[],
+    )
 
 
 def _declared_missing(meta: Any, column: str) -> list[tuple[float, float]]:
-    ranges = [(float(r["lo"]), float(r["hi"])) for r in (meta.missing_ranges or {}).get(column, [])
-              if isinstance(r.get("lo"), (int, float))]
-    values = [(float(v), float(v)) for v in (meta.missing_user_values or {}).get(column, [])
-              if isinstance(v, (int, float))]
+    ranges = [
+        (float(r["lo"]), float(r["hi"]))
+        for r in (meta.missing_ranges or {}).get(column, [])
+        if isinstance(r.get("lo"), (int, float))
+    ]
+    values = [
+        (float(v), float(v)) for v in (meta.missing_user_values or {}).get(column, []) if isinstance(v, (int, float))
+    ]
     return ranges + values
 
 
@@ -145,10 +156,17 @@ def _column_problems(frame: pd.DataFrame, cb: QuestionnaireCodebook, file: str) 
     missing = [c for c in required if c not in frame.columns]
     if len(present) < FOREIGN_SHARE * len(required):
         example = ", ".join(required[:4])
-        problems.insert(0, Problem(file, (
-            f"filen ser ikke ut til å være skjemaet {cb.id}: {len(missing)} av {len(required)} påkrevde kolonner "
-            f"mangler (for eksempel {example}). Se kodeboken data/instruments/{cb.id}.yaml for kolonnenavnene."
-        )))
+        problems.insert(
+            0,
+            Problem(
+                file,
+                (
+                    f"filen ser ikke ut til å være skjemaet {cb.id}: {len(missing)} av {len(required)} "
+                    "påkrevde kolonner "
+                    f"mangler (for eksempel {example}). Se kodeboken data/instruments/{cb.id}.yaml for kolonnenavnene."
+                ),
+            ),
+        )
         return problems
     problems += [Problem(file, "mangler påkrevd kolonne", column=c) for c in missing]
     return problems
@@ -162,8 +180,9 @@ def _required(spec: ColumnSpec, cb: QuestionnaireCodebook, frame: pd.DataFrame) 
     return tp.required or any(str(c).endswith(tp.suffix) for c in frame.columns)
 
 
-def _type_problems(frame: pd.DataFrame, specs: dict[str, ColumnSpec], cb: QuestionnaireCodebook,
-                   file: str) -> list[Problem]:
+def _type_problems(
+    frame: pd.DataFrame, specs: dict[str, ColumnSpec], cb: QuestionnaireCodebook, file: str
+) -> list[Problem]:
     out = []
     for name in specs:
         if name == cb.id_variable:
@@ -185,7 +204,7 @@ def _id_problems(frame: pd.DataFrame, cb: QuestionnaireCodebook, file: str) -> l
     out = []
     ids = frame[cb.id_variable]
     seen: dict[str, int] = {}
-    for row, value in zip(frame.index, ids):
+    for row, value in zip(frame.index, ids, strict=True):
         text = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
         if text.endswith(".0") and text[:-2].isdigit():
             text = text[:-2]
@@ -193,8 +212,14 @@ def _id_problems(frame: pd.DataFrame, cb: QuestionnaireCodebook, file: str) -> l
             out.append(Problem(file, "mangler id", row=row, column=cb.id_variable))
             continue
         if looks_like_identity_number(text):  # valid or mistyped: a form id never needs one
-            out.append(Problem(file, "id ser ut som et fødselsnummer; bruk et prosjekt-ID uten personopplysninger",
-                               row=row, column=cb.id_variable))
+            out.append(
+                Problem(
+                    file,
+                    "id ser ut som et fødselsnummer; bruk et prosjekt-ID uten personopplysninger",
+                    row=row,
+                    column=cb.id_variable,
+                )
+            )
         if text in seen:
             out.append(Problem(file, f"id '{text}' står også i rad {seen[text]}", row=row, column=cb.id_variable))
         else:
@@ -221,8 +246,14 @@ def _allowed(spec: ColumnSpec, cb: QuestionnaireCodebook) -> tuple[set[int], set
     return scale.valid_codes(), missing, f"gyldige: {scale.describe()}{extra}"
 
 
-def _code_problems(frame: pd.DataFrame, meta: Any, specs: dict[str, ColumnSpec], cb: QuestionnaireCodebook,
-                   file: str, skip: set[str | None]) -> list[Problem]:
+def _code_problems(
+    frame: pd.DataFrame,
+    meta: Any,
+    specs: dict[str, ColumnSpec],
+    cb: QuestionnaireCodebook,
+    file: str,
+    skip: set[str | None],
+) -> list[Problem]:
     out = []
     for name, spec in specs.items():
         if name == cb.id_variable or name in skip:
@@ -230,7 +261,7 @@ def _code_problems(frame: pd.DataFrame, meta: Any, specs: dict[str, ColumnSpec],
         valid, missing, describe = _allowed(spec, cb)
         declared = _declared_missing(meta, name)
         values = frame[name].to_numpy(dtype=float)
-        for row, value in zip(frame.index, values):
+        for row, value in zip(frame.index, values, strict=True):
             if math.isnan(value) or value in missing or _is_in(value, declared):
                 continue
             if value != int(value) or int(value) not in valid:
@@ -239,15 +270,21 @@ def _code_problems(frame: pd.DataFrame, meta: Any, specs: dict[str, ColumnSpec],
     return out
 
 
-def _routing_problems(frame: pd.DataFrame, meta: Any, specs: dict[str, ColumnSpec], cb: QuestionnaireCodebook,
-                      file: str, skip: set[str | None]) -> list[Problem]:
+def _routing_problems(
+    frame: pd.DataFrame,
+    meta: Any,
+    specs: dict[str, ColumnSpec],
+    cb: QuestionnaireCodebook,
+    file: str,
+    skip: set[str | None],
+) -> list[Problem]:
     """Answers the form could not have produced: an in-work item answered by someone not in work, and so on."""
     out = []
     by_tp: dict[str, list[ColumnSpec]] = defaultdict(list)
     for spec in specs.values():
         if spec.timepoint is not None and spec.name not in skip:
             by_tp[spec.timepoint].append(spec)
-    for tp, tp_specs in by_tp.items():
+    for tp_specs in by_tp.values():
         singles = {s.item: s.name for s in tp_specs if s.option is None}
         valid_answers = {item: _valid_values(frame, name, cb, item, meta) for item, name in singles.items()}
         for spec in tp_specs:
@@ -267,8 +304,14 @@ def _routing_problems(frame: pd.DataFrame, meta: Any, specs: dict[str, ColumnSpe
                 if asked is False and answered:
                     out.append(Problem(file, _routing_message(cb, item.id, answers), row=int(row), column=spec.name))
                 elif asked is True and value == na_code:
-                    out.append(Problem(file, f"kodet {na_code} (ikke aktuell), men rutingen sier at spørsmålet gjelder",
-                                       row=int(row), column=spec.name))
+                    out.append(
+                        Problem(
+                            file,
+                            f"kodet {na_code} (ikke aktuell), men rutingen sier at spørsmålet gjelder",
+                            row=int(row),
+                            column=spec.name,
+                        )
+                    )
     return out
 
 
@@ -286,9 +329,15 @@ def _routing_message(cb: QuestionnaireCodebook, item_id: str, answers: dict[str,
     for cond in (cb.part(item.part).asked_if, item.asked_if):
         if cond is not None and answers.get(cond.item) not in cond.codes:
             given = answers.get(cond.item)
-            label = cb.item_scale(cond.item).labels().get(int(given), str(given)) if given is not None and given == given else "?"
-            return (f"besvart, men skjemaet hopper over spørsmål {item_id} når spørsmål {cond.item} er "
-                    f"«{label}» (ruting: {cb.part(item.part).label.lower()})")
+            label = (
+                cb.item_scale(cond.item).labels().get(int(given), str(given))
+                if given is not None and given == given
+                else "?"
+            )
+            return (
+                f"besvart, men skjemaet hopper over spørsmål {item_id} når spørsmål {cond.item} er "
+                f"«{label}» (ruting: {cb.part(item.part).label.lower()})"
+            )
     return f"besvart, men rutingen hopper over spørsmål {item_id}"
 
 
@@ -309,7 +358,7 @@ def load_candidates(path: Path | str | None = None, codebook: QuestionnaireCodeb
         _, codes, _ = _allowed(spec, cb)
         declared = _declared_missing(meta, spec.name)
         values = data[spec.name].astype(float)
-        is_missing = values.isin(list(codes)) | values.map(lambda v: _is_in(v, declared))
+        is_missing = values.isin(list(codes)) | values.map(lambda v, ranges=declared: _is_in(v, ranges))
         data[spec.name] = values.mask(is_missing)
         missing[spec.name] = set(map(float, codes)) | {lo for lo, hi in declared if lo == hi}
     data[cb.id_variable] = data[cb.id_variable].astype(str)

@@ -172,8 +172,9 @@ class _State:
         return 10.0 * outside + f_err, done
 
 
-def anneal(problem: Problem, *, seed: int, iterations: int = 60_000, t_start: float = 0.5,
-           t_end: float = 1e-4) -> Result:
+def anneal(
+    problem: Problem, *, seed: int, iterations: int = 60_000, t_start: float = 0.5, t_end: float = 1e-4
+) -> Result:
     """Minimise the distance to every printed value; stop early once all round to their printed form."""
     rng = random.Random(seed)
     state = _State(problem)
@@ -185,7 +186,7 @@ def anneal(problem: Problem, *, seed: int, iterations: int = 60_000, t_start: fl
     cooling = (t_end / t_start) ** (1.0 / max(iterations, 1))
     temp = t_start
     it = 0
-    for it in range(1, iterations + 1):
+    for it in range(1, iterations + 1):  # noqa: B007 - read after the loop: the iterations actually run
         if done:
             break
         changes = _propose(rng, moves, state, problem)
@@ -207,8 +208,7 @@ def anneal(problem: Problem, *, seed: int, iterations: int = 60_000, t_start: fl
     if done:
         best_values, best = list(state.v), current
     final = _State(_with_values(problem, best_values))
-    return Result(best_values, [final.stat(k) for k in range(len(problem.targets))], final.f(),
-                  final.penalty()[0], it)
+    return Result(best_values, [final.stat(k) for k in range(len(problem.targets))], final.f(), final.penalty()[0], it)
 
 
 def _move_menu(problem: Problem) -> list[tuple[str, Sequence[int]]]:
@@ -222,8 +222,9 @@ def _move_menu(problem: Problem) -> list[tuple[str, Sequence[int]]]:
     return menu
 
 
-def _propose(rng: random.Random, moves: list[tuple[str, Sequence[int]]], state: _State,
-             problem: Problem) -> list[tuple[int, int]] | None:
+def _propose(
+    rng: random.Random, moves: list[tuple[str, Sequence[int]]], state: _State, problem: Problem
+) -> list[tuple[int, int]] | None:
     """One random move as (position, new value) pairs, or None when it would leave the bounds or change nothing."""
     kind, positions = moves[rng.randrange(len(moves))]
     if kind == "step":

@@ -114,8 +114,12 @@ class QuestionnaireCodebook(StrictModel):
     def item_columns(self, item: Item, timepoint: Timepoint) -> list[ColumnSpec]:
         if item.multiple:
             return [
-                ColumnSpec(name=f"{item.var}_{o.code:02d}{timepoint.suffix}", item=item.id,
-                           timepoint=timepoint.id, option=o.code)
+                ColumnSpec(
+                    name=f"{item.var}_{o.code:02d}{timepoint.suffix}",
+                    item=item.id,
+                    timepoint=timepoint.id,
+                    option=o.code,
+                )
                 for o in self._response_scales[item.scale].options
             ]
         return [ColumnSpec(name=f"{item.var}{timepoint.suffix}", item=item.id, timepoint=timepoint.id)]
@@ -162,19 +166,22 @@ class QuestionnaireCodebook(StrictModel):
 
     # -- validation helpers --------------------------------------------------------------------------
     def _unique_problems(self) -> list[str]:
-        return duplicate_problems((
-            ("items", [i.id for i in self.items]),
-            ("items (var)", [i.var for i in self.items]),
-            ("scales", [s.id for s in self.scales]),
-            ("parts", [p.id for p in self.parts]),
-            ("response_scales", [s.id for s in self.response_scales]),
-            ("timepoints", [t.id for t in self.timepoints]),
-            ("timepoints (suffix)", [t.suffix for t in self.timepoints]),
-            ("person_variables", [p.var for p in self.person_variables]),
-            ("source_instruments", [s.id for s in self.source_instruments]),
-            ("assumptions", [a.id for a in self.assumptions]),
-            ("inconsistencies", [x.id for x in self.inconsistencies]),
-        ), "samme id står flere ganger")
+        return duplicate_problems(
+            (
+                ("items", [i.id for i in self.items]),
+                ("items (var)", [i.var for i in self.items]),
+                ("scales", [s.id for s in self.scales]),
+                ("parts", [p.id for p in self.parts]),
+                ("response_scales", [s.id for s in self.response_scales]),
+                ("timepoints", [t.id for t in self.timepoints]),
+                ("timepoints (suffix)", [t.suffix for t in self.timepoints]),
+                ("person_variables", [p.var for p in self.person_variables]),
+                ("source_instruments", [s.id for s in self.source_instruments]),
+                ("assumptions", [a.id for a in self.assumptions]),
+                ("inconsistencies", [x.id for x in self.inconsistencies]),
+            ),
+            "samme id står flere ganger",
+        )
 
     def _reference_problems(self) -> list[str]:
         out: list[str] = []
@@ -196,7 +203,9 @@ class QuestionnaireCodebook(StrictModel):
             out.append(f"parts: mangler {missing}")
         for var, kind in ((self.id_variable, "id"), (self.group_variable, "group")):
             if var not in person or person[var].kind != kind:
-                out.append(f"{'id' if kind == 'id' else 'group'}_variable: '{var}' må være en person_variable av typen {kind}")
+                out.append(
+                    f"{'id' if kind == 'id' else 'group'}_variable: '{var}' må være en person_variable av typen {kind}"
+                )
         for p in self.person_variables:
             if p.scale is not None and p.scale not in scales:
                 out.append(f"person_variables ({p.var}).scale: svarskalaen '{p.scale}' finnes ikke")
@@ -213,7 +222,9 @@ class QuestionnaireCodebook(StrictModel):
             if item.scale not in scales:
                 out.append(f"{where}.scale: svarskalaen '{item.scale}' finnes ikke")
             if item.source_instrument not in instruments:
-                out.append(f"{where}.source_instrument: '{item.source_instrument}' finnes ikke under source_instruments")
+                out.append(
+                    f"{where}.source_instrument: '{item.source_instrument}' finnes ikke under source_instruments"
+                )
             if item.var != f"q{int(item.id):02d}":
                 out.append(f"{where}.var: '{item.var}' stemmer ikke med id (ventet 'q{int(item.id):02d}')")
             if item.multiple and item.scale in scales and self.item_scale(item.id).kind == "numeric":
@@ -247,7 +258,9 @@ class QuestionnaireCodebook(StrictModel):
             codes = [m.code for m in missing]
             kinds = sorted(m.kind for m in missing)
             if kinds != ["no_answer", "not_applicable"]:
-                out.append(f"response_scales ({scale.id}): trenger nøyaktig én kode for hver av not_applicable og no_answer")
+                out.append(
+                    f"response_scales ({scale.id}): trenger nøyaktig én kode for hver av not_applicable og no_answer"
+                )
             clash = sorted(set(codes) & scale.valid_codes())
             if clash:
                 out.append(f"response_scales ({scale.id}): kode {clash} er både gyldig svar og manglende-kode")
@@ -265,7 +278,9 @@ class QuestionnaireCodebook(StrictModel):
                 if ref not in assumptions:
                     out.append(f"{where}.assumptions: '{ref}' finnes ikke under assumptions")
             if scale.required_items > len(scale.items):
-                out.append(f"{where}.min_valid: {scale.required_items} er flere enn skalaens {len(scale.items)} spørsmål")
+                out.append(
+                    f"{where}.min_valid: {scale.required_items} er flere enn skalaens {len(scale.items)} spørsmål"
+                )
             ids = [s.item for s in scale.items]
             if dup := sorted({i for i, n in Counter(ids).items() if n > 1}):
                 out.append(f"{where}.items: samme spørsmål flere ganger: {dup}")
@@ -283,7 +298,10 @@ class QuestionnaireCodebook(StrictModel):
             item = self._items[ref.item]
             rs = self.item_scale(ref.item)
             if item.part != scale.subgroup:
-                out.append(f"{where}.items ({ref.item}): spørsmålet hører til del '{item.part}', skalaen til '{scale.subgroup}'")
+                out.append(
+                    f"{where}.items ({ref.item}): spørsmålet hører til del '{item.part}', "
+                    f"skalaen til '{scale.subgroup}'"
+                )
             if item.multiple:
                 out.append(f"{where}.items ({ref.item}): et flervalg kan ikke inngå i en skala")
             if scale.method == "mean":
@@ -321,6 +339,7 @@ class QuestionnaireCodebook(StrictModel):
 
 def load_questionnaire_codebook(path: Path | str | None = None) -> QuestionnaireCodebook:
     """Read and validate the questionnaire codebook; every problem found becomes one line of an InputError."""
-    raw, file = read_yaml_mapping(Path(path) if path is not None else INSTRUMENTS / f"{CODEBOOK_ID}.yaml",
-                                  what="kodeboken")
+    raw, file = read_yaml_mapping(
+        Path(path) if path is not None else INSTRUMENTS / f"{CODEBOOK_ID}.yaml", what="kodeboken"
+    )
     return validate(QuestionnaireCodebook, raw, file)

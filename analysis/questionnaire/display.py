@@ -28,12 +28,16 @@ def m_sd(mean: float, sd: float, decimals: int = 1) -> str:
 
 def response_table(rates: pd.DataFrame, cb: QuestionnaireCodebook) -> pd.DataFrame:
     labels = group_labels(cb)
-    out = pd.DataFrame({
-        "Gruppe": rates["group"].map(labels),
-        "Sendt ut": rates["sent"].astype(int),
-        "Svarte": rates["answered"].astype(int),
-        "Svarprosent (beregnet her)": [fmt_num(100 * a / s, 0) + " %" for a, s in zip(rates["answered"], rates["sent"], strict=True)],
-    })
+    out = pd.DataFrame(
+        {
+            "Gruppe": rates["group"].map(labels),
+            "Sendt ut": rates["sent"].astype(int),
+            "Svarte": rates["answered"].astype(int),
+            "Svarprosent (beregnet her)": [
+                fmt_num(100 * a / s, 0) + " %" for a, s in zip(rates["answered"], rates["sent"], strict=True)
+            ],
+        }
+    )
     return out
 
 
@@ -44,14 +48,18 @@ def instrument_table(cb: QuestionnaireCodebook) -> pd.DataFrame:
     rows = []
     for scale in cb.scales:
         first = cb.item_scale(scale.items[0].item)
-        rows.append({
-            "Mål": scale.label,
-            "Spørsmål nr.": ", ".join(r.item for r in scale.items),
-            "Stilles til": parts[scale.subgroup],
-            "Svarskala": first.describe() if first.kind == "numeric" else f"{first.options[0].label} … {first.options[-1].label}",
-            "Skåring": METHOD_TEXT[scale.method],
-            "Kilde": sources[scale.source_instrument],
-        })
+        rows.append(
+            {
+                "Mål": scale.label,
+                "Spørsmål nr.": ", ".join(r.item for r in scale.items),
+                "Stilles til": parts[scale.subgroup],
+                "Svarskala": first.describe()
+                if first.kind == "numeric"
+                else f"{first.options[0].label} … {first.options[-1].label}",
+                "Skåring": METHOD_TEXT[scale.method],
+                "Kilde": sources[scale.source_instrument],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -59,8 +67,9 @@ def assumption_table(cb: QuestionnaireCodebook) -> pd.DataFrame:
     return pd.DataFrame([{"Antagelse": a.id, "Hva prosjektet har lagt til grunn": a.text} for a in cb.assumptions])
 
 
-def table2_comparison(published: pd.DataFrame, reproduced: pd.DataFrame, cb: QuestionnaireCodebook, *,
-                      own_file: bool) -> pd.DataFrame:
+def table2_comparison(
+    published: pd.DataFrame, reproduced: pd.DataFrame, cb: QuestionnaireCodebook, *, own_file: bool
+) -> pd.DataFrame:
     """Tabell 2 counts as printed next to the counts in the analysed file (hidden below five for own files)."""
     labels = group_labels(cb)
     counts = reproduced.pivot_table(index=["variable", "code"], columns="group", values="n", aggfunc="sum")
@@ -74,8 +83,9 @@ def table2_comparison(published: pd.DataFrame, reproduced: pd.DataFrame, cb: Que
     for row in published[published["group"] == "alle"].itertuples(index=False):
         out = {"Spørsmål": variable_labels(cb)[row.variable], "Kategori": row.category}
         for g in groups:
-            pub = published[(published["variable"] == row.variable) & (published["code"] == row.code)
-                            & (published["group"] == g)]["n"].iloc[0]
+            pub = published[
+                (published["variable"] == row.variable) & (published["code"] == row.code) & (published["group"] == g)
+            ]["n"].iloc[0]
             out[f"{labels[g]} (publisert)"] = int(pub)
             value = counts.loc[(row.variable, row.code), g] if (row.variable, row.code) in counts.index else pd.NA
             out[f"{labels[g]} ({mine})"] = "skjult" if pd.isna(value) else int(value)
@@ -83,8 +93,9 @@ def table2_comparison(published: pd.DataFrame, reproduced: pd.DataFrame, cb: Que
     return pd.DataFrame(rows)
 
 
-def table3_comparison(published: pd.DataFrame, reproduced: pd.DataFrame, cb: QuestionnaireCodebook, *,
-                      own_file: bool) -> pd.DataFrame:
+def table3_comparison(
+    published: pd.DataFrame, reproduced: pd.DataFrame, cb: QuestionnaireCodebook, *, own_file: bool
+) -> pd.DataFrame:
     """Tabell 3 as printed next to the same statistics from the analysed file."""
     rep = reproduced.set_index("variable")
     if own_file:
@@ -94,18 +105,20 @@ def table3_comparison(published: pd.DataFrame, reproduced: pd.DataFrame, cb: Que
     rows = []
     for row in published.itertuples(index=False):
         r = rep.loc[row.variable] if row.variable in rep.index else pd.Series(dtype=float)
-        rows.append({
-            "Mål": cb.scale(row.variable).label,
-            "n (publisert)": int(row.df2) + 1,
-            f"n ({mine})": int(r.get("n", 0)) if pd.notna(r.get("n")) else 0,
-            "Inklusjon (publisert)": m_sd(row.mean_incl, row.sd_incl),
-            f"Inklusjon ({mine})": m_sd(r.get("mean_before"), r.get("sd_before")),
-            "3 mnd (publisert)": m_sd(row.mean_3m, row.sd_3m),
-            f"3 mnd ({mine})": m_sd(r.get("mean_after"), r.get("sd_after")),
-            "F (publisert)": fmt_num(row.F, 3) + ("*" if str(row.marked_significant).lower() == "true" else ""),
-            f"F ({mine})": "–" if pd.isna(r.get("F")) else fmt_num(r.get("F"), 3),
-            f"p ({mine})": "–" if pd.isna(r.get("p")) else fmt_num(round_float(r.get("p"), 3), 3),
-        })
+        rows.append(
+            {
+                "Mål": cb.scale(row.variable).label,
+                "n (publisert)": int(row.df2) + 1,
+                f"n ({mine})": int(r.get("n", 0)) if pd.notna(r.get("n")) else 0,
+                "Inklusjon (publisert)": m_sd(row.mean_incl, row.sd_incl),
+                f"Inklusjon ({mine})": m_sd(r.get("mean_before"), r.get("sd_before")),
+                "3 mnd (publisert)": m_sd(row.mean_3m, row.sd_3m),
+                f"3 mnd ({mine})": m_sd(r.get("mean_after"), r.get("sd_after")),
+                "F (publisert)": fmt_num(row.F, 3) + ("*" if str(row.marked_significant).lower() == "true" else ""),
+                f"F ({mine})": "–" if pd.isna(r.get("F")) else fmt_num(r.get("F"), 3),
+                f"p ({mine})": "–" if pd.isna(r.get("p")) else fmt_num(round_float(r.get("p"), 3), 3),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -119,16 +132,25 @@ def publishable_comparison(table: pd.DataFrame, *, own_file: bool) -> pd.DataFra
 
 
 def reliability_view(table: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        "Mål": table["label"], "Spørsmål": table["items"], "n": table["n"],
-        "Cronbachs α": [fmt_num(a, 2) for a in table["alpha"]],
-        "95 % KI": [f"{fmt_num(lo, 2)} til {fmt_num(hi, 2)}" for lo, hi in zip(table["low"], table["high"], strict=True)],
-    })
+    return pd.DataFrame(
+        {
+            "Mål": table["label"],
+            "Spørsmål": table["items"],
+            "n": table["n"],
+            "Cronbachs α": [fmt_num(a, 2) for a in table["alpha"]],
+            "95 % KI": [
+                f"{fmt_num(lo, 2)} til {fmt_num(hi, 2)}" for lo, hi in zip(table["low"], table["high"], strict=True)
+            ],
+        }
+    )
 
 
 def audit_view(results: list[AuditResult]) -> pd.DataFrame:
     """The audit findings a reader should know about: the checks the printed tables do not pass."""
-    return pd.DataFrame([
-        {"Kontroll": r.description, "Ventet": r.expected, "Funnet": r.observed, "Merknad": r.note}
-        for r in results if not r.ok
-    ])
+    return pd.DataFrame(
+        [
+            {"Kontroll": r.description, "Ventet": r.expected, "Funnet": r.observed, "Merknad": r.note}
+            for r in results
+            if not r.ok
+        ]
+    )

@@ -29,7 +29,7 @@ SATISFACTION_LABELS = {"q10": "Saksbehandler i NAV", "q11": "Kontaktperson i til
 
 def _tint(hex_colour: str, share: float) -> str:
     """Mix a colour with white; used for the 'partly' categories of a Likert bar."""
-    rgb = [int(hex_colour[k:k + 2], 16) for k in (1, 3, 5)]
+    rgb = [int(hex_colour[k : k + 2], 16) for k in (1, 3, 5)]
     mixed = [round(c + (255 - c) * share) for c in rgb]
     return "#" + "".join(f"{c:02X}" for c in mixed)
 
@@ -43,8 +43,9 @@ def background_long(published: pd.DataFrame, cb: QuestionnaireCodebook) -> pd.Da
     return out
 
 
-def background_figure(published: pd.DataFrame, cb: QuestionnaireCodebook, *, fig_id: str,
-                      sources: Sequence[str | Path]) -> FigureOutput:
+def background_figure(
+    published: pd.DataFrame, cb: QuestionnaireCodebook, *, fig_id: str, sources: Sequence[str | Path]
+) -> FigureOutput:
     """Grouped bars of Tabell 2's percentages per group; a menu picks the question."""
     long = background_long(published[~published["variable"].isin(SATISFACTION)], cb)
     groups = [g for g in group_labels(cb).values() if g != ALL_LABEL]
@@ -55,8 +56,14 @@ def background_figure(published: pd.DataFrame, cb: QuestionnaireCodebook, *, fig
         for g_index, group in enumerate(groups):
             rows = block[block["gruppe"] == group]
             fig.add_bar(
-                y=rows["category"], x=rows["pct"], orientation="h", name=group, legendgroup=group,
-                marker_color=PALETTE[g_index], visible=v_index == 0, showlegend=True,
+                y=rows["category"],
+                x=rows["pct"],
+                orientation="h",
+                name=group,
+                legendgroup=group,
+                marker_color=PALETTE[g_index],
+                visible=v_index == 0,
+                showlegend=True,
                 customdata=np.stack([rows["n"], rows["gruppe"]], axis=-1),
                 hovertemplate="%{y}<br>%{customdata[1]}: %{x} % (n = %{customdata[0]})<extra></extra>",
             )
@@ -64,13 +71,19 @@ def background_figure(published: pd.DataFrame, cb: QuestionnaireCodebook, *, fig
     for v_index, variable in enumerate(variables):
         visible = [k // len(groups) == v_index for k in range(len(variables) * len(groups))]
         label = variable_labels(cb)[variable]
-        buttons.append({"label": label if len(label) <= 48 else label[:45] + "…", "method": "update",
-                        "args": [{"visible": visible}]})
+        buttons.append(
+            {
+                "label": label if len(label) <= 48 else label[:45] + "…",
+                "method": "update",
+                "args": [{"visible": visible}],
+            }
+        )
     fig.update_layout(
-        barmode="group", height=520, xaxis_title="Prosent av gruppen (som trykt)",
+        barmode="group",
+        height=520,
+        xaxis_title="Prosent av gruppen (som trykt)",
         yaxis={"autorange": "reversed"},
-        updatemenus=[{"buttons": buttons, "x": 0, "y": 1.18, "xanchor": "left", "yanchor": "top",
-                      "showactive": True}],
+        updatemenus=[{"buttons": buttons, "x": 0, "y": 1.18, "xanchor": "left", "yanchor": "top", "showactive": True}],
         margin={"t": 80},
     )
     js = long[long["group"] == "jobbspesialist"]
@@ -81,26 +94,41 @@ def background_figure(published: pd.DataFrame, cb: QuestionnaireCodebook, *, fig
         f"({top['spørsmål']}: {top['category']})."
     )
     table = long[["spørsmål", "category", "gruppe", "n", "pct"]].rename(
-        columns={"category": "kategori", "pct": "prosent"})
-    return show_figure(fig, fig_id=fig_id, title="Bakgrunnskjennetegn ved inklusjon (Tabell 2)", sources=sources,
-                       data=table, description=description)
+        columns={"category": "kategori", "pct": "prosent"}
+    )
+    return show_figure(
+        fig,
+        fig_id=fig_id,
+        title="Bakgrunnskjennetegn ved inklusjon (Tabell 2)",
+        sources=sources,
+        data=table,
+        description=description,
+    )
 
 
-LIKERT_ORDER = ("Helt misfornøyd", "Delvis misfornøyd", "Verken fornøyd eller misfornøyd", "Delvis fornøyd",
-                "Helt fornøyd")
+LIKERT_ORDER = (
+    "Helt misfornøyd",
+    "Delvis misfornøyd",
+    "Verken fornøyd eller misfornøyd",
+    "Delvis fornøyd",
+    "Helt fornøyd",
+)
 
 
-def satisfaction_figure(published: pd.DataFrame, cb: QuestionnaireCodebook, *, fig_id: str,
-                        sources: Sequence[str | Path]) -> FigureOutput:
+def satisfaction_figure(
+    published: pd.DataFrame, cb: QuestionnaireCodebook, *, fig_id: str, sources: Sequence[str | Path]
+) -> FigureOutput:
     """Diverging bars: satisfied to the right, dissatisfied to the left, the neutral share split in the middle."""
     long = background_long(published[published["variable"].isin(SATISFACTION)], cb)
     long = long[long["group"] != "alle"].copy()
     long["rad"] = long["variable"].map(SATISFACTION_LABELS) + " – " + long["gruppe"]
     order = list(dict.fromkeys(long["rad"]))
     colours = {
-        "Helt misfornøyd": DIVERGING[1], "Delvis misfornøyd": _tint(DIVERGING[1], 0.45),
+        "Helt misfornøyd": DIVERGING[1],
+        "Delvis misfornøyd": _tint(DIVERGING[1], 0.45),
         "Verken fornøyd eller misfornøyd": "#9E9E9E",
-        "Delvis fornøyd": _tint(DIVERGING[0], 0.45), "Helt fornøyd": DIVERGING[0],
+        "Delvis fornøyd": _tint(DIVERGING[0], 0.45),
+        "Helt fornøyd": DIVERGING[0],
     }
     fig = go.Figure()
     neutral = "Verken fornøyd eller misfornøyd"
@@ -113,21 +141,40 @@ def satisfaction_figure(published: pd.DataFrame, cb: QuestionnaireCodebook, *, f
             negative = category in LIKERT_ORDER[:2]
             parts = [(-share if negative else share, True)]
         for values, first in parts:
-            fig.add_bar(y=order, x=values, orientation="h", name=category, marker_color=colours[category],
-                        legendgroup=category, showlegend=first, customdata=np.stack([share, rows["n"]], axis=-1),
-                        hovertemplate=f"%{{y}}<br>{category}: %{{customdata[0]}} % (n = %{{customdata[1]}})<extra></extra>")
-    fig.update_layout(barmode="relative", height=380, yaxis={"autorange": "reversed"},
-                      xaxis={"title": "Prosent: misfornøyd ← | → fornøyd", "zeroline": True})
+            fig.add_bar(
+                y=order,
+                x=values,
+                orientation="h",
+                name=category,
+                marker_color=colours[category],
+                legendgroup=category,
+                showlegend=first,
+                customdata=np.stack([share, rows["n"]], axis=-1),
+                hovertemplate=f"%{{y}}<br>{category}: %{{customdata[0]}} % (n = %{{customdata[1]}})<extra></extra>",
+            )
+    fig.update_layout(
+        barmode="relative",
+        height=380,
+        yaxis={"autorange": "reversed"},
+        xaxis={"title": "Prosent: misfornøyd ← | → fornøyd", "zeroline": True},
+    )
     fig.update_xaxes(tickvals=[-100, -50, 0, 50, 100], ticktext=["100", "50", "0", "50", "100"])
     satisfied = long[long["category"] == "Helt fornøyd"].set_index("rad")["pct"]
     description = (
         f"Andelen som er helt fornøyd, varierer fra {fmt_num(satisfied.min(), 0)} % ({satisfied.idxmin()}) "
         f"til {fmt_num(satisfied.max(), 0)} % ({satisfied.idxmax()})."
     )
-    table = long[["rad", "category", "n", "pct"]].rename(columns={"rad": "spørsmål og gruppe", "category": "svar",
-                                                                  "pct": "prosent"})
-    return show_figure(fig, fig_id=fig_id, title="Fornøydhet med oppfølgingen ved inklusjon (Tabell 2)",
-                       sources=sources, data=table, description=description)
+    table = long[["rad", "category", "n", "pct"]].rename(
+        columns={"rad": "spørsmål og gruppe", "category": "svar", "pct": "prosent"}
+    )
+    return show_figure(
+        fig,
+        fig_id=fig_id,
+        title="Fornøydhet med oppfølgingen ved inklusjon (Tabell 2)",
+        sources=sources,
+        data=table,
+        description=description,
+    )
 
 
 # -- Tabell 3 -----------------------------------------------------------------------------------------------
@@ -141,11 +188,22 @@ def change_long(published: pd.DataFrame, cb: QuestionnaireCodebook) -> pd.DataFr
         t = stats.t.ppf(0.975, n - 1)
         for tp, mean, sd in (("t0", row.mean_incl, row.sd_incl), ("t3", row.mean_3m, row.sd_3m)):
             half = t * sd / math.sqrt(n)
-            rows.append({
-                "variable": row.variable, "skala": scale.label, "tid": TIME_LABELS[tp], "n": n,
-                "gjennomsnitt": mean, "sd": sd, "ki_lav": mean - half, "ki_høy": mean + half,
-                "skala_min": lo, "skala_max": hi, "F": row.F, "signifikant": str(row.marked_significant).lower() == "true",
-            })
+            rows.append(
+                {
+                    "variable": row.variable,
+                    "skala": scale.label,
+                    "tid": TIME_LABELS[tp],
+                    "n": n,
+                    "gjennomsnitt": mean,
+                    "sd": sd,
+                    "ki_lav": mean - half,
+                    "ki_høy": mean + half,
+                    "skala_min": lo,
+                    "skala_max": hi,
+                    "F": row.F,
+                    "signifikant": str(row.marked_significant).lower() == "true",
+                }
+            )
     out = pd.DataFrame(rows)
     span = out["skala_max"] - out["skala_min"]
     for col in ("gjennomsnitt", "ki_lav", "ki_høy"):
@@ -153,43 +211,82 @@ def change_long(published: pd.DataFrame, cb: QuestionnaireCodebook) -> pd.DataFr
     return out
 
 
-def change_figure(published: pd.DataFrame, cb: QuestionnaireCodebook, *, fig_id: str,
-                  sources: Sequence[str | Path]) -> FigureOutput:
+def change_figure(
+    published: pd.DataFrame, cb: QuestionnaireCodebook, *, fig_id: str, sources: Sequence[str | Path]
+) -> FigureOutput:
     """Dumbbells: each scale's mean at inclusion and three months with 95 % CIs, on a common 0–100 % axis."""
     long = change_long(published, cb)
     order = list(dict.fromkeys(long["skala"]))
-    labels = {s: (f"{s} (n = {n})" + (" *" if sig else ""))
-              for s, n, sig in long.drop_duplicates("skala")[["skala", "n", "signifikant"]].itertuples(index=False)}
+    labels = {
+        s: (f"{s} (n = {n})" + (" *" if sig else ""))
+        for s, n, sig in long.drop_duplicates("skala")[["skala", "n", "signifikant"]].itertuples(index=False)
+    }
     position = {s: k for k, s in enumerate(order)}
     offset = {"Inklusjon": -0.17, "3 mnd": 0.17}  # the two time points side by side, so their CIs do not overlap
     long = long.assign(y=[position[s] + offset[t] for s, t in zip(long["skala"], long["tid"], strict=True)])
     fig = go.Figure()
     for skala in order:
         pair = long[long["skala"] == skala]
-        fig.add_scatter(x=pair["gjennomsnitt_pst"], y=pair["y"], mode="lines",
-                        line={"color": "#9E9E9E", "width": 2}, showlegend=False, hoverinfo="skip")
+        fig.add_scatter(
+            x=pair["gjennomsnitt_pst"],
+            y=pair["y"],
+            mode="lines",
+            line={"color": "#9E9E9E", "width": 2},
+            showlegend=False,
+            hoverinfo="skip",
+        )
     for k, (tp, symbol) in enumerate((("Inklusjon", "circle"), ("3 mnd", "diamond"))):
         rows = long[long["tid"] == tp]
         fig.add_scatter(
-            x=rows["gjennomsnitt_pst"], y=rows["y"], mode="markers", name=tp,
+            x=rows["gjennomsnitt_pst"],
+            y=rows["y"],
+            mode="markers",
+            name=tp,
             marker={"color": PALETTE[k], "size": 10, "symbol": symbol},
-            error_x={"type": "data", "symmetric": False, "array": rows["ki_høy_pst"] - rows["gjennomsnitt_pst"],
-                     "arrayminus": rows["gjennomsnitt_pst"] - rows["ki_lav_pst"], "color": PALETTE[k], "width": 3},
-            customdata=np.stack([rows["gjennomsnitt"], rows["sd"], rows["ki_lav"], rows["ki_høy"],
-                                 rows["skala_min"], rows["skala_max"], rows["skala"].map(labels)], axis=-1),
-            hovertemplate=(f"%{{customdata[6]}}<br>{tp}: %{{customdata[0]:.1f}} (SD %{{customdata[1]:.1f}}), "
-                           "95 % KI %{customdata[2]:.1f}–%{customdata[3]:.1f} på skala "
-                           "%{customdata[4]:.0f}–%{customdata[5]:.0f}<extra></extra>"),
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": rows["ki_høy_pst"] - rows["gjennomsnitt_pst"],
+                "arrayminus": rows["gjennomsnitt_pst"] - rows["ki_lav_pst"],
+                "color": PALETTE[k],
+                "width": 3,
+            },
+            customdata=np.stack(
+                [
+                    rows["gjennomsnitt"],
+                    rows["sd"],
+                    rows["ki_lav"],
+                    rows["ki_høy"],
+                    rows["skala_min"],
+                    rows["skala_max"],
+                    rows["skala"].map(labels),
+                ],
+                axis=-1,
+            ),
+            hovertemplate=(
+                f"%{{customdata[6]}}<br>{tp}: %{{customdata[0]:.1f}} (SD %{{customdata[1]:.1f}}), "
+                "95 % KI %{customdata[2]:.1f}–%{customdata[3]:.1f} på skala "
+                "%{customdata[4]:.0f}–%{customdata[5]:.0f}<extra></extra>"
+            ),
         )
-    fig.update_layout(height=700, yaxis={"autorange": "reversed", "tickmode": "array",
-                                         "tickvals": list(range(len(order))), "ticktext": [labels[s] for s in order],
-                                         "showgrid": False, "zeroline": False},
-                      xaxis={"title": "Prosent av skalaens spenn (0 = laveste, 100 = høyeste mulige verdi)",
-                             "range": [-5, 105]})
+    fig.update_layout(
+        height=700,
+        yaxis={
+            "autorange": "reversed",
+            "tickmode": "array",
+            "tickvals": list(range(len(order))),
+            "ticktext": [labels[s] for s in order],
+            "showgrid": False,
+            "zeroline": False,
+        },
+        xaxis={"title": "Prosent av skalaens spenn (0 = laveste, 100 = høyeste mulige verdi)", "range": [-5, 105]},
+    )
     wide = long.pivot_table(index="skala", columns="tid", values=["gjennomsnitt_pst", "ki_lav", "ki_høy"])
     change = (wide[("gjennomsnitt_pst", "3 mnd")] - wide[("gjennomsnitt_pst", "Inklusjon")]).abs()
-    apart = ((wide[("ki_lav", "3 mnd")] > wide[("ki_høy", "Inklusjon")])
-             | (wide[("ki_høy", "3 mnd")] < wide[("ki_lav", "Inklusjon")])).sum()
+    apart = (
+        (wide[("ki_lav", "3 mnd")] > wide[("ki_høy", "Inklusjon")])
+        | (wide[("ki_høy", "3 mnd")] < wide[("ki_lav", "Inklusjon")])
+    ).sum()
     description = (
         f"Gjennomsnitt med 95 % konfidensintervall for {len(order)} mål i jobbspesialistgruppen. Største endring "
         f"er for «{change.idxmax()}» ({fmt_num(change.max(), 0)} prosentpoeng av skalaen). For {len(order) - apart} "
@@ -197,14 +294,23 @@ def change_figure(published: pd.DataFrame, cb: QuestionnaireCodebook, *, fig_id:
         "rapporten fant signifikant."
     )
     table = long[["skala", "tid", "n", "gjennomsnitt", "sd", "ki_lav", "ki_høy"]].rename(
-        columns={"ki_lav": "95 % KI nedre", "ki_høy": "95 % KI øvre"})
-    return show_figure(fig, fig_id=fig_id, title="Endring fra inklusjon til tre måneder (Tabell 3)", sources=sources,
-                       data=table, description=description,
-                       note="Konfidensintervallene er beregnet her fra trykt gjennomsnitt, SD og n = df₂ + 1.")
+        columns={"ki_lav": "95 % KI nedre", "ki_høy": "95 % KI øvre"}
+    )
+    return show_figure(
+        fig,
+        fig_id=fig_id,
+        title="Endring fra inklusjon til tre måneder (Tabell 3)",
+        sources=sources,
+        data=table,
+        description=description,
+        note="Konfidensintervallene er beregnet her fra trykt gjennomsnitt, SD og n = df₂ + 1.",
+    )
 
 
 # -- comparisons and power -----------------------------------------------------------------------------------
-def comparison_figure(table: pd.DataFrame, *, fig_id: str, sources: Sequence[str | Path], synthetic: bool) -> FigureOutput:
+def comparison_figure(
+    table: pd.DataFrame, *, fig_id: str, sources: Sequence[str | Path], synthetic: bool
+) -> FigureOutput:
     """Cohen's d (in work minus not in work) with 95 % CI per score and time point."""
     rows = table.dropna(subset=["d"]).copy() if "d" in table.columns else table.iloc[0:0].copy()
     if rows.empty:
@@ -214,52 +320,103 @@ def comparison_figure(table: pd.DataFrame, *, fig_id: str, sources: Sequence[str
     for k, tid in enumerate(dict.fromkeys(rows["tid"])):
         part = rows[rows["tid"] == tid]
         fig.add_scatter(
-            x=part["d"], y=part["rad"], mode="markers", name=tid, marker={"color": PALETTE[k], "size": 10},
-            error_x={"type": "data", "symmetric": False, "array": part["d_high"] - part["d"],
-                     "arrayminus": part["d"] - part["d_low"], "color": PALETTE[k]},
+            x=part["d"],
+            y=part["rad"],
+            mode="markers",
+            name=tid,
+            marker={"color": PALETTE[k], "size": 10},
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": part["d_high"] - part["d"],
+                "arrayminus": part["d"] - part["d_low"],
+                "color": PALETTE[k],
+            },
             customdata=np.stack([part["n_x"], part["n_y"], part["p"]], axis=-1),
             hovertemplate="%{y}<br>d = %{x:.2f} (i arbeid n = %{customdata[0]}, ikke i arbeid n = %{customdata[1]}, "
-                          "p = %{customdata[2]:.2f})<extra></extra>",
+            "p = %{customdata[2]:.2f})<extra></extra>",
         )
     fig.add_vline(x=0, line_color="#767676")
-    fig.update_layout(height=420, yaxis={"autorange": "reversed"},
-                      xaxis_title="Cohens d: i arbeid minus ikke i arbeid (95 % KI)")
+    fig.update_layout(
+        height=420, yaxis={"autorange": "reversed"}, xaxis_title="Cohens d: i arbeid minus ikke i arbeid (95 % KI)"
+    )
     covers_zero = int(((rows["d_low"] <= 0) & (rows["d_high"] >= 0)).sum())
     description = (
         f"{len(rows)} sammenligninger; den minste p-verdien er {fmt_num(rows['p'].min(), 2)}, og "
         f"{covers_zero} av {len(rows)} konfidensintervaller omfatter null (ingen forskjell)."
     )
     data = rows[["label", "tid", "n_x", "n_y", "mean_x", "mean_y", "T", "dof", "p", "d", "d_low", "d_high"]].rename(
-        columns={"label": "mål", "n_x": "n i arbeid", "n_y": "n ikke i arbeid", "mean_x": "snitt i arbeid",
-                 "mean_y": "snitt ikke i arbeid", "dof": "df (Welch)", "d_low": "d nedre", "d_high": "d øvre"})
-    return show_figure(fig, fig_id=fig_id, title="Kandidater i arbeid og ikke i arbeid (Welch t-test)", sources=sources,
-                       data=data.round(3), description=description, synthetic=synthetic)
+        columns={
+            "label": "mål",
+            "n_x": "n i arbeid",
+            "n_y": "n ikke i arbeid",
+            "mean_x": "snitt i arbeid",
+            "mean_y": "snitt ikke i arbeid",
+            "dof": "df (Welch)",
+            "d_low": "d nedre",
+            "d_high": "d øvre",
+        }
+    )
+    return show_figure(
+        fig,
+        fig_id=fig_id,
+        title="Kandidater i arbeid og ikke i arbeid (Welch t-test)",
+        sources=sources,
+        data=data.round(3),
+        description=description,
+        synthetic=synthetic,
+    )
 
 
-def power_figure(pairs: Sequence[int], *, f: float, alpha: float, target: float, fig_id: str,
-                 sources: Sequence[str | Path]) -> FigureOutput:
+def power_figure(
+    pairs: Sequence[int], *, f: float, alpha: float, target: float, fig_id: str, sources: Sequence[str | Path]
+) -> FigureOutput:
     """Power against sample size for two and four measurements, with the pair counts Tabell 3 actually had."""
     ns = list(range(3, 61))
-    curves = pd.DataFrame([{"N": n, "målepunkter": m, "styrke": rm_within_power(n, f=f, alpha=alpha, measurements=m)}
-                           for m in (2, 4) for n in ns])
+    curves = pd.DataFrame(
+        [
+            {"N": n, "målepunkter": m, "styrke": rm_within_power(n, f=f, alpha=alpha, measurements=m)}
+            for m in (2, 4)
+            for n in ns
+        ]
+    )
     fig = go.Figure()
     for k, m in enumerate((2, 4)):
         part = curves[curves["målepunkter"] == m]
-        fig.add_scatter(x=part["N"], y=part["styrke"], mode="lines", name=f"{m} målepunkter",
-                        line={"color": PALETTE[k], "width": 3},
-                        hovertemplate="N = %{x}: styrke %{y:.2f}<extra></extra>")
+        fig.add_scatter(
+            x=part["N"],
+            y=part["styrke"],
+            mode="lines",
+            name=f"{m} målepunkter",
+            line={"color": PALETTE[k], "width": 3},
+            hovertemplate="N = %{x}: styrke %{y:.2f}<extra></extra>",
+        )
     analysed = sorted(set(int(p) for p in pairs))
-    fig.add_scatter(x=analysed, y=[rm_within_power(n, f=f, alpha=alpha, measurements=2) for n in analysed],
-                    mode="markers", name="par i Tabell 3", marker={"color": PALETTE[1], "size": 11, "symbol": "diamond"},
-                    hovertemplate="%{x} par: styrke %{y:.2f}<extra></extra>")
+    fig.add_scatter(
+        x=analysed,
+        y=[rm_within_power(n, f=f, alpha=alpha, measurements=2) for n in analysed],
+        mode="markers",
+        name="par i Tabell 3",
+        marker={"color": PALETTE[1], "size": 11, "symbol": "diamond"},
+        hovertemplate="%{x} par: styrke %{y:.2f}<extra></extra>",
+    )
     fig.add_hline(y=target, line_dash="dash", line_color="#767676")
-    fig.update_layout(height=420, xaxis_title="Antall personer med svar ved begge tidspunkt",
-                      yaxis={"title": "Styrke (sannsynlighet for å oppdage f = 0,25)", "range": [0, 1]})
+    fig.update_layout(
+        height=420,
+        xaxis_title="Antall personer med svar ved begge tidspunkt",
+        yaxis={"title": "Styrke (sannsynlighet for å oppdage f = 0,25)", "range": [0, 1]},
+    )
     low = rm_within_power(min(analysed), f=f, alpha=alpha, measurements=2)
     high = rm_within_power(max(analysed), f=f, alpha=alpha, measurements=2)
     description = (
         f"Styrken stiger med antall deltakere. Med {min(analysed)}–{max(analysed)} par, som i Tabell 3, er styrken "
         f"{fmt_num(low, 2)}–{fmt_num(high, 2)}, langt under målet på {fmt_num(target, 2)}."
     )
-    return show_figure(fig, fig_id=fig_id, title="Styrkeberegning for gjentatte målinger", sources=sources,
-                       data=curves.round(4), description=description)
+    return show_figure(
+        fig,
+        fig_id=fig_id,
+        title="Styrkeberegning for gjentatte målinger",
+        sources=sources,
+        data=curves.round(4),
+        description=description,
+    )

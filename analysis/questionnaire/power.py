@@ -29,8 +29,15 @@ class PowerResult:
     epsilon: float
 
 
-def rm_within_power(n: int, *, f: float, alpha: float, measurements: int,
-                    correlation: float = GPOWER_DEFAULT_CORRELATION, epsilon: float = 1.0) -> float:
+def rm_within_power(
+    n: int,
+    *,
+    f: float,
+    alpha: float,
+    measurements: int,
+    correlation: float = GPOWER_DEFAULT_CORRELATION,
+    epsilon: float = 1.0,
+) -> float:
     """Power of the within-subjects F test for n people measured ``measurements`` times."""
     if n < 2 or measurements < 2:
         raise ValueError("need at least two people and two measurements")
@@ -44,13 +51,21 @@ def rm_within_power(n: int, *, f: float, alpha: float, measurements: int,
     return float(stats.ncf.sf(critical, df1, df2, lam))
 
 
-def rm_within_sample_size(*, f: float, alpha: float, power: float, measurements: int,
-                          correlation: float = GPOWER_DEFAULT_CORRELATION, epsilon: float = 1.0,
-                          n_max: int = 10_000) -> PowerResult:
+def rm_within_sample_size(
+    *,
+    f: float,
+    alpha: float,
+    power: float,
+    measurements: int,
+    correlation: float = GPOWER_DEFAULT_CORRELATION,
+    epsilon: float = 1.0,
+    n_max: int = 10_000,
+) -> PowerResult:
     """Smallest N whose power reaches the target, with the power actually achieved (as G*Power reports it)."""
     for n in range(2, n_max + 1):
-        achieved = rm_within_power(n, f=f, alpha=alpha, measurements=measurements,
-                                   correlation=correlation, epsilon=epsilon)
+        achieved = rm_within_power(
+            n, f=f, alpha=alpha, measurements=measurements, correlation=correlation, epsilon=epsilon
+        )
         if achieved >= power:
             return PowerResult(n, measurements, achieved, f, alpha, correlation, epsilon)
     raise ValueError(f"power {power} not reached with N ≤ {n_max}")

@@ -47,6 +47,7 @@ PUBLISHED_WILKS, PUBLISHED_EFFECT, PUBLISHED_P = 0.26, 0.75, 0.027
 POWER_SETTINGS: dict[str, Any] = {"f": 0.25, "alpha": 0.05, "power": 0.90}
 PUBLISHED_POWER_N = 30
 LINE = r"L(\d+)"
+STAT_NAMES = {"mean": "gjennomsnitt", "sd": "standardavvik"}
 TEXT_LABELS = {"p": "p-verdi", "wilks_lambda": "Wilks' Λ", "effect_size": "multivariat effektstørrelse"}
 
 
@@ -75,18 +76,35 @@ def _table2_checks(data: pd.DataFrame) -> list[Check]:
     for row in published.counts().itertuples(index=False):
         key = (row.variable, int(row.code), row.group)
         reproduced = float(counts.loc[key, "n"]) if key in counts.index else None
-        out.append(Check(
-            id=f"tabell2.{row.variable}.{row.code}.{row.group}", source=row.source,
-            quantity=f"Tabell 2: {_variable_label(row.variable)} – {row.category} ({_group_label(row.group)}), antall",
-            published=float(row.n), reproduced=reproduced, tolerance=half_unit(0), basis="synthetic"))
+        out.append(
+            Check(
+                id=f"tabell2.{row.variable}.{row.code}.{row.group}",
+                source=row.source,
+                quantity=(
+                    f"Tabell 2: {_variable_label(row.variable)} – {row.category} ({_group_label(row.group)}), antall"
+                ),
+                published=float(row.n),
+                reproduced=reproduced,
+                tolerance=half_unit(0),
+                basis="synthetic",
+            )
+        )
     means = q.background_means(data).set_index(["variable", "group"])
     for row in published.means().itertuples(index=False):
         for stat in ("mean", "sd"):
-            out.append(Check(
-                id=f"tabell2.{row.variable}.{row.group}.{stat}", source=row.source,
-                quantity=f"Tabell 2: {_variable_label(row.variable)} ({_group_label(row.group)}), {'gjennomsnitt' if stat == 'mean' else 'standardavvik'}",
-                published=float(getattr(row, stat)), reproduced=float(means.loc[(row.variable, row.group), stat]),
-                tolerance=half_unit(int(row.decimals)), basis="synthetic"))
+            out.append(
+                Check(
+                    id=f"tabell2.{row.variable}.{row.group}.{stat}",
+                    source=row.source,
+                    quantity=(
+                        f"Tabell 2: {_variable_label(row.variable)} ({_group_label(row.group)}), {STAT_NAMES[stat]}"
+                    ),
+                    published=float(getattr(row, stat)),
+                    reproduced=float(means.loc[(row.variable, row.group), stat]),
+                    tolerance=half_unit(int(row.decimals)),
+                    basis="synthetic",
+                )
+            )
     return out
 
 
@@ -107,13 +125,22 @@ def _table3_checks(data: pd.DataFrame) -> list[Check]:
         name = label.label if label else row.variable
         for published_col, col, what, decimals in TABLE3_FIELDS:
             value = table.loc[row.variable].get(col)
-            out.append(Check(
-                id=f"tabell3.{row.variable}.{published_col}", source=row.source,
-                quantity=f"Tabell 3: {name}, {what}", published=float(getattr(row, published_col)),
-                reproduced=None if value is None or pd.isna(value) else float(value),
-                tolerance=_tolerance(published_col, float(getattr(row, published_col)), decimals,
-                                     pairs_match=int(table.loc[row.variable, "n"]) == int(row.df2) + 1),
-                basis="synthetic"))
+            out.append(
+                Check(
+                    id=f"tabell3.{row.variable}.{published_col}",
+                    source=row.source,
+                    quantity=f"Tabell 3: {name}, {what}",
+                    published=float(getattr(row, published_col)),
+                    reproduced=None if value is None or pd.isna(value) else float(value),
+                    tolerance=_tolerance(
+                        published_col,
+                        float(getattr(row, published_col)),
+                        decimals,
+                        pairs_match=int(table.loc[row.variable, "n"]) == int(row.df2) + 1,
+                    ),
+                    basis="synthetic",
+                )
+            )
     significant = table.loc["mestringstro_ikke_i_arbeid"]
     for key, printed, value, decimals in (
         ("p", PUBLISHED_P, significant["p"], 3),
@@ -122,10 +149,17 @@ def _table3_checks(data: pd.DataFrame) -> list[Check]:
     ):
         # The text rounds SPSS's three-decimal output once more (.745 → .75): allow for that double rounding.
         tolerance = half_unit(decimals) + (half_unit(3) if key == "effect_size" else 0.0)
-        out.append(Check(
-            id=f"tabell3.mestringstro_ikke_i_arbeid.{key}", source=SIGNIFICANT_SOURCE,
-            quantity=f"Teksten: jobbrelatert mestringstro (ikke i arbeid), {TEXT_LABELS[key]}",
-            published=printed, reproduced=float(value), tolerance=tolerance, basis="synthetic"))
+        out.append(
+            Check(
+                id=f"tabell3.mestringstro_ikke_i_arbeid.{key}",
+                source=SIGNIFICANT_SOURCE,
+                quantity=f"Teksten: jobbrelatert mestringstro (ikke i arbeid), {TEXT_LABELS[key]}",
+                published=printed,
+                reproduced=float(value),
+                tolerance=tolerance,
+                basis="synthetic",
+            )
+        )
     return out
 
 
@@ -142,11 +176,17 @@ def _tolerance(column: str, published: float, decimals: int, *, pairs_match: boo
 
 def _power_checks() -> list[Check]:
     planned = rm_within_sample_size(measurements=4, **POWER_SETTINGS)
-    return [Check(
-        id="styrkeberegning.n.fire_malinger", source=POWER_SOURCE,
-        quantity="Styrkeberegning (G*Power, gjentatte målinger): nødvendig N med fire målepunkter",
-        published=float(PUBLISHED_POWER_N), reproduced=float(planned.n), tolerance=half_unit(0),
-        basis="published")]
+    return [
+        Check(
+            id="styrkeberegning.n.fire_malinger",
+            source=POWER_SOURCE,
+            quantity="Styrkeberegning (G*Power, gjentatte målinger): nødvendig N med fire målepunkter",
+            published=float(PUBLISHED_POWER_N),
+            reproduced=float(planned.n),
+            tolerance=half_unit(0),
+            basis="published",
+        )
+    ]
 
 
 # -- audit ----------------------------------------------------------------------------------------------------
@@ -169,23 +209,40 @@ def _table2_audit() -> list[AuditResult]:
         src = f"{SOURCE}, Tabell 2, L{lines.iloc[0]}–L{lines.iloc[-1]}"
         note = ""
         if variable == "q06" and total == size:
-            note = "Skjemaet tillater flere kryss, men tallene summerer til n: hver deltaker har krysset av for én ytelse."
+            note = (
+                "Skjemaet tillater flere kryss, men tallene summerer til n: hver deltaker har krysset av for én ytelse."
+            )
         elif total != size:
             note = f"{size - total} i gruppen svarte ikke (Tabell 2: «Ikke alle deltakerne svarte på alle spørsmål»)."
-        out.append(AuditResult(
-            id=f"tabell2.sum.{variable}.{group}", source=src,
-            description=f"Tabell 2: antallene for «{_variable_label(variable)}» summerer til gruppens n ({_group_label(group)})",
-            expected=str(size), observed=str(total), ok=bool(total == size), note=note))
+        out.append(
+            AuditResult(
+                id=f"tabell2.sum.{variable}.{group}",
+                source=src,
+                description=(
+                    f"Tabell 2: antallene for «{_variable_label(variable)}» summerer til gruppens n "
+                    f"({_group_label(group)})"
+                ),
+                expected=str(size),
+                observed=str(total),
+                ok=bool(total == size),
+                note=note,
+            )
+        )
         out.append(_percent_audit(variable, group, block, size, total, src))
     for variable, block in counts.groupby("variable", sort=False):
         wide = block.pivot_table(index="code", columns="group", values="n", aggfunc="sum")
         parts = wide.drop(columns="alle").sum(axis=1)
         bad = [int(c) for c in wide.index if int(parts[c]) != int(wide.loc[c, "alle"])]
-        out.append(AuditResult(
-            id=f"tabell2.helhet.{variable}", source=f"{SOURCE}, Tabell 2",
-            description=f"Tabell 2: «Hele utvalget» er summen av de tre gruppene for «{_variable_label(variable)}»",
-            expected="alle rader stemmer", observed="alle rader stemmer" if not bad else f"avvik i kode {bad}",
-            ok=bool(not bad)))
+        out.append(
+            AuditResult(
+                id=f"tabell2.helhet.{variable}",
+                source=f"{SOURCE}, Tabell 2",
+                description=f"Tabell 2: «Hele utvalget» er summen av de tre gruppene for «{_variable_label(variable)}»",
+                expected="alle rader stemmer",
+                observed="alle rader stemmer" if not bad else f"avvik i kode {bad}",
+                ok=bool(not bad),
+            )
+        )
     return out
 
 
@@ -208,12 +265,20 @@ def _percent_audit(variable: str, group: str, block: pd.DataFrame, size: int, an
     else:
         observed = "; ".join(
             f"{r.category}: trykt {fmt_num(r.pct, int(r.decimals))}, beregnet {fmt_num(100 * r.n / size, 1)}"
-            for r in wrong_both)
+            for r in wrong_both
+        )
         note = "Avrundingen i kilden følger ikke vanlig avrunding for disse radene."
     return AuditResult(
-        id=f"tabell2.prosent.{variable}.{group}", source=src,
-        description=f"Tabell 2: prosentene for «{_variable_label(variable)}» ({_group_label(group)}) stemmer med antallene",
-        expected=f"prosent = 100 · antall / {size}, avrundet som trykt", observed=observed, ok=bool(not wrong_size), note=note)
+        id=f"tabell2.prosent.{variable}.{group}",
+        source=src,
+        description=(
+            f"Tabell 2: prosentene for «{_variable_label(variable)}» ({_group_label(group)}) stemmer med antallene"
+        ),
+        expected=f"prosent = 100 · antall / {size}, avrundet som trykt",
+        observed=observed,
+        ok=bool(not wrong_size),
+        note=note,
+    )
 
 
 def _table2_means_audit() -> list[AuditResult]:
@@ -236,11 +301,17 @@ def _table2_means_audit() -> list[AuditResult]:
             lo, hi = min(v[k] for v in lows_highs), max(v[k] for v in lows_highs)
             printed = means.loc[(variable, "alle"), stat]
             ok = lo - h <= printed <= hi + h
-            out.append(AuditResult(
-                id=f"tabell2.{variable}.alle.{stat}", source=str(means.loc[(variable, "alle"), "source"]),
-                description=f"Tabell 2: «Hele utvalget» sitt {'gjennomsnitt' if stat == 'mean' else 'standardavvik'} for "
-                            f"«{_variable_label(variable)}» følger av gruppenes tall (alle svarte)",
-                expected=f"{fmt_num(lo, 2)}–{fmt_num(hi, 2)}", observed=fmt_num(printed, 1), ok=bool(ok)))
+            out.append(
+                AuditResult(
+                    id=f"tabell2.{variable}.alle.{stat}",
+                    source=str(means.loc[(variable, "alle"), "source"]),
+                    description=f"Tabell 2: «Hele utvalget» sitt {STAT_NAMES[stat]} for "
+                    f"«{_variable_label(variable)}» følger av gruppenes tall (alle svarte)",
+                    expected=f"{fmt_num(lo, 2)}–{fmt_num(hi, 2)}",
+                    observed=fmt_num(printed, 1),
+                    ok=bool(ok),
+                )
+            )
     return out
 
 
@@ -249,11 +320,16 @@ def _response_audit() -> list[AuditResult]:
     parts = rates.drop(index="alle")
     out = []
     for col, what in (("sent", "sendt ut"), ("answered", "svarte")):
-        out.append(AuditResult(
-            id=f"svarprosent.sum.{col}", source=str(rates.loc["alle", f"source_{col}"]),
-            description=f"Antall {what} i de tre gruppene summerer til totalen",
-            expected=str(int(rates.loc["alle", col])), observed=str(int(parts[col].sum())),
-            ok=bool(int(parts[col].sum()) == int(rates.loc["alle", col]))))
+        out.append(
+            AuditResult(
+                id=f"svarprosent.sum.{col}",
+                source=str(rates.loc["alle", f"source_{col}"]),
+                description=f"Antall {what} i de tre gruppene summerer til totalen",
+                expected=str(int(rates.loc["alle", col])),
+                observed=str(int(parts[col].sum())),
+                ok=bool(int(parts[col].sum()) == int(rates.loc["alle", col])),
+            )
+        )
     return out
 
 
@@ -266,21 +342,37 @@ def _table3_audit() -> list[AuditResult]:
         scale = q.codebook().scale(row.variable)
         n = int(row.df2) + 1
         out.append(_grim(row, scale, n))
-        out.append(AuditResult(
-            id=f"tabell3.df.{row.variable}", source=row.source,
-            description=f"Tabell 3: F({row.df1}, {row.df2}) for «{scale.label}» krever {n} par; så mange fantes i gruppen ved inklusjon",
-            expected=f"≤ {available[row.subgroup]} ({q.codebook().part(row.subgroup).label.lower()})", observed=str(n), ok=bool(n <= available[row.subgroup]),
-            note="" if n <= available[row.subgroup] else
-            "Tabell 2 har bare 16 i jobbspesialistgruppen som ikke var i arbeid ved inklusjon; med rutingen i skjemaet "
-            "kan høyst 16 ha svart på disse spørsmålene begge ganger."))
+        out.append(
+            AuditResult(
+                id=f"tabell3.df.{row.variable}",
+                source=row.source,
+                description=(
+                    f"Tabell 3: F({row.df1}, {row.df2}) for «{scale.label}» krever {n} par; så mange fantes "
+                    "i gruppen ved inklusjon"
+                ),
+                expected=f"≤ {available[row.subgroup]} ({q.codebook().part(row.subgroup).label.lower()})",
+                observed=str(n),
+                ok=bool(n <= available[row.subgroup]),
+                note=""
+                if n <= available[row.subgroup]
+                else "Tabell 2 har bare 16 i jobbspesialistgruppen som ikke var i arbeid ved inklusjon; med rutingen "
+                "i skjemaet kan høyst 16 ha svart på disse spørsmålene begge ganger.",
+            )
+        )
         out.append(_correlation_triangle(row, n))
         p = float(stats.f.sf(row.F, row.df1, row.df2))
         flagged = str(row.marked_significant).lower() == "true"
-        out.append(AuditResult(
-            id=f"tabell3.stjerne.{row.variable}", source=row.source,
-            description=f"Tabell 3: stjernen (p < .05) for «{scale.label}» stemmer med F og df",
-            expected="stjerne" if p < 0.05 else "ingen stjerne", observed="stjerne" if flagged else "ingen stjerne",
-            ok=bool((p < 0.05) == flagged), note=f"p = {fmt_num(p, 3)} beregnet fra F({row.df1}, {row.df2}) = {fmt_num(row.F, 3)}"))
+        out.append(
+            AuditResult(
+                id=f"tabell3.stjerne.{row.variable}",
+                source=row.source,
+                description=f"Tabell 3: stjernen (p < .05) for «{scale.label}» stemmer med F og df",
+                expected="stjerne" if p < 0.05 else "ingen stjerne",
+                observed="stjerne" if flagged else "ingen stjerne",
+                ok=bool((p < 0.05) == flagged),
+                note=f"p = {fmt_num(p, 3)} beregnet fra F({row.df1}, {row.df2}) = {fmt_num(row.F, 3)}",
+            )
+        )
     out.extend(_significant_text_audit())
     return out
 
@@ -291,10 +383,14 @@ def _grim(row: Any, scale: Scale, n: int) -> AuditResult:
     lo, hi = (int(scale.range[0]), int(scale.range[1]))
     bad = [col for col in ("mean_incl", "mean_3m") if not feasible(float(getattr(row, col)), 1, n * unit, lo, hi)]
     return AuditResult(
-        id=f"tabell3.grim.{scale.id}", source=row.source,
+        id=f"tabell3.grim.{scale.id}",
+        source=row.source,
         description=f"Tabell 3: gjennomsnittene for «{scale.label}» er mulige med {n} personer på skalaen (GRIM)",
-        expected="begge mulige", observed="begge mulige" if not bad else f"umulig: {bad}", ok=bool(not bad),
-        note=f"Rutenett: 1/{n * unit} skalapoeng.")
+        expected="begge mulige",
+        observed="begge mulige" if not bad else f"umulig: {bad}",
+        ok=bool(not bad),
+        note=f"Rutenett: 1/{n * unit} skalapoeng.",
+    )
 
 
 def _correlation_triangle(row: Any, n: int) -> AuditResult:
@@ -310,11 +406,18 @@ def _correlation_triangle(row: Any, n: int) -> AuditResult:
     lo, hi = min(values), max(values)
     ok = hi >= -1 and lo <= 1
     return AuditResult(
-        id=f"tabell3.korrelasjon.{row.variable}", source=row.source,
+        id=f"tabell3.korrelasjon.{row.variable}",
+        source=row.source,
         description="Tabell 3: F, gjennomsnitt og standardavvik gir en mulig korrelasjon mellom målepunktene",
-        expected="en korrelasjon mellom −1 og 1", observed=(f"{fmt_num(max(lo, -1.0), 2)} til {fmt_num(min(hi, 1.0), 2)}" if ok else
-                  f"{fmt_num(lo, 2)} til {fmt_num(hi, 2)}"),
-        ok=bool(ok), note="Intervallet følger av avrundingen av de trykte tallene.")
+        expected="en korrelasjon mellom −1 og 1",
+        observed=(
+            f"{fmt_num(max(lo, -1.0), 2)} til {fmt_num(min(hi, 1.0), 2)}"
+            if ok
+            else f"{fmt_num(lo, 2)} til {fmt_num(hi, 2)}"
+        ),
+        ok=bool(ok),
+        note="Intervallet følger av avrundingen av de trykte tallene.",
+    )
 
 
 def _significant_text_audit() -> list[AuditResult]:
@@ -333,12 +436,21 @@ def _significant_text_audit() -> list[AuditResult]:
         ok = round_float(value, decimals) == printed
         note = ""
         if key == "effekt" and not ok and twice == printed:
-            note = (f"1 − Λ = {fmt_num(effect, 4)} gir {fmt_num(round_float(effect, 2), 2)}; trykt {fmt_num(printed, 2)} "
-                    f"får man ved å runde SPSS-verdien {fmt_num(round_float(effect, 3), 3)} én gang til.")
-        results.append(AuditResult(
-            id=f"tabell3.tekst.{key}", source=SIGNIFICANT_SOURCE,
-            description=f"Teksten: {what} følger av F(1, {df2}) = {fmt_num(f, 3)} i Tabell 3",
-            expected=fmt_num(printed, decimals), observed=fmt_num(value, decimals + 2), ok=bool(ok), note=note))
+            note = (
+                f"1 − Λ = {fmt_num(effect, 4)} gir {fmt_num(round_float(effect, 2), 2)}; trykt {fmt_num(printed, 2)} "
+                f"får man ved å runde SPSS-verdien {fmt_num(round_float(effect, 3), 3)} én gang til."
+            )
+        results.append(
+            AuditResult(
+                id=f"tabell3.tekst.{key}",
+                source=SIGNIFICANT_SOURCE,
+                description=f"Teksten: {what} følger av F(1, {df2}) = {fmt_num(f, 3)} i Tabell 3",
+                expected=fmt_num(printed, decimals),
+                observed=fmt_num(value, decimals + 2),
+                ok=bool(ok),
+                note=note,
+            )
+        )
     return results
 
 
@@ -348,16 +460,23 @@ def _power_audit() -> list[AuditResult]:
     pairs = published.change()["df2"].astype(int) + 1
     return [
         AuditResult(
-            id="styrkeberegning.fire_malinger", source=POWER_SOURCE,
-            description="Styrkeberegningen (f = 0,25, α = 0,05, styrke 0,90, korrelasjon 0,5) gir N = 30 med fire målepunkter",
-            expected=str(PUBLISHED_POWER_N), observed=f"{planned.n} (styrke {fmt_num(planned.power, 3)})",
+            id="styrkeberegning.fire_malinger",
+            source=POWER_SOURCE,
+            description=(
+                "Styrkeberegningen (f = 0,25, α = 0,05, styrke 0,90, korrelasjon 0,5) gir N = 30 med fire målepunkter"
+            ),
+            expected=str(PUBLISHED_POWER_N),
+            observed=f"{planned.n} (styrke {fmt_num(planned.power, 3)})",
             ok=bool(planned.n == PUBLISHED_POWER_N),
-            note="Korrelasjonen 0,5 er standardverdien i G*Power; rapporten oppgir den ikke."),
+            note="Korrelasjonen 0,5 er standardverdien i G*Power; rapporten oppgir den ikke.",
+        ),
         AuditResult(
-            id="styrkeberegning.to_malinger", source=POWER_SOURCE,
+            id="styrkeberegning.to_malinger",
+            source=POWER_SOURCE,
             description="N = 30 er nok for sammenligningen som faktisk ble gjort (inklusjon mot tre måneder)",
-            expected=str(PUBLISHED_POWER_N), observed=f"{analysed.n} trengs med to målepunkter",
+            expected=str(PUBLISHED_POWER_N),
+            observed=f"{analysed.n} trengs med to målepunkter",
             ok=bool(analysed.n <= PUBLISHED_POWER_N),
-            note=f"Analysene i Tabell 3 har {pairs.min()}–{pairs.max()} par."),
+            note=f"Analysene i Tabell 3 har {pairs.min()}–{pairs.max()} par.",
+        ),
     ]
-

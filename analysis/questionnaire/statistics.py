@@ -104,13 +104,26 @@ def repeated_measures(before: pd.Series | np.ndarray, after: pd.Series | np.ndar
     eta = from_f(f_value, df2).eta_p2
     d, low, high = paired_effect_size(x, y)
     return RepeatedMeasures(
-        n=n, mean_before=float(x.mean()), sd_before=float(x.std(ddof=1)), mean_after=float(y.mean()),
-        sd_after=float(y.std(ddof=1)), F=f_value, df1=1, df2=df2, p=p_value, eta_p2=eta,
-        wilks_lambda=1.0 - eta, d_z=d, d_z_low=low, d_z_high=high,
+        n=n,
+        mean_before=float(x.mean()),
+        sd_before=float(x.std(ddof=1)),
+        mean_after=float(y.mean()),
+        sd_after=float(y.std(ddof=1)),
+        F=f_value,
+        df1=1,
+        df2=df2,
+        p=p_value,
+        eta_p2=eta,
+        wilks_lambda=1.0 - eta,
+        d_z=d,
+        d_z_low=low,
+        d_z_high=high,
     )
 
 
-def paired_effect_size(before: np.ndarray, after: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float, float, float]:
+def paired_effect_size(
+    before: np.ndarray, after: np.ndarray, confidence: float = CONFIDENCE
+) -> tuple[float, float, float]:
     """Cohen's d_z (mean change / SD of change) with an exact CI from the noncentral t distribution."""
     x, y = _pairs(before, after)
     n = len(x)
@@ -176,8 +189,18 @@ def welch_test(x: pd.Series | np.ndarray, y: pd.Series | np.ndarray) -> WelchRes
         low, high = pg.compute_esci(stat=d, nx=len(a), ny=len(b), eftype="cohen", confidence=CONFIDENCE, decimals=6)
     sign = 1.0 if a.mean() >= b.mean() else -1.0  # pingouin's d is unsigned; keep the direction of x − y
     ci = sorted((sign * float(low), sign * float(high)))
-    return WelchResult(len(a), len(b), float(a.mean()), float(b.mean()), float(res["T"]), float(res["dof"]),
-                       float(res["p_val"]), sign * d, ci[0], ci[1])
+    return WelchResult(
+        len(a),
+        len(b),
+        float(a.mean()),
+        float(b.mean()),
+        float(res["T"]),
+        float(res["dof"]),
+        float(res["p_val"]),
+        sign * d,
+        ci[0],
+        ci[1],
+    )
 
 
 @dataclass(frozen=True)

@@ -156,8 +156,17 @@ def background_counts(data: pd.DataFrame, cb: QuestionnaireCodebook | None = Non
                 if column not in frame.columns:
                     continue
                 n = int((frame[column] == match).sum())
-                rows.append({"variable": var, "code": code, "category": label, "group": group, "n": n,
-                             "answered": answered, "pct": 100 * n / answered if answered else np.nan})
+                rows.append(
+                    {
+                        "variable": var,
+                        "code": code,
+                        "category": label,
+                        "group": group,
+                        "n": n,
+                        "answered": answered,
+                        "pct": 100 * n / answered if answered else np.nan,
+                    }
+                )
     return pd.DataFrame(rows)
 
 
@@ -168,23 +177,32 @@ def background_means(data: pd.DataFrame, cb: QuestionnaireCodebook | None = None
     for group, frame in _by_group(data, cb):
         for var, column in (("alder", "alder"), ("q40", cb.column("40", tp))):
             values = frame[column].dropna().astype(float)
-            rows.append({"variable": var, "group": group, "n": len(values), "mean": values.mean(),
-                         "sd": values.std(ddof=1)})
+            rows.append(
+                {"variable": var, "group": group, "n": len(values), "mean": values.mean(), "sd": values.std(ddof=1)}
+            )
     return pd.DataFrame(rows)
 
 
 # -- Tabell 3 -----------------------------------------------------------------------------------------------
-def paired_scores(data: pd.DataFrame, scale: Scale, group: str = JOB_SPECIALIST,
-                  cb: QuestionnaireCodebook | None = None) -> pd.DataFrame:
+def paired_scores(
+    data: pd.DataFrame, scale: Scale, group: str = JOB_SPECIALIST, cb: QuestionnaireCodebook | None = None
+) -> pd.DataFrame:
     """Scores at inclusion and three months for respondents with both (listwise within this scale)."""
     cb = cb or codebook()
     frame = data[groups(data, cb) == group]
-    pairs = pd.DataFrame({"id": frame[cb.id_variable], "t0": scale_score(frame, scale, "t0", cb),
-                          "t3": scale_score(frame, scale, "t3", cb)})
+    pairs = pd.DataFrame(
+        {
+            "id": frame[cb.id_variable],
+            "t0": scale_score(frame, scale, "t0", cb),
+            "t3": scale_score(frame, scale, "t3", cb),
+        }
+    )
     return pairs.dropna(subset=["t0", "t3"]).reset_index(drop=True)
 
 
-def change_table(data: pd.DataFrame, group: str = JOB_SPECIALIST, cb: QuestionnaireCodebook | None = None) -> pd.DataFrame:
+def change_table(
+    data: pd.DataFrame, group: str = JOB_SPECIALIST, cb: QuestionnaireCodebook | None = None
+) -> pd.DataFrame:
     """Tabell 3 recomputed: per scale the paired means/SDs, F(1, n − 1), p and effect sizes."""
     cb = cb or codebook()
     rows = []
@@ -198,8 +216,12 @@ def change_table(data: pd.DataFrame, group: str = JOB_SPECIALIST, cb: Questionna
     return pd.DataFrame(rows)
 
 
-def work_comparison(data: pd.DataFrame, group: str = JOB_SPECIALIST, scales: tuple[str, ...] = COMPARED_SCALES,
-                    cb: QuestionnaireCodebook | None = None) -> pd.DataFrame:
+def work_comparison(
+    data: pd.DataFrame,
+    group: str = JOB_SPECIALIST,
+    scales: tuple[str, ...] = COMPARED_SCALES,
+    cb: QuestionnaireCodebook | None = None,
+) -> pd.DataFrame:
     """Welch t-tests of in-work vs not-in-work respondents at each time point (report: 'not shown')."""
     cb = cb or codebook()
     frame = data[groups(data, cb) == group]
@@ -225,6 +247,15 @@ def reliability_table(data: pd.DataFrame, tp: str = "t0", cb: QuestionnaireCodeb
         if len(scale.items) < 2:
             continue
         rel = cronbach(scale_items(data, scale, tp, cb))
-        rows.append({"variable": scale.id, "label": scale.label, "items": rel.k, "n": rel.n,
-                     "alpha": rel.alpha, "low": rel.low, "high": rel.high})
+        rows.append(
+            {
+                "variable": scale.id,
+                "label": scale.label,
+                "items": rel.k,
+                "n": rel.n,
+                "alpha": rel.alpha,
+                "low": rel.low,
+                "high": rel.high,
+            }
+        )
     return pd.DataFrame(rows)

@@ -84,8 +84,10 @@ def _frame(b: answers.Build) -> pd.DataFrame:
     b.rng.shuffle(order)
     order.sort(key=lambda i: [o.name for o in b.cb.group_options()].index(b.group[i]))
     codes = {o.name: o.code for o in b.cb.group_options()}
-    data: dict[str, Any] = {b.cb.id_variable: [f"syn-{k + 1:03d}" for k in range(b.n)],
-                            b.cb.group_variable: [float(codes[b.group[i]]) for i in order]}
+    data: dict[str, Any] = {
+        b.cb.id_variable: [f"syn-{k + 1:03d}" for k in range(b.n)],
+        b.cb.group_variable: [float(codes[b.group[i]]) for i in order],
+    }
     for spec in b.cb.columns():
         if spec.name in data:
             continue
@@ -105,8 +107,9 @@ def _label(text: str, limit: int = 250) -> str:
     return encoded[: limit - 3].decode("utf-8", errors="ignore") + "..."
 
 
-def _metadata(cb: QuestionnaireCodebook, frame: pd.DataFrame, seed: int,
-              calibration: list[dict[str, Any]]) -> dict[str, Any]:
+def _metadata(
+    cb: QuestionnaireCodebook, frame: pd.DataFrame, seed: int, calibration: list[dict[str, Any]]
+) -> dict[str, Any]:
     labels: dict[str, str] = {}
     value_labels: dict[str, dict[int | float, str]] = {}
     missing: dict[str, list[int | float | str]] = {}
@@ -134,8 +137,13 @@ def _metadata(cb: QuestionnaireCodebook, frame: pd.DataFrame, seed: int,
                 all_codes = {**codes, **{m.code: m.label for m in cb.missing_for(scale)}}
                 value_labels[spec.name] = {float(k): v for k, v in sorted(all_codes.items())}
                 missing[spec.name] = [m.code for m in cb.missing_for(scale)]
-                measure[spec.name] = ("nominal" if spec.option is not None or scale.kind == "nominal"
-                                      else "ordinal" if scale.kind == "ordinal" else "scale")
+                measure[spec.name] = (
+                    "nominal"
+                    if spec.option is not None or scale.kind == "nominal"
+                    else "ordinal"
+                    if scale.kind == "ordinal"
+                    else "scale"
+                )
     return {
         "file_label": FILE_LABEL,
         "note": [  # SPSS document lines hold at most 80 characters each

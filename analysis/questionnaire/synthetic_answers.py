@@ -89,8 +89,11 @@ def people(cb: QuestionnaireCodebook, counts: pd.DataFrame, change: pd.DataFrame
         b.status[person] = code
     for g in groups:
         members = b.members(g)
-        answers: list[int] = multiset(counts, "q02", g) if g != JOB_SPECIALIST else [
-            1 if b.status[i] in ("A", "C", "D") else 2 for i in members]
+        answers: list[int] = (
+            multiset(counts, "q02", g)
+            if g != JOB_SPECIALIST
+            else [1 if b.status[i] in ("A", "C", "D") else 2 for i in members]
+        )
         if g != JOB_SPECIALIST:
             rng.shuffle(answers)
         for person, answer in zip(members, answers, strict=True):
@@ -150,8 +153,9 @@ def _targets(idx: Sequence[int], mean: float, sd: float, unit: int = 1) -> list[
     return [StatTarget(t, "mean", float(mean), unit=unit), StatTarget(t, "sd", float(sd), unit=unit)]
 
 
-def _status_balance(b: Build, people: Sequence[int], positions: Sequence[int], tp: str, mean: float,
-                    unit: int = 1) -> list[StatTarget]:
+def _status_balance(
+    b: Build, people: Sequence[int], positions: Sequence[int], tp: str, mean: float, unit: int = 1
+) -> list[StatTarget]:
     """Keep the in-work and not-in-work pair members' means within half a scale point of the printed mean.
 
     The report compared the two groups and found no differences (numbers not shown, L1242–1244); without
@@ -171,9 +175,15 @@ def _draw(rng: random.Random, mean: float, sd: float, unit: int, lo: int, hi: in
 
 
 def _record(b: Build, variable: str, result: Result, names: Sequence[str], **extra: Any) -> None:
-    b.calibration.append({"variable": variable, **extra,
-                          **{name: value for name, value in zip(names, result.stats, strict=False)},
-                          "F": result.f, "iterations": result.iterations})
+    b.calibration.append(
+        {
+            "variable": variable,
+            **extra,
+            **{name: value for name, value in zip(names, result.stats, strict=False)},
+            "F": result.f,
+            "iterations": result.iterations,
+        }
+    )
 
 
 def calibrate_work_ability(b: Build) -> None:
@@ -194,12 +204,20 @@ def calibrate_work_ability(b: Build) -> None:
         names += [f"t0_{g}_mean", f"t0_{g}_sd"]
     after = list(range(n, n + len(pairs)))
     targets += _targets(pairs, row["mean_incl"], row["sd_incl"]) + _targets(after, row["mean_3m"], row["sd_3m"])
-    targets += _status_balance(b, pairs, pairs, "t0", row["mean_incl"]) + _status_balance(b, pairs, after, "t3", row["mean_3m"])
+    targets += _status_balance(b, pairs, pairs, "t0", row["mean_incl"]) + _status_balance(
+        b, pairs, after, "t3", row["mean_3m"]
+    )
     names += ["pairs_t0_mean", "pairs_t0_sd", "pairs_t3_mean", "pairs_t3_sd"]
-    problem = Problem(values, [lo] * len(values), [hi] * len(values), free=list(range(len(values))),
-                      shift_groups=[b.members(g) for g in sorted(set(b.group))] + [after],
-                      swap_groups=[after], targets=targets,
-                      paired_f=PairedF(tuple(pairs), tuple(after), float(row["F"])))
+    problem = Problem(
+        values,
+        [lo] * len(values),
+        [hi] * len(values),
+        free=list(range(len(values))),
+        shift_groups=[b.members(g) for g in sorted(set(b.group))] + [after],
+        swap_groups=[after],
+        targets=targets,
+        paired_f=PairedF(tuple(pairs), tuple(after), float(row["F"])),
+    )
     result = solve(problem, seed=b.next_seed(), iterations=ITERATIONS)
     for person in range(n):
         b.set(b.item("40", "t0"), person, result.values[person])
@@ -207,23 +225,37 @@ def calibrate_work_ability(b: Build) -> None:
         b.set(b.item("40", "t3"), person, result.values[n + k])
     for person in sorted(set(_responders(b)) - set(pairs)):
         b.set(b.item("40", "t3"), person, b.no_answer("40"))
-    _record(b, "arbeidsevne", result, names, n_pairs=len(pairs), n_published=int(row["df2"]) + 1,
-            F_published=float(row["F"]))
+    _record(
+        b,
+        "arbeidsevne",
+        result,
+        names,
+        n_pairs=len(pairs),
+        n_published=int(row["df2"]) + 1,
+        F_published=float(row["F"]),
+    )
 
 
 def calibrate_age(b: Build) -> None:
     means = published.means().set_index(["variable", "group"])
     groups = sorted(set(b.group))
-    values = [_draw(b.rng, means.loc[("alder", g), "mean"], means.loc[("alder", g), "sd"], 1, *AGE_RANGE)
-              for g in b.group]
+    values = [
+        _draw(b.rng, means.loc[("alder", g), "mean"], means.loc[("alder", g), "sd"], 1, *AGE_RANGE) for g in b.group
+    ]
     targets: list[StatTarget] = []
     names: list[str] = []
     for g in ["alle", *groups]:
         idx = range(b.n) if g == "alle" else b.members(g)
         targets += _targets(idx, means.loc[("alder", g), "mean"], means.loc[("alder", g), "sd"])
         names += [f"{g}_mean", f"{g}_sd"]
-    problem = Problem(values, [AGE_RANGE[0]] * b.n, [AGE_RANGE[1]] * b.n, free=list(range(b.n)),
-                      shift_groups=[b.members(g) for g in groups], targets=targets)
+    problem = Problem(
+        values,
+        [AGE_RANGE[0]] * b.n,
+        [AGE_RANGE[1]] * b.n,
+        free=list(range(b.n)),
+        shift_groups=[b.members(g) for g in groups],
+        targets=targets,
+    )
     result = solve(problem, seed=b.next_seed(), iterations=ITERATIONS)
     for person, age in enumerate(result.values):
         b.set("alder", person, age)
@@ -265,19 +297,36 @@ def calibrate_scale(b: Build, scale: Scale, row: pd.Series, counts: pd.DataFrame
     m = len(pool)
     after = list(range(m, m + n_pairs))
     values = start + [_draw(b.rng, row["mean_3m"], row["sd_3m"], unit, lo, hi) for _ in pairs]
-    targets = _targets(before, row["mean_incl"], row["sd_incl"], unit) + _targets(after, row["mean_3m"], row["sd_3m"], unit)
+    targets = _targets(before, row["mean_incl"], row["sd_incl"], unit) + _targets(
+        after, row["mean_3m"], row["sd_3m"], unit
+    )
     if scale.subgroup == "alle":
-        targets += (_status_balance(b, pairs, before, "t0", row["mean_incl"], unit)
-                    + _status_balance(b, pairs, after, "t3", row["mean_3m"], unit))
-    problem = Problem(values, [lo] * len(values), [hi] * len(values), free=free_t0 + after,
-                      shift_groups=([free_t0] if free_t0 else []) + [after], swap_groups=swap + [after],
-                      targets=targets, paired_f=PairedF(tuple(before), tuple(after), float(row["F"])))
+        targets += _status_balance(b, pairs, before, "t0", row["mean_incl"], unit) + _status_balance(
+            b, pairs, after, "t3", row["mean_3m"], unit
+        )
+    problem = Problem(
+        values,
+        [lo] * len(values),
+        [hi] * len(values),
+        free=free_t0 + after,
+        shift_groups=([free_t0] if free_t0 else []) + [after],
+        swap_groups=swap + [after],
+        targets=targets,
+        paired_f=PairedF(tuple(before), tuple(after), float(row["F"])),
+    )
     result = solve(problem, seed=b.next_seed(), iterations=ITERATIONS)
     _write_scale(b, scale, "t0", dict(zip(pool, result.values[:m], strict=True)), unit)
     _write_scale(b, scale, "t3", dict(zip(pairs, result.values[m:], strict=True)), unit)
     _answer_outside_pairs(b, scale, row, set(pairs), unit)
-    _record(b, scale.id, result, ["pairs_t0_mean", "pairs_t0_sd", "pairs_t3_mean", "pairs_t3_sd"],
-            n_pairs=n_pairs, n_published=int(row["df2"]) + 1, F_published=float(row["F"]))
+    _record(
+        b,
+        scale.id,
+        result,
+        ["pairs_t0_mean", "pairs_t0_sd", "pairs_t3_mean", "pairs_t3_sd"],
+        n_pairs=n_pairs,
+        n_published=int(row["df2"]) + 1,
+        F_published=float(row["F"]),
+    )
 
 
 def _printed_inclusion_answers(b: Build, scale: Scale, counts: pd.DataFrame) -> list[int]:
@@ -305,8 +354,9 @@ def _split(b: Build, scale: Scale, score: int, unit: int) -> list[int]:
         out: list[int] = []
         for k, ref in enumerate(scale.items):
             assert ref.keyed_code is not None  # a count_keyed scale names the keyed code of every item
-            out.append(ref.keyed_code if k in keyed else next(c for c in sorted(codes[k].valid_codes())
-                                                               if c != ref.keyed_code))
+            out.append(
+                ref.keyed_code if k in keyed else next(c for c in sorted(codes[k].valid_codes()) if c != ref.keyed_code)
+            )
         return out
     lo, hi = codes[0].bounds()
     answers = [score // unit + (1 if k < score % unit else 0) for k in range(unit)]

@@ -20,10 +20,16 @@ DESCRIPTOR = DATA / "datapackage.json"
 SKIP_DIRS = {"generated", "__pycache__"}
 SKIP_NAMES = {"datapackage.json", ".gitkeep"}
 
-PROJECT_LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
-                   "path": "https://creativecommons.org/licenses/by/4.0/"}
-QUOTED_LICENCE = {"name": "quotation", "title": "Sitert ordrett med kildehenvisning (åndsverkloven § 29); "
-                  "rettighetene til spørsmålsteksten ligger hos opphavspersonene"}
+PROJECT_LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+QUOTED_LICENCE = {
+    "name": "quotation",
+    "title": "Sitert ordrett med kildehenvisning (åndsverkloven § 29); "
+    "rettighetene til spørsmålsteksten ligger hos opphavspersonene",
+}
 
 
 @dataclass(frozen=True)
@@ -40,18 +46,41 @@ ORIGINS: tuple[Origin, ...] = (
     Origin("published/background_", "Tabell 2, NORCE Rapport 1-2020", ("004_55431284ded43f19.txt",)),
     Origin("published/change_3m", "Tabell 3, NORCE Rapport 1-2020", ("004_55431284ded43f19.txt",)),
     Origin("published/response_rates", "Svarprosent, NORCE Rapport 1-2020", ("004_55431284ded43f19.txt",)),
-    Origin("published/se_evidence", "Publiserte effekttall for SE og IPS",
-           ("000_f6fcbf565525b510.txt", "002_c49df0a3034d7db7.txt", "003_c2171f8d69ff8a00.txt",
-            "004_55431284ded43f19.txt")),
-    Origin("published/", "Publiserte tall fra kildedokumentene", ("003_c2171f8d69ff8a00.txt", "004_55431284ded43f19.txt")),
-    Origin("instruments/se_fidelity_no", "Vedlegg 1, NORCE Rapport 1-2020 (norsk SE Fidelity Scale)",
-           ("004_55431284ded43f19.txt",), quoted=True),
-    Origin("instruments/jobbmestring_no", "Vedlegg 2, NORCE Rapport 1-2020 (spørreskjema jobbmestring)",
-           ("004_55431284ded43f19.txt",), quoted=True),
-    Origin("coded/", "Prosjektets koding av implementeringsfaktorer",
-           ("000_f6fcbf565525b510.txt", "002_c49df0a3034d7db7.txt", "004_55431284ded43f19.txt")),
-    Origin("cases/", "Prosjektets anonymiserte casefortellinger",
-           ("000_f6fcbf565525b510.txt", "002_c49df0a3034d7db7.txt", "004_55431284ded43f19.txt")),
+    Origin(
+        "published/se_evidence",
+        "Publiserte effekttall for SE og IPS",
+        (
+            "000_f6fcbf565525b510.txt",
+            "002_c49df0a3034d7db7.txt",
+            "003_c2171f8d69ff8a00.txt",
+            "004_55431284ded43f19.txt",
+        ),
+    ),
+    Origin(
+        "published/", "Publiserte tall fra kildedokumentene", ("003_c2171f8d69ff8a00.txt", "004_55431284ded43f19.txt")
+    ),
+    Origin(
+        "instruments/se_fidelity_no",
+        "Vedlegg 1, NORCE Rapport 1-2020 (norsk SE Fidelity Scale)",
+        ("004_55431284ded43f19.txt",),
+        quoted=True,
+    ),
+    Origin(
+        "instruments/jobbmestring_no",
+        "Vedlegg 2, NORCE Rapport 1-2020 (spørreskjema jobbmestring)",
+        ("004_55431284ded43f19.txt",),
+        quoted=True,
+    ),
+    Origin(
+        "coded/",
+        "Prosjektets koding av implementeringsfaktorer",
+        ("000_f6fcbf565525b510.txt", "002_c49df0a3034d7db7.txt", "004_55431284ded43f19.txt"),
+    ),
+    Origin(
+        "cases/",
+        "Prosjektets anonymiserte casefortellinger",
+        ("000_f6fcbf565525b510.txt", "002_c49df0a3034d7db7.txt", "004_55431284ded43f19.txt"),
+    ),
     Origin("lexicon/", "Navne- og stedslister for anonymisering (se data/lexicon/README.md)", ()),
     Origin("privacy/", "Prosjektets liste over identifiserende detaljer (som SHA-256)", ()),
     Origin("", "Prosjektets egne data", ()),
@@ -133,13 +162,15 @@ def provenance_table() -> list[dict[str, Any]]:
     for path in [*data_files(), *generated]:
         relative = path.relative_to(DATA).as_posix()
         resource = titles.get(relative)
-        rows.append({
-            "fil": rel(path),
-            "rader": _row_count(path),
-            "sha256": sha256(path)[:16],
-            "kilde": resource["title"] if resource else "Generert av byggingen (python -m analysis synth)",
-            "kildedokument": ", ".join(s["title"] for s in resource["sources"]) if resource else "–",
-        })
+        rows.append(
+            {
+                "fil": rel(path),
+                "rader": _row_count(path),
+                "sha256": sha256(path)[:16],
+                "kilde": resource["title"] if resource else "Generert av byggingen (python -m analysis synth)",
+                "kildedokument": ", ".join(s["title"] for s in resource["sources"]) if resource else "–",
+            }
+        )
     return rows
 
 

@@ -45,8 +45,11 @@ def _run(args: argparse.Namespace) -> int:
     print(f"{summary['ok']} av {summary['total']} publiserte tall reprodusert innenfor toleransen", file=sys.stderr)
     for row in result["checks"]:
         if not row["ok"]:
-            print(f"AVVIK {row['id']}: publisert {row['published']}, reprodusert {row['reproduced']} "
-                  f"(toleranse {row['tolerance']})", file=sys.stderr)
+            print(
+                f"AVVIK {row['id']}: publisert {row['published']}, reprodusert {row['reproduced']} "
+                f"(toleranse {row['tolerance']})",
+                file=sys.stderr,
+            )
     return 0 if summary["ok"] == summary["total"] else 1
 
 

@@ -20,17 +20,27 @@ def checks_frame() -> pd.DataFrame:
 
 def summary_by_table(checks: pd.DataFrame) -> pd.DataFrame:
     grouped = checks.groupby(["table", "basis"], sort=False)
-    out = grouped.agg(kontroller=("id", "size"), innenfor=("ok", "sum"),
-                      største_avvik=("difference", lambda d: float(d.abs().max())),
-                      toleranse=("tolerance", "max")).reset_index()
+    out = grouped.agg(
+        kontroller=("id", "size"),
+        innenfor=("ok", "sum"),
+        største_avvik=("difference", lambda d: float(d.abs().max())),
+        toleranse=("tolerance", "max"),
+    ).reset_index()
     return out.rename(columns={"table": "tabell", "basis": "grunnlag"})
 
 
 def audit_frame() -> pd.DataFrame:
     frame = pd.DataFrame([r.as_dict() for r in collect_audit()])
     frame["resultat"] = frame["ok"].map({True: "stemmer", False: "avvik"})
-    return frame[["id", "description", "expected", "observed", "resultat", "note", "source"]].rename(columns={
-        "description": "kontroll", "expected": "ventet", "observed": "funnet", "note": "merknad", "source": "kilde"})
+    return frame[["id", "description", "expected", "observed", "resultat", "note", "source"]].rename(
+        columns={
+            "description": "kontroll",
+            "expected": "ventet",
+            "observed": "funnet",
+            "note": "merknad",
+            "source": "kilde",
+        }
+    )
 
 
 def difference_figure(checks: pd.DataFrame, sources: list[str]) -> FigureOutput:
@@ -38,14 +48,28 @@ def difference_figure(checks: pd.DataFrame, sources: list[str]) -> FigureOutput:
     fig = go.Figure()
     symbols = ("circle", "diamond", "square", "triangle-up")
     for index, (table, part) in enumerate(checks.groupby("table", sort=False)):
-        fig.add_trace(go.Scatter(
-            x=part["published"], y=part["reproduced"], mode="markers", name=table,
-            marker={"color": PALETTE[index % len(PALETTE)], "symbol": symbols[index % len(symbols)], "size": 8},
-            text=part["quantity"], hovertemplate="%{text}<br>publisert %{x}<br>reprodusert %{y:.3f}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=part["published"],
+                y=part["reproduced"],
+                mode="markers",
+                name=table,
+                marker={"color": PALETTE[index % len(PALETTE)], "symbol": symbols[index % len(symbols)], "size": 8},
+                text=part["quantity"],
+                hovertemplate="%{text}<br>publisert %{x}<br>reprodusert %{y:.3f}<extra></extra>",
+            )
+        )
     top = float(max(checks["published"].max(), checks["reproduced"].max()))
-    fig.add_trace(go.Scatter(x=[0, top], y=[0, top], mode="lines", name="lik verdi",
-                             line={"color": "#5C5C5C", "dash": "dot"}, hoverinfo="skip"))
+    fig.add_trace(
+        go.Scatter(
+            x=[0, top],
+            y=[0, top],
+            mode="lines",
+            name="lik verdi",
+            line={"color": "#5C5C5C", "dash": "dot"},
+            hoverinfo="skip",
+        )
+    )
     fig.update_xaxes(title="Publisert verdi")
     fig.update_yaxes(title="Reprodusert verdi")
     worst = checks.loc[(checks["difference"] / checks["tolerance"]).abs().idxmax()]
@@ -55,5 +79,13 @@ def difference_figure(checks: pd.DataFrame, sources: list[str]) -> FigureOutput:
         f"toleransen har {worst['quantity']} ({fmt_num(float(worst['difference']), 3)})."
     )
     data = checks[["id", "quantity", "published", "reproduced", "tolerance", "ok"]]
-    return show_figure(fig, fig_id="reproduction-scatter", title="Publisert mot reprodusert", sources=sources,
-                       data=data, description=description, note=MARKERS_NOTE, height=520)
+    return show_figure(
+        fig,
+        fig_id="reproduction-scatter",
+        title="Publisert mot reprodusert",
+        sources=sources,
+        data=data,
+        description=description,
+        note=MARKERS_NOTE,
+        height=520,
+    )

@@ -53,13 +53,24 @@ def test_a_date_that_does_not_exist_is_never_valid() -> None:
     rng = random.Random(5)
     for _ in range(30):
         base = "3182" + f"{rng.randrange(100):02d}" + f"{rng.randrange(500):03d}"
-        assert not any(is_identity_number(f"{base}{k1}{k2}", allow_synthetic=True) for k1 in range(10) for k2 in range(10))
+        assert not any(
+            is_identity_number(f"{base}{k1}{k2}", allow_synthetic=True) for k1 in range(10) for k2 in range(10)
+        )
 
 
-@pytest.mark.parametrize("text, shaped", [
-    ("12345678901", True), ("123456 78901", True), (" 12345678901 ", True),
-    ("1234567890", False), ("123456789012", False), ("1234 5678901", False), ("12345678901a", False), ("", False),
-])
+@pytest.mark.parametrize(
+    "text, shaped",
+    [
+        ("12345678901", True),
+        ("123456 78901", True),
+        (" 12345678901 ", True),
+        ("1234567890", False),
+        ("123456789012", False),
+        ("1234 5678901", False),
+        ("12345678901a", False),
+        ("", False),
+    ],
+)
 def test_shape_is_eleven_digits_with_an_optional_space_after_the_date(text: str, shaped: bool) -> None:
     assert looks_like_identity_number(text) is shaped
 
@@ -68,5 +79,5 @@ def test_numbers_in_running_text_are_found_with_their_positions_but_not_inside_l
     number = synthetic_identity_number(random.Random(9))
     text = f"Fnr {number}. Ref {number}123, beløp 1.{number}, og {number[:6]} {number[6:]}"
     found = list(find_identity_numbers(text))
-    assert [text[f.start:f.end] for f in found] == [number, f"{number[:6]} {number[6:]}"]
+    assert [text[f.start : f.end] for f in found] == [number, f"{number[:6]} {number[6:]}"]
     assert all(f.number.valid for f in found)

@@ -26,7 +26,7 @@ def luminance(colour: str) -> float:
         s = c / 255
         return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
@@ -55,7 +55,7 @@ def figure_output() -> str:
 def test_figure_markup_has_caption_description_table_and_provenance() -> None:
     html = figure_output()
     assert html.startswith('<figure class="se-figure se-figure-plotly" id="test-bars-figure"')
-    assert '<figcaption>' in html and 'id="test-bars-desc"' in html and 'aria-describedby="test-bars-desc"' in html
+    assert "<figcaption>" in html and 'id="test-bars-desc"' in html and 'aria-describedby="test-bars-desc"' in html
     assert "Høyest er 2,3" in html or "Høyest er 2,2" in html  # computed from the data, Norwegian decimals
     assert "<summary>Vis tallene</summary>" in html and '<th scope="col">verdi</th>' in html
     digest = hashlib.sha256((ROOT / SOURCE).read_bytes()).hexdigest()

@@ -12,17 +12,20 @@ from analysis.core.formatting import fmt_num, fmt_pct
 from analysis.core.rounding import half_unit, round_float, round_half_up
 
 
-@pytest.mark.parametrize("value, decimals, printed", [
-    (Fraction(9, 4), 1, "2.3"),       # an exact half goes up (Python's round would give 2.2)
-    (41 / 20, 1, "2.1"),              # 2.05 is stored as 2.0499999…; SPSS prints 2.1
-    (2.35, 1, "2.4"),
-    (0.7446, 2, "0.74"),
-    (-2.25, 1, "-2.3"),               # halves go away from zero on both sides
-    (Fraction(2, 3), 2, "0.67"),
-    (67.55, 1, "67.6"),
-    (Decimal("0.125"), 2, "0.13"),
-    (12, 0, "12"),
-])
+@pytest.mark.parametrize(
+    "value, decimals, printed",
+    [
+        (Fraction(9, 4), 1, "2.3"),  # an exact half goes up (Python's round would give 2.2)
+        (41 / 20, 1, "2.1"),  # 2.05 is stored as 2.0499999…; SPSS prints 2.1
+        (2.35, 1, "2.4"),
+        (0.7446, 2, "0.74"),
+        (-2.25, 1, "-2.3"),  # halves go away from zero on both sides
+        (Fraction(2, 3), 2, "0.67"),
+        (67.55, 1, "67.6"),
+        (Decimal("0.125"), 2, "0.13"),
+        (12, 0, "12"),
+    ],
+)
 def test_halves_go_away_from_zero(value: object, decimals: int, printed: str) -> None:
     assert str(round_half_up(value, decimals)) == printed  # type: ignore[arg-type]
 

@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=cwd or ROOT, timeout=120
+    )
 
 
 def fake_identity_number() -> str:
@@ -46,7 +47,11 @@ def test_score_sav_writes_three_files_and_the_report_is_self_contained(tmp_path:
     out = tmp_path / "ut"
     result = run("fidelity", "score", str(sav), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["fidelity_report.html", "respondent_scores.csv", "team_summary.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "fidelity_report.html",
+        "respondent_scores.csv",
+        "team_summary.csv",
+    ]
     summary = pd.read_csv(out / "team_summary.csv")
     assert len(summary) == 8 and set(summary["band"]) <= {"rimelig", "godt"}
     html = (out / "fidelity_report.html").read_text(encoding="utf-8")
@@ -168,7 +173,9 @@ def test_malformed_files_fail_with_row_and_column_and_write_nothing(tmp_path: Pa
         assert not out.exists(), f"{name}: output folder was created"
 
 
-def test_identity_number_in_an_answer_cell_is_reported_without_showing_it(tmp_path: Path, answers: pd.DataFrame) -> None:
+def test_identity_number_in_an_answer_cell_is_reported_without_showing_it(
+    tmp_path: Path, answers: pd.DataFrame
+) -> None:
     number = fake_identity_number()
     frame = answers.head(2).astype(object)
     frame.loc[0, "respondent_id"] = number
@@ -176,7 +183,9 @@ def test_identity_number_in_an_answer_cell_is_reported_without_showing_it(tmp_pa
     assert result.returncode == 2 and "fødselsnummer" in result.stderr and number not in result.stderr
 
 
-@pytest.mark.parametrize("name", ["sample.sav", "hebrews.sav", "tegulu.sav", "sample.por", "mixed_types.csv", "sample.zsav"])
+@pytest.mark.parametrize(
+    "name", ["sample.sav", "hebrews.sav", "tegulu.sav", "sample.por", "mixed_types.csv", "sample.zsav"]
+)
 def test_foreign_files_get_a_validation_error_not_a_traceback(name: str) -> None:
     path = ROOT.parent / "shared" / "foreign-data" / "pyreadstat" / name
     if not path.exists():

@@ -210,7 +210,9 @@ def test_unknown_assumption_reference_is_rejected(raw: dict[str, Any], problems_
     assert any("(q07).scoring.assumptions" in p and "made_up_rule" in p for p in problems)
 
 
-def test_counted_code_that_does_not_exist_is_rejected(raw: dict[str, Any], problems_of: Callable[..., list[str]]) -> None:
+def test_counted_code_that_does_not_exist_is_rejected(
+    raw: dict[str, Any], problems_of: Callable[..., list[str]]
+) -> None:
     _item(raw, "q03")["scoring"]["counted"] = [2, 3, 4, 5, 6, 7]
     problems = problems_of(raw)
     assert any("(q03)" in p and "counted" in p and "[7]" in p for p in problems)

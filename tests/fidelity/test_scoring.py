@@ -87,8 +87,19 @@ def test_unknown_variant_is_a_clear_error() -> None:
 
 @pytest.mark.parametrize(
     ("total", "band"),
-    [(43, "ikke_se"), (43.99, "ikke_se"), (44, "rimelig"), (69, "rimelig"), (69.99, "rimelig"), (70, "godt"),
-     (84, "godt"), (84.99, "godt"), (85, "eksemplarisk"), (95, "eksemplarisk"), (0, "ikke_se")],
+    [
+        (43, "ikke_se"),
+        (43.99, "ikke_se"),
+        (44, "rimelig"),
+        (69, "rimelig"),
+        (69.99, "rimelig"),
+        (70, "godt"),
+        (84, "godt"),
+        (84.99, "godt"),
+        (85, "eksemplarisk"),
+        (95, "eksemplarisk"),
+        (0, "ikke_se"),
+    ],
 )
 def test_band_boundaries_of_the_published_scale(total: float, band: str) -> None:
     assert classify(np.array([total]), band_cuts(BOOK, "modified"))[0] == band

@@ -9,20 +9,23 @@ from analysis.privacy.disclosure import suppress_small_cells, suppress_small_gro
 
 
 def _table() -> pd.DataFrame:
-    return pd.DataFrame({
-        "variable": ["arbeid", "arbeid", "ytelse", "ytelse", "ytelse"],
-        "category": ["ja", "nei", "aap", "dagpenger", "ingen"],
-        "alle": [19, 24, 16, 6, 21],
-        "a": [13, 16, 9, 5, 15],
-        "b": [2, 3, 0, 1, 4],
-        "c": [4, 5, 7, 0, 2],
-        "pct_b": [40.0, 60.0, 0.0, 20.0, 80.0],
-    })
+    return pd.DataFrame(
+        {
+            "variable": ["arbeid", "arbeid", "ytelse", "ytelse", "ytelse"],
+            "category": ["ja", "nei", "aap", "dagpenger", "ingen"],
+            "alle": [19, 24, 16, 6, 21],
+            "a": [13, 16, 9, 5, 15],
+            "b": [2, 3, 0, 1, 4],
+            "c": [4, 5, 7, 0, 2],
+            "pct_b": [40.0, 60.0, 0.0, 20.0, 80.0],
+        }
+    )
 
 
 def test_primary_cells_are_hidden_and_zeros_kept() -> None:
-    result = suppress_small_cells(_table(), ["alle", "a", "b", "c"], 5, block_col="variable", total_col="alle",
-                                  linked={"b": ["pct_b"]})
+    result = suppress_small_cells(
+        _table(), ["alle", "a", "b", "c"], 5, block_col="variable", total_col="alle", linked={"b": ["pct_b"]}
+    )
     assert result.loc[0, "b"] is pd.NA and result.loc[0, "pct_b"] is pd.NA
     assert result.loc[3, "b"] is pd.NA  # 1 of 5
     zeros = pd.DataFrame({"variable": ["x", "x"], "a": [0, 12]})

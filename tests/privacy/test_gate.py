@@ -47,6 +47,7 @@ def _report(findings) -> str:
 
 # -- the gate -------------------------------------------------------------------------------------------------
 
+
 def test_repository_files_hold_no_personal_data():
     files = repository_files(ROOT)
     assert any(p.name == "test_gate.py" for p in files), "git ls-files found nothing: is this a clone?"
@@ -64,6 +65,7 @@ def test_built_site_holds_no_personal_data():
 
 # -- identity numbers -----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("d_number", [False, True])
 @pytest.mark.parametrize("spaced", [False, True])
 def test_valid_identity_numbers_are_found(d_number, spaced):
@@ -80,11 +82,13 @@ def test_numbers_that_fail_the_checks_are_not_identity_numbers():
     rng = random.Random(3)
     number = fake_identity_number(rng)
     broken = number[:9] + str((int(number[9]) + 1) % 10) + number[10]
-    text = "\n".join([
-        f"Nummer med feil kontrollsiffer: {broken}.",
-        "ISBN 978-82-8408-060-4 (pdf), doi 10.1080/13691457.2017.1297774, L1121–1200.",
-        "Prosjektnummer 597665, rapport 1-2020, n = 43, 12345678901234567890.",
-    ])
+    text = "\n".join(
+        [
+            f"Nummer med feil kontrollsiffer: {broken}.",
+            "ISBN 978-82-8408-060-4 (pdf), doi 10.1080/13691457.2017.1297774, L1121–1200.",
+            "Prosjektnummer 597665, rapport 1-2020, n = 43, 12345678901234567890.",
+        ]
+    )
     assert [f for f in scan_text(text, deny_hashes={}) if f.kind == "identity-number"] == []
 
 
@@ -95,27 +99,31 @@ def test_identity_number_inside_a_longer_number_is_not_flagged():
 
 # -- e-mail ---------------------------------------------------------------------------------------------------
 
+
 def test_email_addresses_except_documentation_domains():
     private = "kari.nordmann" + "@" + "online.no"
-    findings = scan_text(f"Skriv til {private}, post@example.org, test@sub.example.com eller @brukernavn.", deny_hashes={})
+    findings = scan_text(
+        f"Skriv til {private}, post@example.org, test@sub.example.com eller @brukernavn.", deny_hashes={}
+    )
     assert [(f.kind, f.detail) for f in findings] == [("email", "e-mail address at @online.no")]
 
 
 def test_decorators_and_package_scopes_are_not_emails():
-    text = "@pytest.mark.parametrize\n\"node_modules/@types/node\": {}\nnpm i vega-embed" + "@6.26.0"
+    text = '@pytest.mark.parametrize\n"node_modules/@types/node": {}\nnpm i vega-embed' + "@6.26.0"
     assert scan_text(text, deny_hashes={}) == []
 
 
 # -- phone numbers --------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("form", ["+47", "+47 grouped", "0047", "2222", "323", "tlf", "mobil:"])
 def test_phone_numbers_are_found(form):
     n = fake_phone_number(random.Random(17))
     written = {
         "+47": "+47" + n,
-        "+47 grouped": "+47 " + " ".join(n[i:i + 2] for i in range(0, 8, 2)),
+        "+47 grouped": "+47 " + " ".join(n[i : i + 2] for i in range(0, 8, 2)),
         "0047": "0047 " + n,
-        "2222": "ring " + " ".join(n[i:i + 2] for i in range(0, 8, 2)),
+        "2222": "ring " + " ".join(n[i : i + 2] for i in range(0, 8, 2)),
         "323": f"ring {n[:3]} {n[3:5]} {n[5:]}",
         "tlf": "tlf. " + n,
         "mobil:": "Mobil: " + n,
@@ -142,6 +150,7 @@ def test_things_that_are_not_phone_numbers(text):
 
 
 # -- deny-list ------------------------------------------------------------------------------------------------
+
 
 def test_deny_list_matches_normalised_ngrams_of_one_to_four_words():
     made_up = ["Qzx Vikarbyrå", "Blåbær-Tjenesten", "ytterst hemmelig prosjekt nord"]
@@ -190,8 +199,18 @@ ORDINARY_WORDS = (
 ).split()
 
 
-ORDINARY_PHRASES = ("jobbspesialist 1", "jobbspesialist 2", "jobbspesialist 3", "raskt i jobb", "din jobb",
-                    "nav tromsø", "nav harstad", "bergen kommune", "per uke", "en dag")
+ORDINARY_PHRASES = (
+    "jobbspesialist 1",
+    "jobbspesialist 2",
+    "jobbspesialist 3",
+    "raskt i jobb",
+    "din jobb",
+    "nav tromsø",
+    "nav harstad",
+    "bergen kommune",
+    "per uke",
+    "en dag",
+)
 
 
 def test_ordinary_words_and_cited_authors_are_not_on_the_deny_list():
@@ -208,7 +227,12 @@ def test_exemptions_are_narrow():
 
 
 def test_hash_term_command_prints_a_deny_list_line():
-    done = subprocess.run([sys.executable, "-m", "analysis", "privacy", "hash-term", "Qzx Vikarbyrå", "--category", "test"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", "privacy", "hash-term", "Qzx Vikarbyrå", "--category", "test"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"{hash_term('qzx vikarbyrå')}\ttest\n"

@@ -45,8 +45,10 @@ def test_the_analysed_pairs_are_underpowered() -> None:
     assert rm_within_power(20, f=0.25, alpha=0.05, measurements=2) < 0.6
 
 
-@pytest.mark.parametrize("kwargs", [{"n": 1, "measurements": 2}, {"n": 10, "measurements": 1},
-                                    {"n": 10, "measurements": 2, "correlation": 1.0}])
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"n": 1, "measurements": 2}, {"n": 10, "measurements": 1}, {"n": 10, "measurements": 2, "correlation": 1.0}],
+)
 def test_impossible_designs_are_refused(kwargs: dict[str, float]) -> None:
     with pytest.raises(ValueError):
         rm_within_power(f=0.25, alpha=0.05, **kwargs)  # type: ignore[arg-type]

@@ -45,7 +45,9 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[pd.DataFrame, d
 
 def _write(frame: pd.DataFrame, meta: dict[str, Any], path: Path) -> Path:
     """A deliberately broken copy, written with the same labels and missing codes as the real file."""
-    return write_sav(frame, {**meta, "column_labels": {c: meta["column_labels"].get(c, c) for c in frame.columns}}, path)
+    return write_sav(
+        frame, {**meta, "column_labels": {c: meta["column_labels"].get(c, c) for c in frame.columns}}, path
+    )
 
 
 # -- codebook --------------------------------------------------------------------------------------------
@@ -117,7 +119,9 @@ def test_mean_scale_needs_every_item(cb: QuestionnaireCodebook) -> None:
 
 def test_reverse_scored_item_is_mirrored_on_its_scale(cb: QuestionnaireCodebook) -> None:
     scale = cb.scale("qps_kolleger")
-    reversed_first = scale.model_copy(update={"items": [scale.items[0].model_copy(update={"reverse": True}), scale.items[1]]})
+    reversed_first = scale.model_copy(
+        update={"items": [scale.items[0].model_copy(update={"reverse": True}), scale.items[1]]}
+    )
     data = _frame(cb, [{"q13_t0": 1, "q15_t0": 4}, {"q13_t0": 5, "q15_t0": 5}])
     assert list(q.scale_score(data, reversed_first, "t0", cb)) == [4.5, 3.0]  # (5+1−1 + 4)/2, (1 + 5)/2
     assert list(q.scale_score(data, scale, "t0", cb)) == [2.5, 5.0]
@@ -131,8 +135,9 @@ def test_locus_of_control_counts_internal_statements(cb: QuestionnaireCodebook) 
     assert list(q.scale_score(data, cb.scale("kontrollplassering_indre"), "t0", cb)) == [5, 0, 2]
 
 
-def test_missing_codes_become_missing_and_routing_decides_the_part(cb: QuestionnaireCodebook, synthetic: Any,
-                                                                     tmp_path: Path) -> None:
+def test_missing_codes_become_missing_and_routing_decides_the_part(
+    cb: QuestionnaireCodebook, synthetic: Any, tmp_path: Path
+) -> None:
     frame, meta, path = synthetic
     data = load_candidates(path, cb)
     raw_codes = set(data.raw["q04_t0"].dropna())
@@ -268,9 +273,15 @@ def test_text_file_renamed_to_sav(tmp_path: Path) -> None:
     assert len(problems) == 1 and "kunne ikke leses som SPSS-fil" in problems[0].message
 
 
-@pytest.mark.parametrize("name,expected", [("empty.txt", "støttes ikke"), ("empty.csv", "filen er tom"),
-                                           ("empty.sav", "filen er tom"),
-                                           ("missing.sav", "fant ikke filen")])
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("empty.txt", "støttes ikke"),
+        ("empty.csv", "filen er tom"),
+        ("empty.sav", "filen er tom"),
+        ("missing.sav", "fant ikke filen"),
+    ],
+)
 def test_empty_and_missing_files(tmp_path: Path, name: str, expected: str) -> None:
     path = tmp_path / name
     if name != "missing.sav":

@@ -1,4 +1,4 @@
-"""The synthetic candidate file: deterministic, calibrated to Tabell 2 and 3, labelled as synthetic, no personal data."""
+"""The synthetic candidate file: deterministic, calibrated to Tabell 2 and 3, labelled synthetic, no personal data."""
 
 from __future__ import annotations
 
@@ -61,8 +61,11 @@ def _digest(frame: pd.DataFrame, meta: dict[str, Any]) -> str:
 
 def test_same_seed_same_data_in_another_process(generated: Any) -> None:
     """Set iteration order changes between processes (hash seed); the generator must not depend on it."""
-    code = ("import hashlib; from analysis.questionnaire.synthetic import generate_candidates; f, m = generate_candidates(); "
-            "print(hashlib.sha256(f.to_csv().encode() + repr(m).encode()).hexdigest())")
+    code = (
+        "import hashlib; from analysis.questionnaire.synthetic import generate_candidates; "
+        "f, m = generate_candidates(); "
+        "print(hashlib.sha256(f.to_csv().encode() + repr(m).encode()).hexdigest())"
+    )
     env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     assert out.returncode == 0, out.stderr
@@ -101,8 +104,12 @@ def test_tabell3_means_sds_and_f(data: pd.DataFrame) -> None:
     table = q.change_table(data).set_index("variable")
     for row in published_change().itertuples(index=False):
         got = table.loc[row.variable]
-        for published, col in (("mean_incl", "mean_before"), ("sd_incl", "sd_before"),
-                               ("mean_3m", "mean_after"), ("sd_3m", "sd_after")):
+        for published, col in (
+            ("mean_incl", "mean_before"),
+            ("sd_incl", "sd_before"),
+            ("mean_3m", "mean_after"),
+            ("sd_3m", "sd_after"),
+        ):
             assert abs(got[col] - getattr(row, published)) <= printed_tolerance(1) + 1e-12, (row.variable, col)
         if row.variable == UNREACHABLE_DF:
             assert got["n"] == row.df2  # one pair short, by construction

@@ -12,8 +12,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_reproduce_json_report(tmp_path: Path) -> None:
     target = tmp_path / "rep.json"
-    result = subprocess.run([sys.executable, "-m", "analysis", "reproduce", "--json", str(target)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "reproduce", "--json", str(target)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(target.read_text(encoding="utf-8"))
     checks = report["checks"]
@@ -26,13 +31,17 @@ def test_reproduce_json_report(tmp_path: Path) -> None:
 
 
 def test_audit_reports_every_check_and_finds_the_known_inconsistencies() -> None:
-    result = subprocess.run([sys.executable, "-m", "analysis", "audit", "--json"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "audit", "--json"], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     results = {r["id"]: r for r in json.loads(result.stdout)}
-    assert all(results[f"tabell1-sum-team{t}-{p}"]["ok"] for t in (1, 2) for p in ("inklusjon", "3mnd", "12mnd", "18mnd"))
+    assert all(
+        results[f"tabell1-sum-team{t}-{p}"]["ok"] for t in (1, 2) for p in ("inklusjon", "3mnd", "12mnd", "18mnd")
+    )
     assert results["fidelity-item-count"]["ok"] is False  # «20 spørsmål» vs 19 printed
     assert results["fidelity-zero-means"]["ok"] is False
-    strict = subprocess.run([sys.executable, "-m", "analysis", "audit", "--strict"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    strict = subprocess.run(
+        [sys.executable, "-m", "analysis", "audit", "--strict"], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
     assert strict.returncode == 1

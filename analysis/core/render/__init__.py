@@ -36,7 +36,24 @@ from analysis.core.render.tables import (
 )
 
 __all__ = [
-    "DIVERGING", "FONT_FAMILY", "MARKERS_NOTE", "PALETTE", "SEQUENTIAL", "TEXT_COLOUR", "FigureOutput", "SourceFile",
-    "altair_theme", "csv_data_uri", "data_table_html", "describe_extremes", "show_collapsed_table", "show_figure",
-    "show_html", "show_table", "source_file", "standalone_html", "style_plotly", "vendor_file",
+    "DIVERGING",
+    "FONT_FAMILY",
+    "MARKERS_NOTE",
+    "PALETTE",
+    "SEQUENTIAL",
+    "TEXT_COLOUR",
+    "FigureOutput",
+    "SourceFile",
+    "altair_theme",
+    "csv_data_uri",
+    "data_table_html",
+    "describe_extremes",
+    "show_collapsed_table",
+    "show_figure",
+    "show_html",
+    "show_table",
+    "source_file",
+    "standalone_html",
+    "style_plotly",
+    "vendor_file",
 ]

@@ -25,8 +25,20 @@ from analysis.core.render.tables import csv_data_uri, data_table_html
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]{2,63}$")
 PLOTLY_TRACE_TYPES_BUNDLED = frozenset(
     # Trace types in the plotly.js "cartesian" partial bundle the site serves (package.json).
-    {"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour", "image", "pie",
-     "scatter", "scatterternary", "violin"}
+    {
+        "bar",
+        "box",
+        "contour",
+        "heatmap",
+        "histogram",
+        "histogram2d",
+        "histogram2dcontour",
+        "image",
+        "pie",
+        "scatter",
+        "scatterternary",
+        "violin",
+    }
 )
 
 

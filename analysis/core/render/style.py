@@ -62,8 +62,9 @@ def altair_theme() -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------------------------ descriptions
-def describe_extremes(data: pd.DataFrame, value: str, labels: Sequence[str], *, decimals: int = 1,
-                      what: str | None = None) -> str:
+def describe_extremes(
+    data: pd.DataFrame, value: str, labels: Sequence[str], *, decimals: int = 1, what: str | None = None
+) -> str:
     """A one-sentence Norwegian summary of the range of ``value``: where it is highest and lowest.
 
     Used as the default text alternative so that it is always computed from the plotted numbers.

@@ -32,8 +32,9 @@ def _cell(value: Any, decimals: int | None = None) -> str:
     return html.escape(str(value))
 
 
-def data_table_html(data: pd.DataFrame, *, caption: str, table_id: str | None = None,
-                    decimals: dict[str, int] | None = None) -> str:
+def data_table_html(
+    data: pd.DataFrame, *, caption: str, table_id: str | None = None, decimals: dict[str, int] | None = None
+) -> str:
     """An accessible HTML table (caption, column headers with scope) with Norwegian number formatting.
 
     ``decimals`` fixes the decimals per column (e.g. totals printed as 68,0); other numbers show as few
@@ -44,7 +45,7 @@ def data_table_html(data: pd.DataFrame, *, caption: str, table_id: str | None = 
     rows = []
     for record in data.itertuples(index=False):
         cells = "".join(
-            f"<td>{_cell(v.item() if hasattr(v, 'item') else v, d)}</td>" for v, d in zip(record, fixed)
+            f"<td>{_cell(v.item() if hasattr(v, 'item') else v, d)}</td>" for v, d in zip(record, fixed, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")
     ident = f' id="{table_id}"' if table_id else ""
@@ -71,8 +72,9 @@ def show_html(markup: str) -> Any:
     return HTML(markup)  # type: ignore[no-untyped-call]
 
 
-def show_table(data: pd.DataFrame, caption: str, table_id: str | None = None,
-               decimals: dict[str, int] | None = None) -> Any:
+def show_table(
+    data: pd.DataFrame, caption: str, table_id: str | None = None, decimals: dict[str, int] | None = None
+) -> Any:
     """An accessible table as cell output (chapters call this instead of showing a raw DataFrame)."""
     return show_html(data_table_html(data, caption=caption, table_id=table_id, decimals=decimals))
 
