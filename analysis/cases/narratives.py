@@ -179,6 +179,16 @@ _ID = re.compile(r"^case-\d{2}$")
 # --------------------------------------------------------------------------------------------------
 
 
+class ReidentificationCheck(BaseModel):
+    """A written check, per case, of whether a reader who knows the sources could single out one person."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+    draws_on: str = Field(min_length=10)  # which source persons or groups the case draws on
+    kept_episodes: str = Field(min_length=5)  # which distinctive episodes it keeps, or that it keeps none
+    why_safe: str = Field(min_length=20)  # why no reader who knows the source can single out one person
+
+
 class CaseMeta(BaseModel):
     """The generalised attributes of one case; anything finer does not belong in the front matter."""
 
@@ -198,6 +208,8 @@ class CaseMeta(BaseModel):
     themes: tuple[str, ...] = Field(min_length=1)
     sources: tuple[str, ...] = Field(min_length=1)
     composite: bool
+    reidentification: ReidentificationCheck
+    facilitator_notes: str = Field(min_length=100)  # for trainers: what happened and why, EUSE stages, factor ids
 
     @field_validator("composite", mode="before")
     @classmethod
@@ -386,6 +398,8 @@ def parse_case(path: Path, text: str | None = None) -> Case:
             loc = err["loc"]
             key = str(loc[0]) if loc else None
             message = _pydantic_message(err)
+            if len(loc) > 1 and isinstance(loc[1], str):  # a field of a nested table, e.g. reidentification.why_safe
+                message = f"{loc[1]}: {message}"
             problems.append(Problem(where, message, row=_line_of_key(yaml_text, key) if key else None, column=key))
 
     if meta is not None and meta.id != path.stem:
@@ -430,6 +444,7 @@ _PYDANTIC_NORWEGIAN: dict[str, str] = {
     "string_too_short": "er for kort",
     "string_too_long": "er for lang",
     "string_pattern_mismatch": "har feil form (for eksempel «case-07»)",
+    "model_type": "må være en YAML-tabell med egne felt",
 }
 
 

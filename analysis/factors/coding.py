@@ -97,12 +97,13 @@ DIRECTION_LABELS: dict[str, str] = {"facilitator": "Fremmer", "barrier": "Hemmer
 
 FACTOR_COLUMNS: tuple[str, ...] = (
     "factor_id", "study", "theme_id", "label", "description", "level", "direction", "cfir_domain",
-    "cfir_construct", "cfir_role", "euse_stage", "ips_principle", "evidence", "source_ref", "quote",
+    "cfir_construct", "cfir_role", "euse_stage", "ips_principle", "evidence", "source_ref", "quote", "coding_note",
 )
 THEME_COLUMNS: tuple[str, ...] = ("theme_id", "label", "description", "levels", "polarity", "readiness_question")
 REC_COLUMNS: tuple[str, ...] = ("rec_id", "text", "addressee", "source_ref", "theme_ids", "explicit")
-OPTIONAL_FACTOR_COLUMNS = frozenset({"cfir_role", "euse_stage", "ips_principle", "quote"})
-FREE_TEXT_COLUMNS = ("label", "description", "evidence", "quote")
+# coding_note: why a row's level/CFIR pair or direction was chosen where a reader could expect another.
+OPTIONAL_FACTOR_COLUMNS = frozenset({"cfir_role", "euse_stage", "ips_principle", "quote", "coding_note"})
+FREE_TEXT_COLUMNS = ("label", "description", "evidence", "quote", "coding_note")
 
 _FACTOR_ID = re.compile(r"^F(?P<study>\d{3})-\d{2}$")
 _THEME_ID = re.compile(r"^T\d{2}$")

@@ -71,6 +71,21 @@ def test_cases_from_the_thesis_do_not_single_out_the_one_woman(cases: list[Case]
     assert {c.meta.age_band for c in thesis} == {"uoppgitt"}
 
 
+def test_every_real_case_names_its_source_groups_in_its_reidentification_check(cases: list[Case]) -> None:
+    """The check must say whom a case draws on: every source document it cites is named there."""
+    for case in cases:
+        check = case.meta.reidentification
+        for doc in {s[:3] for s in case.meta.sources}:
+            assert doc in check.draws_on, (case.id, doc)
+        assert check.kept_episodes.strip() and check.why_safe.strip(), case.id
+
+
+def test_real_cases_use_one_scheme_of_non_overlapping_age_bands(cases: list[Case]) -> None:
+    bands = sorted({tuple(map(int, c.meta.age_band.split("-"))) for c in cases if c.meta.age_band != "uoppgitt"})
+    for (_, hi), (lo, _) in zip(bands, bands[1:]):
+        assert hi < lo, f"overlapping age bands in the case set: {bands}"
+
+
 def test_real_cases_use_no_gendered_pronouns(cases: list[Case]) -> None:
     pronouns = re.compile(r"\b(han|hun|ham|henne|hans|hennes)\b", re.IGNORECASE)
     for case in cases:
@@ -108,6 +123,13 @@ themes: [relasjon]
 sources:
   - "004_55431284ded43f19.txt, 3.8.1, L909–921"
 composite: false
+reidentification:
+  draws_on: "en oppdiktet kandidat i en prøvefil"
+  kept_episodes: "ingen særpregede episoder"
+  why_safe: "Filen er laget for testen og bygger ikke på noen virkelig person."
+facilitator_notes: >-
+  Prøvefilen har ingen kilde. Notatet skal si hva kilden forteller skjedde og hvorfor, hvilke
+  EUSE-trinn casen viser og hvilke faktorer den henger sammen med.
 ---
 """
 
@@ -181,6 +203,32 @@ def test_bad_front_matter_values_name_file_line_and_field(tmp_path: Path, old: s
     assert all(p.startswith(f"{path.as_posix()}") or "case-99.md" in p for p in problems)
     line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text.startswith(f"{field}:"))
     assert any(f"rad {line}" in p for p in problems if f"kolonne {field}" in p), problems
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "subfield"),
+    [
+        ('  why_safe: "Filen er laget for testen og bygger ikke på noen virkelig person."\n', "", "why_safe"),
+        ('  kept_episodes: "ingen særpregede episoder"', '  kept_episodes: ""', "kept_episodes"),
+        ('  draws_on: "en oppdiktet kandidat i en prøvefil"', '  draws_on: "en"\n  hvem: "x"', "hvem"),
+    ],
+)
+def test_an_incomplete_reidentification_check_is_refused(tmp_path: Path, old: str, new: str, subfield: str) -> None:
+    front = GOOD_FRONT.format(id="case-99")
+    assert old in front
+    path = write_case(tmp_path, front=front.replace(old, new))
+    problems = [p for p in problems_of(path) if "kolonne reidentification" in p]
+    assert any(subfield in p for p in problems), problems
+    line = path.read_text(encoding="utf-8").splitlines().index("reidentification:") + 1
+    assert all(f"rad {line}" in p for p in problems), problems
+
+
+def test_a_case_without_reidentification_check_or_notes_is_refused(tmp_path: Path) -> None:
+    front = GOOD_FRONT.format(id="case-99")
+    front = front[: front.index("reidentification:")] + "---\n"
+    problems = problems_of(write_case(tmp_path, front=front))
+    assert any("kolonne reidentification" in p and "mangler" in p for p in problems), problems
+    assert any("kolonne facilitator_notes" in p and "mangler" in p for p in problems), problems
 
 
 def test_missing_and_unknown_keys_are_both_reported(tmp_path: Path) -> None:
