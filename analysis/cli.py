@@ -19,7 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "analysis.validate",
     "analysis.reproduce.audit",
     "analysis.reproduce.datapackage",
-    "analysis.factors.coding",
+    "analysis.factors.cli",
     "analysis.reproduce.report",
     "analysis.fidelity.cli",
     "analysis.anonymise.engine",
