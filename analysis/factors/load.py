@@ -47,7 +47,6 @@ from analysis.factors.rows import (
     Row,
     RowContext,
     ThemeRow,
-    project_deny_hashes,
     validate_rows,
 )
 
@@ -189,8 +188,7 @@ def load_all(directory: Path = CODED, *, seeds_dir: Path | None | str = "auto",
     theme_raw = read_rows(paths[THEME_FILE], THEME_COLUMNS, problems)
     factor_raw = read_rows(paths[FACTOR_FILE], FACTOR_COLUMNS, problems, may_be_absent=FACTOR_COLUMNS_MAY_BE_ABSENT)
     rec_raw = read_rows(paths[REC_FILE], REC_COLUMNS, problems)
-    context = RowContext(frame, frozenset(r["theme_id"] for r in theme_raw), seeds,
-                         project_deny_hashes() if deny_hashes is None else deny_hashes)
+    context = RowContext(frame, frozenset(r["theme_id"] for r in theme_raw), seeds, deny_hashes)
 
     _checked(ThemeRow, theme_raw, paths[THEME_FILE], "theme_id", context, problems)
     factor_rows = _checked(FactorRow, factor_raw, paths[FACTOR_FILE], "factor_id", context, problems)

@@ -14,7 +14,7 @@ file, row and column. Rows are numbered as data rows: the first row under the he
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -58,7 +58,7 @@ class RowContext:
     frame: CodingFrame
     theme_ids: frozenset[str] = frozenset()
     seeds_dir: Path | None = None
-    deny_hashes: Mapping[str, str] = field(default_factory=dict)
+    deny_hashes: Mapping[str, str] | None = None  # None: the privacy gate's own deny list
 
 
 def _context(info: ValidationInfo) -> RowContext:
