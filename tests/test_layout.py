@@ -52,7 +52,7 @@ def test_cell_counter_counts_the_code_not_the_options() -> None:
 @pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.name)
 def test_every_package_says_what_it_holds(package: Path) -> None:
     doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8")))
-    assert doc and len(doc.split()) >= 12, f"analysis/{package.name}/__init__.py needs a docstring that maps the package"
+    assert doc and len(doc.split()) >= 12, f"analysis/{package.name}/__init__.py needs a docstring mapping the package"
 
 
 @pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.name)
