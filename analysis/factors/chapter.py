@@ -11,6 +11,7 @@ import pandas as pd
 
 from analysis.core.formatting import fmt_num
 from analysis.core.rounding import round_float
+from analysis.factors.agreement import agreement_facts, agreement_table, load_second_coding
 from analysis.factors.checklist import readiness_checklist
 from analysis.factors.codes import DIRECTION_ADJECTIVES, Level, Study
 from analysis.factors.load import FactorData, load_all
@@ -50,8 +51,9 @@ def headline_numbers(data: FactorData) -> dict[str, float]:
     facilitators = f[f["direction"] == "facilitator"]
     numbers["pct_facilitator_individual"] = pct(n(facilitators["level"] == "individual"), len(facilitators))
     numbers["n_outer_setting"] = n(f["cfir_domain"] == "outer_setting")
-    numbers["n_system_outer_barrier"] = n((f["level"] == "system") & (f["cfir_domain"] == "outer_setting")
-                                          & (f["direction"] == "barrier"))
+    numbers["n_system_outer_barrier"] = n(
+        (f["level"] == "system") & (f["cfir_domain"] == "outer_setting") & (f["direction"] == "barrier")
+    )
     summary = theme_summary(data)
     numbers["n_recurring"] = n(summary["antall studier"] >= 2)
     numbers["n_all_three"] = n(summary["antall studier"] == 3)
@@ -74,8 +76,10 @@ def headline_texts(data: FactorData) -> dict[str, str]:
     coverage = barrier_coverage(data)
     open_recurring = coverage.loc[~coverage["besvart av 004"] & (coverage["antall studier"] >= 2), "tema"]
     return {
-        "top_cell": (f"{DIRECTION_ADJECTIVES[top['direction']]} faktorer på {top['nivå'].lower()} "
-                     f"i domenet {top['domene'].lower()}"),
+        "top_cell": (
+            f"{DIRECTION_ADJECTIVES[top['direction']]} faktorer på {top['nivå'].lower()} "
+            f"i domenet {top['domene'].lower()}"
+        ),
         "open_recurring": ", ".join(f"«{theme}»" for theme in open_recurring),
     }
 
@@ -83,7 +87,11 @@ def headline_texts(data: FactorData) -> dict[str, str]:
 def chapter_facts(data: FactorData | None = None) -> dict[str, str]:
     """Glue name → formatted text for every fact in the chapter: counts without decimals, shares with one."""
     data = data or load_all()
-    facts = {f"{GLUE_PREFIX}{name}": fmt_num(value, 0 if float(value).is_integer() else 1)
-             for name, value in headline_numbers(data).items()}
+    facts = {
+        f"{GLUE_PREFIX}{name}": fmt_num(value, 0 if float(value).is_integer() else 1)
+        for name, value in headline_numbers(data).items()
+    }
     facts.update({f"{GLUE_PREFIX}{name}": text for name, text in headline_texts(data).items()})
+    agreement = agreement_table(data, load_second_coding(data))
+    facts.update({f"{GLUE_PREFIX}{name}": text for name, text in agreement_facts(agreement).items()})
     return facts
