@@ -138,17 +138,17 @@ def agreement_table(data: FactorData, second: SecondCoding) -> pd.DataFrame:
 
 def agreement_facts(table: pd.DataFrame) -> dict[str, str]:
     """The agreement figures the chapter states: sample size, and κ of the weakest and strongest fields."""
-    from analysis.core.formatting import fmt_int, fmt_num
+    from analysis.core.formatting import decapitalise, fmt_int, fmt_num
 
     ordered = table.sort_values("Cohens κ")
     low, high = ordered.iloc[0], ordered.iloc[-1]
     return {
         "n-second": fmt_int(int(table["enheter"].iloc[0])),
         "second-share": fmt_int(100 * SAMPLE_SHARE),
-        "kappa-low-field": str(low["felt"]).lower(),
+        "kappa-low-field": decapitalise(str(low["felt"])),
         "kappa-low": fmt_num(float(low["Cohens κ"]), 2),
         "kappa-low-label": str(low["vurdering"]),
-        "kappa-high-field": str(high["felt"]).lower(),
+        "kappa-high-field": decapitalise(str(high["felt"])),
         "kappa-high": fmt_num(float(high["Cohens κ"]), 2),
         "kappa-level": fmt_num(float(table.set_index("felt").loc["Nivå", "Cohens κ"]), 2),
         "kappa-direction": fmt_num(float(table.set_index("felt").loc["Retning", "Cohens κ"]), 2),
