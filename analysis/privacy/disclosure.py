@@ -55,7 +55,8 @@ def suppress_small_cells(
     for idx, c in sorted(hidden, key=str):
         result.loc[idx, c] = pd.NA
         for other in (linked or {}).get(c, ()):
-            result[other] = result[other].astype("Float64") if pd.api.types.is_numeric_dtype(result[other]) else result[other]
+            if pd.api.types.is_numeric_dtype(result[other]):
+                result[other] = result[other].astype("Float64")
             result.loc[idx, other] = pd.NA
     result.attrs["suppressed"] = sorted(hidden, key=str)
     return result
@@ -74,7 +75,8 @@ def _protect(hidden: set[tuple[object, str]], cells: list[tuple[object, str]], c
     return True
 
 
-def suppress_small_groups(table: pd.DataFrame, n_col: str, value_cols: Sequence[str], min_n: int = MIN_N) -> pd.DataFrame:
+def suppress_small_groups(table: pd.DataFrame, n_col: str, value_cols: Sequence[str],
+                          min_n: int = MIN_N) -> pd.DataFrame:
     """Hide means and SDs computed on fewer than ``min_n`` people (a mean of two ages nearly gives both away)."""
     result = table.copy()
     small = result[n_col].astype(float) < min_n

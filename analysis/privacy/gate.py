@@ -53,7 +53,9 @@ MAX_NGRAM = 4
 
 # The patterns start with a digit (or «+»/«00») so the regex engine can skip ahead to candidates quickly;
 # what may stand *before* a match is checked in Python (:func:`_matches`) instead of a slow look-behind.
-PHONE_PREFIXED_RE = re.compile(r"(?:\+|00)47[ .-]?(?:\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{3}[ .]\d{2}[ .]\d{3})(?![\w]|[ .]?\d)")
+PHONE_PREFIXED_RE = re.compile(
+    r"(?:\+|00)47[ .-]?(?:\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{3}[ .]\d{2}[ .]\d{3})(?![\w]|[ .]?\d)"
+)
 PHONE_GROUPED_RE = re.compile(r"(?:[2-9]\d(?: \d{2}){3}|[2-9]\d{2} \d{2} \d{3})(?![\w]| \d|[.,]\d)")
 PHONE_PLAIN_RE = re.compile(r"[2-9]\d{7}(?![\w]|[.,]\d)")
 PHONE_CONTEXT_RE = re.compile(r"(?:tlf|telefon\w*|mobil\w*|mob|tel|phone|ring\w*|sms)\b[^\n]{0,30}\Z", re.I)
@@ -85,7 +87,8 @@ REPOSITORY_EXEMPTIONS = (
     Exemption("data/lexicon/*", frozenset({"deny-list"}), "name lists: a name among thousands identifies nobody"),
 )
 SITE_EXEMPTIONS = (
-    Exemption("_static/vendor/*", frozenset({"deny-list", "email"}), "third-party libraries copied from npm; licence headers name their authors"),
+    Exemption("_static/vendor/*", frozenset({"deny-list", "email"}),
+              "third-party libraries copied from npm; licence headers name their authors"),
     Exemption("_static/scripts/*", frozenset({"deny-list"}), "theme JavaScript (third-party, minified)"),
     Exemption("_static/styles/*", frozenset({"deny-list"}), "theme CSS (third-party)"),
     Exemption("_static/locales/*", frozenset({"deny-list"}), "Sphinx translation catalogues (third-party)"),
@@ -154,7 +157,7 @@ def _deny_findings(text: str, deny_hashes: Mapping[str, str], lines: _Lines) -> 
     words = [m.group() for m in matches]
     grams_by_n = [words]
     for n in range(2, MAX_NGRAM + 1):
-        grams_by_n.append([" ".join(t) for t in zip(*(words[k:] for k in range(n)))])
+        grams_by_n.append([" ".join(t) for t in zip(*(words[k:] for k in range(n)), strict=False)])
     distinct = set().union(*grams_by_n)
     hits = {g: deny_hashes[h] for g in distinct if (h := hashlib.sha256(g.encode("utf-8")).hexdigest()) in deny_hashes}
     findings = []
@@ -163,7 +166,8 @@ def _deny_findings(text: str, deny_hashes: Mapping[str, str], lines: _Lines) -> 
             for i, gram in enumerate(grams):
                 if gram in hits:
                     line, col = lines.at(matches[i].start())
-                    findings.append(Finding("deny-list", line, col, f"a {n}-word term on the project deny-list ({hits[gram]})"))
+                    detail = f"a {n}-word term on the project deny-list ({hits[gram]})"
+                    findings.append(Finding("deny-list", line, col, detail))
     return findings
 
 
@@ -221,7 +225,8 @@ def scan_text(
         # Synthetic test numbers (month + 80) are flagged too: tracked files hold placeholders, never numbers.
         if found.number.valid:
             line, col = lines.at(found.start)
-            findings.append(Finding("identity-number", line, col, f"11 digits that pass the {found.number.label} checks"))
+            detail = f"11 digits that pass the {found.number.label} checks"
+            findings.append(Finding("identity-number", line, col, detail))
     for start, domain in _emails(text) if "email" not in skip else ():
         domain = domain.casefold()
         if any(domain == d or domain.endswith("." + d) for d in ALLOWED_EMAIL_DOMAINS):

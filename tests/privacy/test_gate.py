@@ -97,7 +97,8 @@ def test_identity_number_inside_a_longer_number_is_not_flagged():
 
 def test_email_addresses_except_documentation_domains():
     private = "kari.nordmann" + "@" + "online.no"
-    findings = scan_text(f"Skriv til {private}, post@example.org, test@sub.example.com eller @brukernavn.", deny_hashes={})
+    text = f"Skriv til {private}, post@example.org, test@sub.example.com eller @brukernavn."
+    findings = scan_text(text, deny_hashes={})
     assert [(f.kind, f.detail) for f in findings] == [("email", "e-mail address at @online.no")]
 
 
@@ -208,7 +209,7 @@ def test_exemptions_are_narrow():
 
 
 def test_hash_term_command_prints_a_deny_list_line():
-    done = subprocess.run([sys.executable, "-m", "analysis.privacy.gate", "hash-term", "Qzx Vikarbyrå", "--category", "test"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    command = [sys.executable, "-m", "analysis.privacy.gate", "hash-term", "Qzx Vikarbyrå", "--category", "test"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"{hash_term('qzx vikarbyrå')}\ttest\n"
