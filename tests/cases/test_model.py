@@ -1,0 +1,79 @@
+"""CaseMeta: each front-matter rule, reported in Norwegian at the field's line, and the optional new fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fake_cases import GOOD_FRONT, line_of, problems_of, write_case
+
+from analysis.cases import parse_case
+from analysis.cases.model import vocabulary_values
+from analysis.cases.vocabulary import OUTCOME_LABELS
+from analysis.core.sources import SourceRef
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("gender: uoppgitt", "gender: annet", "gender"),
+        ("age_band: 20-29", "age_band: 34", "age_band"),
+        ("age_band: 20-29", "age_band: 30-33", "age_band"),
+        ("age_band: 20-29", "age_band: 40-30", "age_band"),
+        ("region_of_origin: uoppgitt", "region_of_origin: Atlantis", "region_of_origin"),
+        ("municipality_size: stor", "municipality_size: enorm", "municipality_size"),
+        ("sector: Varehandel og kundeservice", "sector: Butikken på hjørnet", "sector"),
+        ("programme: IPS", "programme: Arbeid med bistand", "programme"),
+        ("euse_stages: [1, 3]", "euse_stages: [0, 6]", "euse_stages"),
+        ("euse_stages: [1, 3]", "euse_stages: [1, 1]", "euse_stages"),
+        ("euse_stages: [1, 3]", "euse_stages: []", "euse_stages"),
+        ("ips_principles: [rask-jobbsok]", "ips_principles: [raskt]", "ips_principles"),
+        ("outcome: fast_jobb", "outcome: jobb", "outcome"),
+        ("themes: [relasjon]", "themes: [ukjent-tema]", "themes"),
+        ('  - "004_55431284ded43f19.txt, 3.8.1, L909–921"', '  - "rapporten, side 4"', "sources"),
+        ('  - "004_55431284ded43f19.txt, 3.8.1, L909–921"', '  - "004_55431284ded43f19.txt, 3.8.1, L921–909"',
+         "sources"),
+        # Checked against the source registry: a line beyond the end of 004, and a document that does not exist.
+        ('  - "004_55431284ded43f19.txt, 3.8.1, L909–921"', '  - "004_55431284ded43f19.txt, 3.8.1, L909–99999"',
+         "sources"),
+        ('  - "004_55431284ded43f19.txt, 3.8.1, L909–921"', '  - "009_0123456789abcdef.txt, 3.8.1, L909–921"',
+         "sources"),
+        ("composite: false", 'composite: "nei"', "composite"),
+        ("id: case-99", "id: sak-99", "id"),
+    ],
+)
+def test_bad_front_matter_values_name_file_line_and_field(tmp_path: Path, old: str, new: str, field: str) -> None:
+    front = GOOD_FRONT.format(id="case-99")
+    assert old in front
+    path = write_case(tmp_path, front=front.replace(old, new))
+    problems = problems_of(path)
+    assert any(f"kolonne {field}" in p for p in problems), problems
+    assert all(p.startswith(f"{path.as_posix()}") or "case-99.md" in p for p in problems)
+    line = line_of(path, f"{field}:")
+    assert any(f"rad {line}" in p for p in problems if f"kolonne {field}" in p), problems
+
+
+def test_messages_are_norwegian_and_name_the_bad_value(tmp_path: Path) -> None:
+    front = GOOD_FRONT.format(id="case-99").replace("gender: uoppgitt", "gender: annet")
+    front = front.replace("id: case-99", "id: sak-99")
+    text = "\n".join(problems_of(write_case(tmp_path, front=front)))
+    assert "ugyldig verdi «annet»" in text and "kvinne" in text
+    assert "«sak-99»" in text and "«case-07»" in text
+    assert "Input should" not in text and "Value error" not in text
+
+
+def test_source_refs_are_parsed_by_the_shared_parser(tmp_path: Path) -> None:
+    front = GOOD_FRONT.format(id="case-99").replace(
+        '  - "004_55431284ded43f19.txt, 3.8.1, L909–921"',
+        '  - "004_55431284ded43f19.txt, 3.8.1, L909–921"\n  - "000_f6fcbf565525b510.txt, Faktorer på systemnivå, L344"',
+    )
+    meta = parse_case(write_case(tmp_path, front=front)).meta
+    assert meta.source_refs == (
+        SourceRef("004_55431284ded43f19.txt", "3.8.1", ((909, 921),)),
+        SourceRef("000_f6fcbf565525b510.txt", "Faktorer på systemnivå", ((344, 344),)),
+    )
+
+
+def test_literal_vocabularies_match_their_labels() -> None:
+    assert set(vocabulary_values("outcome")) == set(OUTCOME_LABELS)
+    assert "uoppgitt" in vocabulary_values("gender") and "uoppgitt" in vocabulary_values("municipality_size")
