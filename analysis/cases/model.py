@@ -39,6 +39,25 @@ _AGE_BAND = re.compile(r"^(\d{2})-(\d{2})$")
 MIN_AGE, MAX_AGE, MIN_BAND_WIDTH = 15, 99, 10  # a band narrower than ten years comes close to an exact age
 
 
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("kan ikke være tom")
+    return value.strip()
+
+
+class Reidentification(StrictModel):
+    """The written re-identification check of one case: what it draws on, what it keeps, and why that is safe."""
+
+    draws_on: str
+    kept_episodes: str
+    why_safe: str
+
+    @field_validator("draws_on", "kept_episodes", "why_safe")
+    @classmethod
+    def _filled(cls, value: str) -> str:
+        return _not_blank(value)
+
+
 class CaseMeta(StrictModel):
     """The generalised attributes of one case; anything finer does not belong in the front matter."""
 
@@ -57,6 +76,9 @@ class CaseMeta(StrictModel):
     sources: tuple[str, ...] = Field(min_length=1)
     # YAML turns `composite: yes` into True, but a quoted "ja" or "nei" must not be coerced silently.
     composite: bool = Field(strict=True)
+    # Optional until every case file has them; then required.
+    reidentification: Reidentification | None = None
+    facilitator_notes: str | None = None
 
     @field_validator("id")
     @classmethod
@@ -123,6 +145,11 @@ class CaseMeta(StrictModel):
         if reasons:
             raise ValueError("\n".join(reasons))
         return value
+
+    @field_validator("facilitator_notes")
+    @classmethod
+    def _notes(cls, value: str | None) -> str | None:
+        return None if value is None else _not_blank(value)
 
     @property
     def source_refs(self) -> tuple[SourceRef, ...]:

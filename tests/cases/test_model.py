@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fake_cases import GOOD_FRONT, line_of, problems_of, write_case
 
-from analysis.cases import parse_case
+from analysis.cases import CaseMeta, parse_case
 from analysis.cases.model import vocabulary_values
 from analysis.cases.vocabulary import OUTCOME_LABELS
 from analysis.core.sources import SourceRef
@@ -62,6 +62,51 @@ def test_messages_are_norwegian_and_name_the_bad_value(tmp_path: Path) -> None:
     assert "Input should" not in text and "Value error" not in text
 
 
+REIDENTIFICATION = """reidentification:
+  draws_on: "deltakere i 002, minst tre personer"
+  kept_episodes: "ingen særpregede episoder"
+  why_safe: "forløpet er satt sammen av flere personers fortellinger"
+facilitator_notes: "Kilden forteller om et forløp der oppfølgingen stanset. Bruk casen til trinn 5."
+"""
+
+
+def test_optional_reidentification_and_facilitator_notes_are_read(tmp_path: Path) -> None:
+    without = parse_case(write_case(tmp_path)).meta
+    assert without.reidentification is None and without.facilitator_notes is None
+    front = GOOD_FRONT.format(id="case-99").replace("composite: false\n", "composite: false\n" + REIDENTIFICATION)
+    meta = parse_case(write_case(tmp_path, front=front)).meta
+    assert meta.reidentification is not None
+    assert meta.reidentification.kept_episodes == "ingen særpregede episoder"
+    assert meta.facilitator_notes is not None and meta.facilitator_notes.endswith("trinn 5.")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column"),
+    [
+        ('  why_safe: "forløpet er satt sammen av flere personers fortellinger"\n', '  why_safe: "  "\n',
+         "reidentification.why_safe"),
+        ('  kept_episodes: "ingen særpregede episoder"\n', "", "reidentification.kept_episodes"),
+        ('  draws_on: "deltakere i 002, minst tre personer"\n',
+         '  draws_on: "deltakere i 002, minst tre personer"\n  who: "en bestemt person"\n', "reidentification.who"),
+        ('facilitator_notes: "Kilden forteller om et forløp der oppfølgingen stanset. Bruk casen til trinn 5."',
+         'facilitator_notes: ""', "facilitator_notes"),
+    ],
+)
+def test_bad_new_fields_are_located(tmp_path: Path, old: str, new: str, column: str) -> None:
+    block = REIDENTIFICATION.replace(old, new)
+    assert block != REIDENTIFICATION
+    front = GOOD_FRONT.format(id="case-99").replace("composite: false\n", "composite: false\n" + block)
+    path = write_case(tmp_path, front=front)
+    problems = problems_of(path)
+    assert len(problems) == 1, problems
+    assert f"kolonne {column}" in problems[0]
+    key = column.split(".")[-1]
+    prefix = f"  {key}:" if "." in column else f"{key}:"
+    written = prefix in path.read_text(encoding="utf-8")
+    expected = line_of(path, prefix) if written else line_of(path, "reidentification:")
+    assert f"rad {expected}," in problems[0], problems
+
+
 def test_source_refs_are_parsed_by_the_shared_parser(tmp_path: Path) -> None:
     front = GOOD_FRONT.format(id="case-99").replace(
         '  - "004_55431284ded43f19.txt, 3.8.1, L909–921"',
@@ -77,3 +122,4 @@ def test_source_refs_are_parsed_by_the_shared_parser(tmp_path: Path) -> None:
 def test_literal_vocabularies_match_their_labels() -> None:
     assert set(vocabulary_values("outcome")) == set(OUTCOME_LABELS)
     assert "uoppgitt" in vocabulary_values("gender") and "uoppgitt" in vocabulary_values("municipality_size")
+    assert set(CaseMeta.model_fields) >= {"reidentification", "facilitator_notes"}
