@@ -146,6 +146,14 @@ class CaseMeta(StrictModel):
             raise ValueError("\n".join(reasons))
         return value
 
+    @field_validator("reidentification", mode="before")
+    @classmethod
+    def _reidentification_block(cls, value: object) -> object:
+        # pydantic's own message for a non-mapping here is English (core.validation has no wording for it).
+        if value is not None and not isinstance(value, dict | Reidentification):
+            raise ValueError("må være en tabell med draws_on, kept_episodes og why_safe")
+        return value
+
     @field_validator("facilitator_notes")
     @classmethod
     def _notes(cls, value: str | None) -> str | None:

@@ -107,6 +107,15 @@ def test_bad_new_fields_are_located(tmp_path: Path, old: str, new: str, column: 
     assert f"rad {expected}," in problems[0], problems
 
 
+@pytest.mark.parametrize("value", ["bare tekst", "[a, b]"])
+def test_reidentification_must_be_a_block_of_keys(tmp_path: Path, value: str) -> None:
+    block = f"composite: false\nreidentification: {value}\n"
+    front = GOOD_FRONT.format(id="case-99").replace("composite: false\n", block)
+    path = write_case(tmp_path, front=front)
+    (problem,) = problems_of(path)
+    assert f"rad {line_of(path, 'reidentification:')}, kolonne reidentification: må være en tabell" in problem
+
+
 def test_source_refs_are_parsed_by_the_shared_parser(tmp_path: Path) -> None:
     front = GOOD_FRONT.format(id="case-99").replace(
         '  - "004_55431284ded43f19.txt, 3.8.1, L909–921"',
