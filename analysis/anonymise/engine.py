@@ -1,39 +1,44 @@
-"""Anonymise Norwegian case texts: remove direct identifiers, pseudonymise, generalise quasi-identifiers.
+"""Anonymise Norwegian case texts: the pipeline, its result, the command line and the throughput benchmark.
 
-Case notes, e-mails and interview excerpts about job seekers carry identity numbers, phone numbers and
-names (direct identifiers) and details that identify in combination: exact dates, ages, country of
-origin, employers, NAV offices, places (quasi-identifiers). This module removes the former and coarsens
-the latter so that a narrative stays readable: «Amina Yusuf (34 år) fra Eritrea startet hos Fjord Fisk
-ASA 12. mars 2019» becomes «Kandidat A (i 30-årene) fra Øst-Afrika startet hos Arbeidsgiver 1 våren 2019».
+Case notes, e-mails, chat logs and interview excerpts about job seekers carry identity numbers, phone
+numbers and names (direct identifiers) and details that identify in combination: exact dates, ages,
+country of origin, workplaces, schools, NAV offices, places (quasi-identifiers). The pipeline removes the
+former and coarsens the latter so that a narrative stays readable: «Amina Yusuf (34 år) fra Eritrea
+startet hos Fjord Fisk AS 12. mars 2019» becomes «Kandidat A (i 30-årene) fra Øst-Afrika startet hos
+Arbeidsplass 1 våren 2019» when the text says Amina is the candidate.
 
-Pipeline (one pass per category, in this order, each documented in its module):
+Pipeline (one pass per category, in this order; each module documents its rules):
 
-=====================  ==============================================  ===========================
-pass                   replaced by                                     module
-=====================  ==============================================  ===========================
-e-mail                 [e-post]                                        anonymise_patterns
-identity/account nos.  [fødselsnummer] [D-nummer] [kontonummer]        anonymise_patterns
-phone numbers          [telefon]                                       anonymise_patterns
-employers              Arbeidsgiver 1, 2 ...                           anonymise_patterns
-NAV offices            NAV-kontor 1, 2 ...                             anonymise_places
-street addresses       [adresse]                                       anonymise_patterns
-postcode + place       [postnummer og sted]                            anonymise_patterns
-dates                  våren 2019, vinteren 2018/19 ...                anonymise_quasi
-person names           Kandidat A, B ... (possessive: Kandidat As)     anonymise_names
-ages                   i 30-årene ...                                  anonymise_quasi
-country of origin      Øst-Afrika, østafrikansk ...                    anonymise_quasi
-places                 Sted 1, 2 ...                                   anonymise_places
-pronouns (optional)    hen, hens                                       anonymise_quasi
-=====================  ==============================================  ===========================
+=====================  ================================================  =====================
+pass                   replaced by                                       module
+=====================  ================================================  =====================
+e-mail                 [e-post]                                          patterns
+identity/account nos.  [fødselsnummer] [D-nummer] [kontonummer]          patterns
+phone numbers          [telefon]                                         patterns
+dates                  våren 2019, vinteren 2018/19 …                    dates
+workplaces             Arbeidsplass 1, 2 …                               organisations
+institutions           Barnehage 1, Skole 1, Voksenopplæring 1 …         organisations
+NAV offices            NAV-kontor 1, 2 …                                 organisations
+street addresses       [adresse]                                         patterns
+postcode + place       [postnummer og sted]                              patterns
+person names           Kandidat A, Jobbspesialist A, Person A …          names, people
+ages                   i 30-årene …                                      quasi
+country of origin      Øst-Afrika, østafrikansk …                        quasi
+places                 Sted 1, 2 …                                       places
+pronouns (optional)    hen, hens                                         quasi
+=====================  ================================================  =====================
 
-The order matters: numbers go before anything that reads digits; employers and NAV offices before names
-and places, because they contain them («Hansen Bygg AS», «NAV Harstad»); names before ages (an age after a
-name is an apposition) and before places (names decide the places that are also names). Replacements are
-protected from later passes (see anonymise_text.py).
+Every pass claims spans of the *input* (analysis/anonymise/workspace.py), so the result lists each
+replacement with its offsets in the input text: :attr:`AnonymisationResult.replacements`.
 
-What it does not do: it cannot know a name that is in neither the lexicon nor a name-like position, nor a
-rare detail that identifies by itself (an unusual job, a named diagnosis, a hotel with 22 rooms). The
-report counts what was replaced; a person still reads the result before it is published.
+Spans the rules were unsure about are collected for a person to check: replacements made on weak
+evidence, and name-like words left alone (:attr:`AnonymisationResult.review`; ``--report`` writes them
+with line and reason, never with the words themselves). ``strict=True`` (``--strict``) replaces the
+uncertain spans that were left alone too.
+
+What it does not do: it cannot know a name that is an ordinary word in an ordinary position, nor a rare
+detail that identifies by itself (an unusual job, a named diagnosis, a hotel with 22 rooms). A person still
+reads the result before it is published.
 """
 
 from __future__ import annotations
@@ -44,87 +49,151 @@ import random
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.anonymise.lexicon import load_lexicon
-from analysis.anonymise.names import People, replace_person_names
+from analysis.anonymise.dates import replace_dates
+from analysis.anonymise.lexicon import Lexicon, load_lexicon
+from analysis.anonymise.names import replace_person_names
 from analysis.anonymise.numbers import fake_account_number, fake_identity_number, fake_phone_number
+from analysis.anonymise.organisations import replace_employers, replace_institutions, replace_nav_offices
 from analysis.anonymise.patterns import (
     replace_addresses,
     replace_emails,
-    replace_employers,
     replace_identity_and_account_numbers,
     replace_phones,
     replace_postcodes,
 )
-from analysis.anonymise.places import replace_nav_offices, replace_places
-from analysis.anonymise.quasi import replace_ages, replace_dates, replace_origins, replace_pronouns
-from analysis.anonymise.workspace import PRIVATE_USE_RE, Registry, Workspace
+from analysis.anonymise.people import LABEL_ROLES, People
+from analysis.anonymise.places import replace_places
+from analysis.anonymise.quasi import replace_ages, replace_origins, replace_pronouns
+from analysis.anonymise.vocabulary import Vocabulary, load_vocabulary
+from analysis.anonymise.workspace import PRIVATE_USE_RE, WORD_RE, Registry, Workspace, is_sentence_start
 from analysis.core.errors import InputError, Problem
 from analysis.core.rounding import round_float
 
 CATEGORIES = (
     "identity_number", "d_number", "account_number", "phone", "email", "street_address", "postcode_place",
-    "person", "employer", "nav_office", "place", "date", "age", "origin", "pronoun",
+    "person", "employer", "institution", "nav_office", "place", "date", "age", "origin", "pronoun",
 )
+
+
+@dataclass(frozen=True)
+class Span:
+    """One replacement in the *input* text: ``input[start:end]`` became ``replacement``."""
+
+    start: int
+    end: int
+    kind: str
+    replacement: str
+    reason: str
+    weak: bool = False
+    role: str | None = None  # for a person: the role its label claims (None for «Person A»)
+    entity: int | None = None  # for a person: which person of the document
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A span a person should look at: replaced on weak evidence, or name-like and left alone."""
+
+    start: int
+    end: int
+    line: int
+    kind: str
+    reason: str
+    replaced: bool
 
 
 @dataclass(frozen=True)
 class AnonymisationResult:
     text: str
     report: dict[str, Any]
+    replacements: list[Span] = field(default_factory=list)
+    review: list[ReviewItem] = field(default_factory=list)
 
     def report_json(self) -> str:
         return json.dumps(self.report, ensure_ascii=False, indent=2) + "\n"
 
 
-def anonymise(text: str, *, deny_list: Sequence[str] = (), gender_neutral: bool = False) -> AnonymisationResult:
+def is_lower_case_text(text: str) -> bool:
+    """Most sentences open in lower case: a chat log or hasty notes, where capitals say nothing."""
+    opened = capital = 0
+    for m in WORD_RE.finditer(text):
+        if len(m.group()) > 1 and is_sentence_start(text, m.start()):
+            opened += 1
+            capital += m.group()[0].isupper()
+            if opened >= 400:
+                break
+    return opened >= 3 and capital < 0.5 * opened
+
+
+def anonymise(text: str, *, deny_list: Sequence[str] = (), gender_neutral: bool = False,
+              strict: bool = False) -> AnonymisationResult:
     """Anonymise one document; pseudonyms are consistent within it and start afresh for the next.
 
     ``deny_list``: names of employers, providers or anything else that must go, matched case-insensitively
-    as whole words and replaced by «Arbeidsgiver N». The report holds counts only, never an original value.
+    as whole words. ``strict``: also replace the name-like spans the rules left alone. The report holds
+    counts, and line numbers with reasons for the review list, never an original value.
     """
     if PRIVATE_USE_RE.search(text):
-        # The pipeline marks its replacements with private-use characters; clear any in the input first.
+        # The pipeline masks claimed spans with private-use characters; clear any in the input first.
         text = PRIVATE_USE_RE.sub("", text)
-    lexicon = load_lexicon()
-    ws = Workspace(text)
-    employers = Registry("Arbeidsgiver")
-    nav_offices = Registry("NAV-kontor")
-    places = Registry("Sted")
+    lexicon, vocabulary = load_lexicon(), load_vocabulary()
+    ws = Workspace(text, lower_case=is_lower_case_text(text))
     people = People()
+    registries = _run_passes(ws, lexicon, vocabulary, people, deny_list, gender_neutral)
+    if strict:
+        for item in ws.uncertain:
+            ws.add(item.start, item.end, item.kind, "[navn?]" if item.kind == "person" else "[fjernet]",
+                   reason="streng modus: " + item.reason)
+        ws.commit()
+    out = ws.render()
+    spans = [
+        Span(r.start, r.end, r.kind, r.value(), r.reason, r.weak,
+             LABEL_ROLES.get(people.label(r.entity).rsplit(" ", 1)[0]) if r.entity is not None else None, r.entity)
+        for r in ws.sorted_replacements()
+    ]
+    claimed = {(r.start, r.end) for r in ws.replacements}
+    review = [ReviewItem(s.start, s.end, ws.line_of(s.start), s.kind, s.reason, True) for s in spans if s.weak]
+    review += [ReviewItem(u.start, u.end, ws.line_of(u.start), u.kind, u.reason, False)
+               for u in ws.uncertain if (u.start, u.end) not in claimed and ws.free(u.start, u.end)]
+    review.sort(key=lambda r: r.start)
+    counts = ws.counts()
+    report = {
+        "replacements": {c: counts.get(c, 0) for c in CATEGORIES},
+        "pseudonyms": {"person": len(people), **{k: len(v) for k, v in registries.items()}},
+        "lower_case_text": ws.lower_case,
+        "gender_neutral": gender_neutral,
+        "strict": strict,
+        "deny_list_terms": len({t for t in deny_list if t.strip()}),
+        "review": [{"line": r.line, "kind": r.kind, "replaced": r.replaced, "reason": r.reason} for r in review],
+        "characters": {"input": len(text), "output": len(out)},
+    }
+    return AnonymisationResult(out, report, spans, review)
 
+
+def _run_passes(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, people: People,
+                deny_list: Sequence[str], gender_neutral: bool) -> dict[str, Registry]:
+    registries = {"employer": Registry("Arbeidsplass"), "nav_office": Registry("NAV-kontor"), "place": Registry("Sted")}
+    institutions: dict[str, Registry] = {}
     replace_emails(ws)
     replace_identity_and_account_numbers(ws)
     replace_phones(ws)
-    replace_employers(ws, employers, deny_list, lexicon)
-    replace_nav_offices(ws, lexicon, nav_offices)
-    replace_addresses(ws)
-    replace_postcodes(ws, lexicon)
     replace_dates(ws)
-    replace_person_names(ws, lexicon, people)
+    replace_employers(ws, registries["employer"], deny_list, lexicon, vocabulary)
+    replace_institutions(ws, institutions, lexicon, vocabulary)
+    replace_nav_offices(ws, lexicon, vocabulary, registries["nav_office"])
+    replace_addresses(ws, lexicon, vocabulary)
+    replace_postcodes(ws, lexicon, vocabulary)
+    replace_person_names(ws, lexicon, vocabulary, people)
     replace_ages(ws)
     replace_origins(ws, lexicon)
-    replace_places(ws, lexicon, places)
+    replace_places(ws, lexicon, vocabulary, registries["place"], people.learned)
     if gender_neutral:
         replace_pronouns(ws)
-
-    report = {
-        "replacements": {c: ws.counts.get(c, 0) for c in CATEGORIES},
-        "pseudonyms": {
-            "person": len(people),
-            "employer": len(employers),
-            "nav_office": len(nav_offices),
-            "place": len(places),
-        },
-        "gender_neutral": gender_neutral,
-        "deny_list_terms": len({t for t in deny_list if t.strip()}),
-    }
-    out = ws.finish()
-    report["characters"] = {"input": len(text), "output": len(out)}
-    return AnonymisationResult(out, report)
+    registries["institution"] = Registry("Institusjon", {k: 0 for r in institutions.values() for k in r.keys})
+    return registries
 
 
 # -- command line -----------------------------------------------------------------------------------------
@@ -161,7 +230,7 @@ def _run_cli(args: argparse.Namespace) -> int:
         report_path = Path(args.report)
         if not report_path.parent.exists():
             raise InputError([Problem(str(report_path), "mappen for rapporten finnes ikke")])
-    result = anonymise(text, deny_list=deny, gender_neutral=args.hen)
+    result = anonymise(text, deny_list=deny, gender_neutral=args.hen, strict=args.strict)
     if args.report:
         Path(args.report).write_text(result.report_json(), encoding="utf-8")
     sys.stdout.write(result.text)
@@ -176,7 +245,9 @@ def register_cli(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     parser.add_argument("input", metavar="INPUT.txt", help="UTF-8-tekstfil som skal anonymiseres")
     parser.add_argument("--deny-list", metavar="FILE", help="fil med navn på arbeidsgivere o.l., ett per linje")
-    parser.add_argument("--report", metavar="REPORT.json", help="skriv rapport (antall per kategori) hit")
+    parser.add_argument("--report", metavar="REPORT.json",
+                        help="skriv rapport hit: antall per kategori og en liste over usikre steder (linje og grunn)")
+    parser.add_argument("--strict", action="store_true", help="bytt også ut usikre steder som ellers blir stående")
     parser.add_argument("--hen", action="store_true", help="bytt han/hun/ham/henne/hans/hennes med hen/hens")
     parser.set_defaults(func=_run_cli)
 
@@ -226,6 +297,7 @@ def benchmark_throughput(size_kb: int = 300) -> dict[str, float]:
     """
     document = build_benchmark_document(size_kb)
     load_lexicon()  # reading the lists once per process is not part of the per-document cost
+    load_vocabulary()
     wall, cpu = time.perf_counter(), time.process_time()
     anonymise(document, gender_neutral=True)
     seconds, cpu_seconds = time.perf_counter() - wall, time.process_time() - cpu
