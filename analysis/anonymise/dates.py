@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from analysis.anonymise.workspace import Workspace
+from analysis.anonymise.workspace import MASK, Workspace
 
 MONTHS = {
     "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5,
@@ -125,7 +125,8 @@ def replace_dates(ws: Workspace) -> None:
             line_head = ws.text[ws.text.rfind("\n", 0, start) + 1:start]
             if _KL_RE.search(before) or re.match(r"\s?[–-]\s?\d", ws.text[m.end():m.end() + 3]):
                 continue
-            if line_times and not m.group(1).strip() and not m.group(5) and not line_head.strip():
+            if line_times and not m.group(5) and not re.search(r"[^\W\d_]", line_head.replace(MASK, "")) \
+                    and (not m.group(1).strip()):
                 continue
         _add(ws, start, _dot_end(ws.text, m.end(4)), None, month, day, "dag og måned")
     ws.commit()

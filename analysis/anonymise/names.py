@@ -43,6 +43,7 @@ from analysis.anonymise.workspace import WORD_RE, Word, Workspace, is_sentence_s
 
 MAX_NAME_WORDS = 5
 # Words that say a name is near are not names themselves.
+WEEKDAYS = frozenset("mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag".split())
 NOT_NAMES = frozenset({*cues.ROLE_NOUNS, *cues.HEADER_LABELS, *cues.GREETINGS, *cues.TITLES_FULL, *cues.TITLES_ABBR,
                        *cues.SPEECH_VERBS, *cues.FINITE_VERBS, *cues.STREET_WORDS, *cues.PLACE_NOUNS})
 _TIME = r"\d{1,2}[:.]\d{2}"
@@ -87,7 +88,8 @@ class NameFinder:
             head, _, rest = key.partition("-")
             if head in ("al", "el") and self.lex.is_person_word(rest):
                 return True
-            return all(self.lex.is_person_word(p) for p in key.split("-"))
+            parts = key.split("-")
+            return parts[0] in self.lex.given and all(p in self.lex.given or not self.vocab.is_ordinary(p) for p in parts)
         return False
 
     def is_unknown(self, key: str) -> bool:
@@ -104,6 +106,8 @@ class NameFinder:
     def base(self, tok: Word) -> tuple[str, str, int] | None:
         """(name key, suffix kept after the pseudonym, extra characters) when ``tok`` is a name candidate."""
         key = tok.key
+        if key in NOT_NAMES or self._acronym_compound(tok):
+            return None
         for ap in ("'s", "’s"):
             if key.endswith(ap) and self.candidate_key(key[:-2]):
                 return key[:-2], "s", 0
@@ -118,6 +122,18 @@ class NameFinder:
         if len(key) > 3 and key.endswith("s") and self.candidate_key(key[:-1]):
             return key[:-1], "s", 0
         return None
+
+    def _acronym_compound(self, tok: Word) -> bool:
+        """«IPS-teamet», «NAV-kontoret»: a compound that starts with an acronym or a known service name."""
+        head, dash, _ = tok.text.partition("-")
+        return bool(dash) and ((head.isupper() and len(head) > 1) or head.casefold() in self.lex.proper_nouns)
+
+    def cap_name_like(self, tok: Word) -> bool:
+        """A capitalised word mid-sentence in a capitalised text: a proper noun unless it is a known non-name."""
+        key = tok.key
+        return (tok.capitalised and not tok.text.isupper() and key not in NOT_NAMES and key not in self.lex.proper_nouns
+                and key not in self.lex.months and key not in WEEKDAYS and not self._acronym_compound(tok)
+                and (self.vocab.frequency(key) < 5.0 or self.is_lex(key)) and not self.is_place_key(key))
 
     def candidate_key(self, key: str) -> bool:
         if key in NOT_NAMES:
@@ -205,7 +221,7 @@ class NameFinder:
         if re.match(r" ?\(\d{1,2}(?: år)?\)", after):
             return Evidence(True, None, "fulgt av alder i parentes")
         nxt = toks[j + 1] if j + 1 < len(toks) and text[last.end:toks[j + 1].start] == " " else None
-        if nxt is not None and nxt.key in cues.SPEECH_VERBS:
+        if nxt is not None and nxt.key in cues.SPEECH_VERBS and (first.capitalised or not self.ambiguous(key)):
             return Evidence(True, None, f"fulgt av «{nxt.text}»")
         if nxt is not None and nxt.key in cues.FINITE_VERBS and (key in self.people.confirmed or key in cues.FUNCTION_WORD_NAMES):
             return Evidence(True, None, f"kjent navn fulgt av «{nxt.text}»")
@@ -251,13 +267,13 @@ class NameFinder:
             if nxt.text.isupper() and len(nxt.text) > 1 and not cur.text.isupper():
                 break
             got = self.base(nxt)
-            if got is None and nxt.capitalised and not lower and nxt.key not in NOT_NAMES \
-                    and self.vocab.frequency(nxt.key) < 3.0 and not match_phrase(self.lex.places, text, nxt):
-                got = (nxt.key, "", 0)  # «Trine Holmstad»: a surname made of ordinary words
+            if got is None and not lower and not self.ws.lower_case and self.cap_name_like(nxt) \
+                    and not match_phrase(self.lex.places, text, nxt):
+                got = (nxt.key, "", 0)  # «Trine Holmstad», «Åsmund Rue»: surnames that are ordinary words
             if got is None or nxt.key in NOT_NAMES:
                 break
             if self.ambiguous(got[0]) and got[0] not in self.people.learned and not self.is_lex(got[0]) \
-                    and not (nxt.capitalised and self.vocab.frequency(got[0]) < 3.0):
+                    and not (nxt.capitalised and not self.ws.lower_case and self.cap_name_like(nxt)):
                 break
             if (not self.is_lex(got[0]) and match_phrase(self.lex.places, text, nxt)) or nxt.key in cues.STREET_WORDS:
                 break
@@ -354,9 +370,12 @@ class NameFinder:
             return None
         if lex_plain:
             return "navneliste", False
-        if multi and (cap or lower_doc or ev.strong):
+        if multi and (cap or lower_doc or ev.strong) and not (cap and sstart and j == i + 1 and not ev.strong
+                                                              and not all(self.candidate_key(p) for p in parts)):
             return "navn i flere ledd", False
         key = parts[0]
+        if cap and not sstart and not lower_doc and not self.is_lex(key) and self.cap_name_like(tok):
+            return "stor forbokstav midt i setningen", False
         if self.is_lex(key):  # ambiguous lexicon name («Per», «Liv»)
             if cap and not sstart and not lower_doc:
                 return "navneliste, stor forbokstav midt i setningen", False

@@ -50,7 +50,8 @@ for _label, _words in {
     for _w in _words.split():
         INSTITUTION_KINDS[_w] = _label
 _KIND_ALT = "|".join(sorted((k for k in INSTITUTION_KINDS if " " not in k and k != "bo-"), key=len, reverse=True))
-INSTITUTION_RE = re.compile(r"(?<![\w-])((?:" + _W + r" ){1,2})(videregående skole|" + _KIND_ALT + r")(?![\w-])", re.I)
+_N = r"[^\W\d_][\w'’-]*"
+INSTITUTION_RE = re.compile(r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _KIND_ALT + r")(?![\w-])", re.I)
 INSTITUTION_HEAD_RE = re.compile(
     r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo) (?:(i|på) )?(" + _W + r")", re.I)
 NAV_RE = re.compile(r"(?<![\w-])(?:NAV|Nav|nav)(?:-kontor(?:et|ene)? (?:i|på))? ")
@@ -81,6 +82,29 @@ def _name_words_ok(words: list[str], lexicon: Lexicon, vocabulary: Vocabulary, c
         or len(words) == 1
 
 
+def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabulary: Vocabulary) -> list[str]:
+    """The name words right before a company form, walking back from it («… på Vestvik Fisk AS»)."""
+    kept: list[str] = []
+    for w in reversed(words):
+        key = w.casefold()
+        if key in DESCRIBING_WORDS or key in {"jobb", "jobbe", "hos", "for"}:
+            break
+        capital = w[:1].isupper() or w[:1].isdigit() or w == "&"
+        if key == "og" and kept and kept[-1][:1].isupper():
+            kept.append(w)
+            continue
+        if not capital and not lower_form:
+            break
+        if lower_form and (vocabulary.frequency(key) >= 4.5 or len(kept) >= 3):
+            break
+        kept.append(w)
+    while kept and kept[-1].casefold() == "og":
+        kept.pop()
+    if lower_form and kept and all(vocabulary.is_ordinary(w.casefold()) for w in kept):
+        return []
+    return list(reversed(kept))
+
+
 def replace_employers(ws: Workspace, registry: Registry, deny_list: Sequence[str], lexicon: Lexicon,
                       vocabulary: Vocabulary) -> None:
     terms = sorted({" ".join(t.split()) for t in deny_list if t.strip()}, key=len, reverse=True)
@@ -93,15 +117,10 @@ def replace_employers(ws: Workspace, registry: Registry, deny_list: Sequence[str
     learned: list[str] = []
     text = ws.text
     for m in COMPANY_RE.finditer(text):
-        words = text[m.start(1):m.end(1)].split()
-        while words and (words[0].casefold() in DESCRIBING_WORDS or words[0].casefold() in {"jobb", "jobbe", "hos"}):
-            words = words[1:]
+        words = _company_words(text[m.start(1):m.end(1)].split(), m.group(2).islower(), lexicon, vocabulary)
         if not words or not re.search(r"[^\W\d_]", " ".join(words)):
             continue
-        if m.group(2).islower() and not _name_words_ok(words[-1:], lexicon, vocabulary, False):
-            continue
         name = " ".join(words)
-        start = m.end(1) - len(text[m.start(1):m.end(1)].rstrip()) + len(text[m.start(1):m.end(1)].rstrip()) - len(name)
         start = text.rfind(words[0], m.start(1), m.end(1))
         ws.add(start, m.end(), "employer", registry.name_for(_key(name)), reason="firmanavn med selskapsform")
         if len(words) > 1:
