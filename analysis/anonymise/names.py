@@ -47,7 +47,7 @@ WEEKDAYS = frozenset("mandag tirsdag onsdag torsdag fredag lørdag søndag månd
 NOT_NAMES = frozenset({*cues.ROLE_NOUNS, *cues.HEADER_LABELS, *cues.GREETINGS, *cues.TITLES_FULL, *cues.TITLES_ABBR,
                        *cues.SPEECH_VERBS, *cues.FINITE_VERBS, *cues.STREET_WORDS, *cues.PLACE_NOUNS})
 _TIME = r"\d{1,2}[:.]\d{2}"
-_DATE = r"(?:\d{1,2}[./]\d{1,2}\.?|\w{2,8}\.? \d{1,2}[./]\d{1,2}\.?)"
+_DATE = r"(?:\d{1,2}[./]\d{1,2}\.?|\w{2,8}\.? \d{1,2}[./]\d{1,2}\.?|\ue000+)"
 # Chat and SMS speaker positions, matched on the masked line (names may be partly masked already).
 SPEAKER_RES = (
     re.compile(r"^[ \t]*(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]+" + _TIME + r"\b"),  # «kari 08:12: …»
@@ -89,7 +89,7 @@ class NameFinder:
             if head in ("al", "el") and self.lex.is_person_word(rest):
                 return True
             parts = key.split("-")
-            return parts[0] in self.lex.given and all(p in self.lex.given or not self.vocab.is_ordinary(p) for p in parts)
+            return parts[0] in self.lex.given and all(len(p) > 1 and p not in NOT_NAMES for p in parts)
         return False
 
     def is_unknown(self, key: str) -> bool:
@@ -134,6 +134,20 @@ class NameFinder:
         return (tok.capitalised and not tok.text.isupper() and key not in NOT_NAMES and key not in self.lex.proper_nouns
                 and key not in self.lex.months and key not in WEEKDAYS and not self._acronym_compound(tok)
                 and (self.vocab.frequency(key) < 5.0 or self.is_lex(key)) and not self.is_place_key(key))
+
+    def name_position(self, i: int) -> bool:
+        """Cheap test: could an ordinary word at token i be a name (capitalised mid-sentence, after a cue)?"""
+        tok = self.toks[i]
+        if tok.key in NOT_NAMES or len(tok.key) < 2 or self._acronym_compound(tok):
+            return False
+        if tok.start in self.speakers:
+            return True
+        if tok.capitalised and not self.ws.lower_case and self.cap_name_like(tok):
+            return True
+        if i > 0 and self.vocab.frequency(tok.key) < 4.5:
+            prev = self.toks[i - 1].key
+            return prev in cues.ROLE_NOUNS or prev in cues.GREETINGS or prev in cues.TITLES_ABBR or prev in cues.TITLES_FULL
+        return False
 
     def candidate_key(self, key: str) -> bool:
         if key in NOT_NAMES:
@@ -255,7 +269,7 @@ class NameFinder:
                 after = toks[j + 2]
                 if after.key in cues.PARTICLES and j + 3 < len(toks):
                     after = toks[j + 3]
-                if (after.capitalised or lower) and self.base(after) and not self.vocab.is_ordinary(after.key):
+                if after.capitalised or (lower and self.base(after) and not self.vocab.is_ordinary(after.key)):
                     j = self.by_start[after.start]
                     continue
                 break
@@ -324,6 +338,8 @@ class NameFinder:
         if dash and head.casefold() in self.people.learned and tail[:1].islower() and not self.is_lex(key):
             key, compound_tail = head.casefold(), dash + tail  # «warsame-saken»
         got = self.base(tok) if not compound_tail else (key, "", 0)
+        if got is None and not self.learned_only and self.name_position(i):
+            got = (key, "", 0)
         if got is None and not (len(tok.text) == 1 and tok.text.isupper()):
             return None
         if tok.text.isupper() and len(tok.text) > 1 and tok.start not in self.speakers:
@@ -347,6 +363,10 @@ class NameFinder:
         if decision is None:
             return None
         reason, weak = decision
+        while i > 0 and self.toks[i - 1].key in cues.PARTICLES and self.gap_before(i) == " " and (
+                self.toks[i - 1].capitalised or self.toks[i].capitalised is False):
+            i -= 1  # «Van der Berg»: the particles go with the name
+        tok = self.toks[i]
         end = self.toks[j].end + extra if not compound_tail else tok.start + len(head)
         return Mention(tok.start, end, parts, suffix, ev.role, ev.letter_only, reason, weak, j)
 
@@ -358,6 +378,9 @@ class NameFinder:
         known = [p for p in parts if p in self.people.learned]
         lex_plain = [p for p in parts if self.is_lex(p) and p not in self.lex.ambiguous]
         multi = j > i and sum(1 for p in parts if self.is_lex(p) or self.is_unknown(p) or p in self.people.learned) >= 2
+        multi_cap = j > i and not lower_doc and all(self.cap_name_like(self.toks[k]) or self.toks[k].key in cues.PARTICLES
+                                                   or len(self.toks[k].text) == 1 for k in range(i, j + 1)) \
+            and any(self.is_lex(p) or self.is_unknown(p) for p in parts)
         if self.learned_only:
             if all(p not in self.people.learned for p in parts):
                 return None
@@ -394,8 +417,10 @@ class NameFinder:
             if cap or lower_doc:
                 self.ws.note_uncertain(tok.start, self.toks[j].end, "person", "ukjent ord som kan være et navn")
             return None
-        if ev.strong and ev.reason.startswith(("avsender", "etter «", "under «", "etter tittel")) and (cap or lower_doc) \
-                and ev.role is None or (ev.strong and tok.start in self.speakers):
+        if cap and not lower_doc and self.cap_name_like(tok) and (ev.strong or multi_cap):
+            return "stor forbokstav " + (ev.reason or "i navn i flere ledd"), not ev.strong
+        if ev.strong and (cap or lower_doc) and (tok.start in self.speakers or ev.reason.startswith(
+                ("etter «", "under «", "etter tittel"))) and self.vocab.frequency(key) < 4.5:
             return "vanlig ord " + ev.reason, True
         return None
 
