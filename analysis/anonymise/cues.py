@@ -50,6 +50,10 @@ _roles(FAMILIE, "kone kona konen mann mannen ektemann ektemannen ektefelle ektef
                 "søster søsteren søstera syster systera mor moren mora far faren pappa mamma barnet onkel "
                 "onkelen tante tanta svigermor svigerfar svoger svigerinne fetter kusine nevø niese "
                 "eldstesønnen eldstedatteren yngstesønnen yngstedatteren")
+# Nouns for people whose role is none of the above: a cue that a name follows, with no role claimed.
+NEUTRAL_PERSON_NOUNS = frozenset("utleier utleieren fysioterapeut fysioterapeuten venninne venninna venninnen venn "
+                                 "vennen nabo naboen nabokona rådgiver rådgiveren referent leder lederen leiar "
+                                 "leiaren daglig dagleg teamleder teamlederen kontakt".split())
 # Two-word role nouns, written with a hyphen above: «daglig leder», «dagleg leiar».
 TWO_WORD_ROLES = {("daglig", "leder"): ARBEIDSGIVER, ("dagleg", "leiar"): ARBEIDSGIVER}
 

@@ -125,8 +125,8 @@ def replace_dates(ws: Workspace) -> None:
             line_head = ws.text[ws.text.rfind("\n", 0, start) + 1:start]
             if _KL_RE.search(before) or re.match(r"\s?[–-]\s?\d", ws.text[m.end():m.end() + 3]):
                 continue
-            if line_times and not m.group(5) and not re.search(r"[^\W\d_]", line_head.replace(MASK, "")) \
-                    and (not m.group(1).strip()):
+            bare_head = re.sub(_DAYS, "", line_head.replace(MASK, ""), flags=re.I)
+            if line_times and not m.group(5) and not m.group(1).strip() and not re.search(r"[^\W\d_]", bare_head):
                 continue
         _add(ws, start, _dot_end(ws.text, m.end(4)), None, month, day, "dag og måned")
     ws.commit()

@@ -45,7 +45,8 @@ MAX_NAME_WORDS = 5
 # Words that say a name is near are not names themselves.
 WEEKDAYS = frozenset("mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag".split())
 NOT_NAMES = frozenset({*cues.ROLE_NOUNS, *cues.HEADER_LABELS, *cues.GREETINGS, *cues.TITLES_FULL, *cues.TITLES_ABBR,
-                       *cues.SPEECH_VERBS, *cues.FINITE_VERBS, *cues.STREET_WORDS, *cues.PLACE_NOUNS})
+                       *cues.SPEECH_VERBS, *cues.FINITE_VERBS, *cues.STREET_WORDS, *cues.PLACE_NOUNS,
+                       *cues.NEUTRAL_PERSON_NOUNS})
 _TIME = r"\d{1,2}[:.]\d{2}"
 _DATE = r"(?:\d{1,2}[./]\d{1,2}\.?|\w{2,8}\.? \d{1,2}[./]\d{1,2}\.?|\ue000+)"
 # Chat and SMS speaker positions, matched on the masked line (names may be partly masked already).
@@ -126,7 +127,7 @@ class NameFinder:
     def _acronym_compound(self, tok: Word) -> bool:
         """«IPS-teamet», «NAV-kontoret»: a compound that starts with an acronym or a known service name."""
         head, dash, _ = tok.text.partition("-")
-        return bool(dash) and ((head.isupper() and len(head) > 1) or head.casefold() in self.lex.proper_nouns)
+        return bool(dash) and (head.isupper() or head.casefold() in self.lex.proper_nouns)
 
     def cap_name_like(self, tok: Word) -> bool:
         """A capitalised word mid-sentence in a capitalised text: a proper noun unless it is a known non-name."""
@@ -146,7 +147,7 @@ class NameFinder:
             return True
         if i > 0 and self.vocab.frequency(tok.key) < 4.5:
             prev = self.toks[i - 1].key
-            return prev in cues.ROLE_NOUNS or prev in cues.GREETINGS or prev in cues.TITLES_ABBR or prev in cues.TITLES_FULL
+            return prev in cues.ROLE_NOUNS or prev in cues.NEUTRAL_PERSON_NOUNS or prev in cues.GREETINGS or prev in cues.TITLES_ABBR or prev in cues.TITLES_FULL
         return False
 
     def candidate_key(self, key: str) -> bool:
@@ -208,6 +209,8 @@ class NameFinder:
                 gap = text[tok.end:toks[k + 1].start]
                 if "\n" in gap or gap.strip() not in ("", ",", ":", "(", "—", "-", "–"):
                     break
+                if tok.key in cues.NEUTRAL_PERSON_NOUNS and steps == 0:
+                    return Evidence(True, None, f"etter «{tok.text}»")
                 if tok.key in cues.ROLE_NOUNS:
                     before = toks[k - 1].key if k > 0 else ""
                     role = cues.TWO_WORD_ROLES.get((before, tok.key), cues.ROLE_NOUNS[tok.key])
@@ -344,7 +347,8 @@ class NameFinder:
             return None
         if tok.text.isupper() and len(tok.text) > 1 and tok.start not in self.speakers:
             nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-            if key not in self.people.learned and not (nxt and nxt.text.isupper() and self.base(nxt)):
+            if key not in self.people.learned and not (nxt and nxt.text.isupper() and self.is_lex(key)
+                                                       and self.is_lex(nxt.key)):
                 return None  # acronyms are not names; «KARI HANSEN» in a form header is
         key0 = got[0] if got else key
         loc = self.after_locative(i)
@@ -410,14 +414,14 @@ class NameFinder:
         if self.is_unknown(key):
             if cap and not sstart and not lower_doc:
                 return "ukjent ord med stor forbokstav midt i setningen", False
-            if ev.strong:
+            if ev.strong and (cap or lower_doc):
                 return "ukjent ord " + ev.reason, False
-            if ev.reason:
+            if ev.reason and lower_doc:
                 return "ukjent ord " + ev.reason, True
             if cap or lower_doc:
                 self.ws.note_uncertain(tok.start, self.toks[j].end, "person", "ukjent ord som kan være et navn")
             return None
-        if cap and not lower_doc and self.cap_name_like(tok) and (ev.strong or multi_cap):
+        if cap and not lower_doc and self.cap_name_like(tok) and (multi_cap or (ev.strong and not sstart)):
             return "stor forbokstav " + (ev.reason or "i navn i flere ledd"), not ev.strong
         if ev.strong and (cap or lower_doc) and (tok.start in self.speakers or ev.reason.startswith(
                 ("etter «", "under «", "etter tittel"))) and self.vocab.frequency(key) < 4.5:

@@ -207,6 +207,8 @@ def replace_institutions(ws: Workspace, registries: dict[str, Registry], lexicon
         tok = word_at(text, m.start(3))
         if tok is None or not _place_like(tok, text, lexicon, vocabulary):
             continue
+        if m.group(1).casefold() in ("dps", "vo") and not tok.capitalised and not match_phrase(lexicon.places, text, tok):
+            continue
         hit = match_phrase(lexicon.places, text, tok)
         end = hit[0].end if hit else tok.end
         label = INSTITUTION_KINDS.get(m.group(1).casefold().rstrip("aen") or "vo", "Voksenopplæring")

@@ -40,6 +40,8 @@ _PREV_WORD_RE = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*)(\.? | ?\n|, )\Z")
 _SKIP_BACK = set(" \t\u00a0-–—•*([")
 _SENTENCE_END = set(".!?:")
 _OPEN_QUOTES = set("«“\"'‘„")
+_LINE_PREFIX = set(MASK + "/)")
+_LINE_LABELS = frozenset({"sak", "punkt", "pkt", "kl", "uke", "dag", "del"})
 
 
 class Word(NamedTuple):
@@ -96,6 +98,21 @@ def is_sentence_start(text: str, pos: int, *, after_colon: bool = True) -> bool:
     i = pos - 1
     while i >= 0:
         ch = text[i]
+        if ch.isdigit() or ch in _LINE_PREFIX:
+            # «Sak 41/24 Godkjenning», «08.04.2024 Telefon»: only numbers (or replaced spans) before it on its line
+            j = i
+            while j >= 0 and (text[j].isdigit() or text[j] in _LINE_PREFIX or text[j] in " \t.:-–"):
+                j -= 1
+            if j < 0 or text[j] == "\n":
+                return True
+            if not text[j].isalpha():
+                return False
+            k = j
+            while k >= 0 and text[k].isalpha():
+                k -= 1
+            if (k < 0 or text[k] == "\n") and text[k + 1:j + 1].casefold() in _LINE_LABELS:
+                return True
+            return False
         if ch == ":" and not after_colon:
             return False
         if ch == "\n":
