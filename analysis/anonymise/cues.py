@@ -31,7 +31,7 @@ def _roles(role: str, words: str) -> None:
 _roles(KANDIDAT, "kandidat kandidaten kand ips-kandidat ips-kandidaten bruker brukeren deltaker deltakeren "
                  "deltakar deltakaren arbeidssøker arbeidssøkeren informant informanten")
 _roles(JOBBSPESIALIST, "jobbspesialist jobbspesialisten jobbspes jobbspesialister jobbspesialistene "
-                       "jobbspesialisten min jobbkonsulent jobbkonsulenten ips-veileder")
+                       "jobbkonsulent jobbkonsulenten ips-veileder")
 _roles(VEILEDER, "veileder veilederen rettleiar rettleiaren saksbehandler saksbehandleren nav-veileder "
                  "nav-veilederen saksbehandlar")
 _roles(ARBEIDSGIVER, "arbeidsgiver arbeidsgiveren butikksjef butikksjefen sjef sjefen kjøkkensjef kjøkkensjefen "
@@ -40,12 +40,11 @@ _roles(ARBEIDSGIVER, "arbeidsgiver arbeidsgiveren butikksjef butikksjefen sjef s
                      "avdelingsleder avdelingslederen avdelingssykepleier avdelingssykepleieren bas basen "
                      "arbeidsleder arbeidslederen eier eieren innehaver innehaveren butikkleder butikklederen "
                      "lagersjef lagersjefen teamleder-hos-arbeidsgiver dagleg-leiar daglig-leder")
-_roles(KOLLEGA, "kollega kollegaen kollegaer kollegane kollegene medarbeider fadder fadderen")
 _roles(TOLK, "tolk tolken tolker tolkene")
 _roles(LEGE, "lege legen fastlege fastlegen fastlegar dr doktor doktoren psykolog psykologen psykologspesialist "
              "psykiater psykiateren behandler behandleren spesialist")
 _roles(LAERER, "lærer læreren kontaktlærer kontaktlæreren lærar læraren kontaktlærar kontaktlæraren")
-_roles(FAMILIE, "kone kona konen mann mannen ektemann ektemannen ektefelle ektefellen kona hans samboer "
+_roles(FAMILIE, "kone kona konen mann mannen ektemann ektemannen ektefelle ektefellen samboer "
                 "samboeren sambuar datter datteren dattera dotter dottera sønn sønnen son sonen bror broren "
                 "søster søsteren søstera syster systera mor moren mora far faren pappa mamma barnet onkel "
                 "onkelen tante tanta svigermor svigerfar svoger svigerinne fetter kusine nevø niese "
@@ -53,12 +52,14 @@ _roles(FAMILIE, "kone kona konen mann mannen ektemann ektemannen ektefelle ektef
 # Nouns for people whose role is none of the above: a cue that a name follows, with no role claimed.
 NEUTRAL_PERSON_NOUNS = frozenset("utleier utleieren fysioterapeut fysioterapeuten venninne venninna venninnen venn "
                                  "vennen nabo naboen nabokona rådgiver rådgiveren referent leder lederen leiar "
-                                 "leiaren daglig dagleg teamleder teamlederen kontakt".split())
+                                 "leiaren daglig dagleg teamleder teamlederen kontakt kollega kollegaen kollegaer "
+                                 "kollegane kollegene medarbeider fadder fadderen".split())
 # Two-word role nouns, written with a hyphen above: «daglig leder», «dagleg leiar».
 TWO_WORD_ROLES = {("daglig", "leder"): ARBEIDSGIVER, ("dagleg", "leiar"): ARBEIDSGIVER}
 
 # Possessives and little words that may stand between a role noun and the name («søsteren min Faadumo»,
 # «kontaktperson er Gunnar», «Veileder: Jørgen»).
+POSSESSIVES = frozenset("min mi mitt mine din di ditt dine vår vårt våre".split())
 ROLE_FILLERS = frozenset("min mi mitt din di hans hennes sin si vår deres er var blir heter het".split())
 
 # Labels that open a header line and name a person after the colon («Kandidat: Oksana Hrytsenko»).

@@ -207,13 +207,15 @@ class NameFinder:
             while k >= 0 and steps < 3:
                 tok = toks[k]
                 gap = text[tok.end:toks[k + 1].start]
-                if "\n" in gap or gap.strip() not in ("", ",", ":", "(", "—", "-", "–"):
+                if "\n" in gap or gap.strip() not in ("", ",", "(", "—", "-", "–"):
                     break
                 if tok.key in cues.NEUTRAL_PERSON_NOUNS and steps == 0:
                     return Evidence(True, None, f"etter «{tok.text}»")
                 if tok.key in cues.ROLE_NOUNS:
                     before = toks[k - 1].key if k > 0 else ""
                     role = cues.TWO_WORD_ROLES.get((before, tok.key), cues.ROLE_NOUNS[tok.key])
+                    if role == cues.ARBEIDSGIVER and toks[k + 1].key in cues.POSSESSIVES:
+                        role = None  # «kjøkkensjefen min»: the speaker's boss or the speaker's staff
                     return Evidence(True, role, f"etter «{tok.text}»", letter_only=steps == 0 and gap == " ")
                 if tok.key in cues.TWO_WORD_ROLES.values():
                     break
@@ -227,7 +229,11 @@ class NameFinder:
                 return Evidence(True, None, f"under «{line}»")
         # after: apposition, age, verbs
         after = text[last.end:last.end + 40]
-        m = re.match(r"(?:,|\s*\(|\s*\n)\s*([^\W\d_][\w-]*)(?:\s+([^\W\d_]+))?", after)
+        alone = not text[text.rfind("\n", 0, first.start) + 1:first.start].strip()
+        m = re.match(r"(?:,|\s*\(|[ \t]*\n(?=[ \t]*[^\W\d_][\w-]*(?:\s+[^\W\d_]+)?[ \t]*(?:,|\n|$)))\s*"
+                     r"([^\W\d_][\w-]*)(?:\s+([^\W\d_]+))?", after)
+        if m and "\n" in m.group(0) and not alone:
+            m = None
         if m:
             word = m.group(1).casefold()
             two = (word, (m.group(2) or "").casefold())
