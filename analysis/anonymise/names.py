@@ -357,6 +357,9 @@ class NameFinder:
                                                        and self.is_lex(nxt.key)):
                 return None  # acronyms are not names; «KARI HANSEN» in a form header is
         key0 = got[0] if got else key
+        if tok.start not in self.speakers and key0 not in self.people.learned and not self.is_lex(key0) \
+                and match_phrase(self.lex.places, text, tok) and key0 not in self.lex.ambiguous:
+            return None  # a known place is a place, whatever stands before it
         loc = self.after_locative(i)
         if loc and key0 not in self.people.learned and match_phrase(self.lex.places, text, tok):
             return None

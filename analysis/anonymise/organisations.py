@@ -87,12 +87,12 @@ def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabul
     kept: list[str] = []
     for w in reversed(words):
         key = w.casefold()
-        if key in DESCRIBING_WORDS or key in {"jobb", "jobbe", "hos", "for"}:
-            break
-        capital = w[:1].isupper() or w[:1].isdigit() or w == "&"
         if key == "og" and kept and kept[-1][:1].isupper():
             kept.append(w)
             continue
+        if key in DESCRIBING_WORDS or key in {"jobb", "jobbe", "hos", "for"}:
+            break
+        capital = w[:1].isupper() or w[:1].isdigit() or w == "&"
         if not capital and not lower_form:
             break
         if lower_form and (vocabulary.frequency(key) >= 4.5 or len(kept) >= 3):
@@ -166,7 +166,9 @@ def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabul
         after = text[end:end + 4]
         gap = 4 if after.startswith((" på ", " i ")) and after.startswith(" på ") else 3 if after.startswith(" i ") else 1
         place = word_at(text, end + gap) if text[end:end + 1] == " " else None
-        if place is not None and _place_like(place, text, lexicon, vocabulary):
+        if place is not None and (_place_like(place, text, lexicon, vocabulary) or (
+                ws.lower_case and place.key not in DESCRIBING_WORDS and vocabulary.frequency(place.key) < 4.5
+                and not ordinary_word)):
             hit2 = match_phrase(lexicon.places, text, place)
             place_end = hit2[0].end if hit2 else place.end
             ws.add(tok.start, place_end, "employer", registry.name_for(_key(text[tok.start:place_end])),
@@ -195,8 +197,11 @@ def replace_institutions(ws: Workspace, registries: dict[str, Registry], lexicon
         kind = m.group(2).casefold()
         if not words or not _name_words_ok(words, lexicon, vocabulary, kind in ("vo", "dps", "aks")):
             continue
-        if is_sentence_start(text, text.rfind(words[0], m.start(1), m.end(1))) and vocabulary.is_ordinary(words[0].casefold()) \
-                and (words[0].casefold(),) not in lexicon.places.values:
+        while len(words) > 1 and vocabulary.is_ordinary(words[0].casefold()) and (words[0].casefold(),) not in \
+                lexicon.places.values:
+            words = words[1:]
+        if not ws.lower_case and is_sentence_start(text, m.end(1) - len(" ".join(words)) - 1) and \
+                vocabulary.is_ordinary(words[0].casefold()) and (words[0].casefold(),) not in lexicon.places.values:
             continue
         start = m.end(1) - len(" ".join(words)) - 1
         label = INSTITUTION_KINDS.get(kind.split()[0] if kind != "videregående skole" else "vgs", "Institusjon")

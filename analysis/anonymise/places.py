@@ -27,6 +27,15 @@ from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import WORD_RE, Registry, Word, Workspace, is_sentence_start, match_phrase, next_word, prev_word
 
 PLACE_NOUNS = frozenset({"kommune", "kommunes", "fylke", "fylkes", "fylkeskommune"})
+# Endings of Norwegian place names («Tromsdalen», «Fjellhamar», «Lierbyen»): a rare word after «i/på/fra» with one
+# of them is a place even when it is made of ordinary words.
+TOPONYM_ENDINGS = ("dalen", "dal", "vika", "vik", "viken", "haug", "heim", "rud", "stad", "sund", "fjord", "nes",
+                   "bu", "by", "byen", "lia", "åsen", "moen", "hamar", "øy", "øya", "holm", "sand", "stua", "foss",
+                   "våg", "vågen", "strand", "seter", "voll", "gard", "rød", "tangen", "odden", "bru", "hølen",
+                   "torp", "set", "eid", "land", "sjøen", "berg", "fjell", "kleiva", "sletta", "jordet")
+NOT_PLACES = frozenset("jobb jobben arbeid arbeidet skole skolen kurs kurset møte møtet praksis lageret kontoret "
+                       "butikken kjøkkenet telefon telefonen teams kafé kafeen biblioteket legevakta ferie "
+                       "sykehjemmet helsehuset besøk".split())
 
 
 def _place_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, str] | None:
@@ -59,7 +68,7 @@ def replace_places(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, regi
         if place is not None:
             end, key, suffix = place
             single = end == tok.end
-            ordinary = single and (key in lexicon.ambiguous or vocabulary.is_ordinary(key))
+            ordinary = single and key in lexicon.ambiguous
             nxt = next_word(text, tok)
             before_noun = nxt is not None and nxt.key in PLACE_NOUNS
             if ordinary and not locative and not before_noun:
@@ -67,14 +76,23 @@ def replace_places(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, regi
                     continue
             if not tok.capitalised and not ws.lower_case and not locative and not before_noun:
                 continue
+            if not suffix and text[end:end + 8].casefold() in (" senter", " sentrum") or \
+                    text[end:end + 9].casefold() in (" senter.", " senter,", " senter\n", " sentrum."):
+                end += 7 if text[end + 1:end + 7].casefold() == "senter" else 8
             ws.add(tok.start, end, "place", registry.name_for(key) + suffix, reason="stedsliste")
             consumed = end
             continue
         if not locative or tok.key in person_parts or tok.key in lexicon.proper_nouns or tok.key in lexicon.months:
             continue
-        if len(tok.key) < 3 or vocabulary.is_ordinary(tok.key) or lexicon.is_person_word(tok.key):
+        if len(tok.key) < 3 or lexicon.is_person_word(tok.key) or tok.key in NOT_PLACES:
             continue
-        if not tok.capitalised and not ws.lower_case:
+        if tok.capitalised and not ws.lower_case:
+            if is_sentence_start(text, tok.start) or tok.text.isupper() or vocabulary.frequency(tok.key) >= 5.0:
+                continue
+        elif not ws.lower_case:
+            continue
+        elif vocabulary.is_ordinary(tok.key) and not (vocabulary.frequency(tok.key) < 3.0
+                                                      and tok.key.endswith(TOPONYM_ENDINGS)):
             continue
         end = tok.end
         nxt = next_word(text, tok)
