@@ -28,13 +28,14 @@ import re
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.workspace import MASK, Word, Workspace, capitalise_first, match_phrase, prev_word, trie_pattern
 
-_AGE_VERB = r"(?:er|var|blir|ble|fyller|fylte|fylt|nå)"
-AGE_VERB_RE = re.compile(r"(?<![\w])(" + _AGE_VERB + r"\s+(?:nå\s+)?)(\d{1,3})\s+år(?:\s+gam(?:mel|le))?(?![\w])", re.I)
+_AGE_VERB = r"(?:er|var|blir|ble|fyller|fylte|fylt|nå|som)"
+_ADVERB = r"(?:(?:nå|forresten|bare|nettopp|faktisk|snart|ca\.?|omtrent|cirka|allerede|egentlig)\s+)?"
+AGE_VERB_RE = re.compile(r"(?<![\w])(" + _AGE_VERB + r"\s+" + _ADVERB + r")(\d{1,3})\s+år(?:\s+gam(?:mel|le))?(?![\w])", re.I)
 AGE_GAMMEL_RE = re.compile(r"(?<![\w.,])(\d{1,3})\s+år\s+gam(?:mel|le)(?![\w])", re.I)
 AGE_NOUN_RE = re.compile(r"(?<![\w.,])(en\s+)?(\d{1,3})-åring(en|er|ene)?(?![\w])", re.I)
 AGE_ADJ_RE = re.compile(r"(?<![\w.,])(\d{1,3})-årig(e)?(?![\w])", re.I)
 AGE_ALDER_RE = re.compile(r"(?<![\w])(alder\s*:?\s*)(\d{1,3})(?:\s+år)?(?![\w]|[.,]\d)", re.I)
-AGE_APPOSITION_RE = re.compile(r"([,(] ?)(\d{1,3}) år(?= ?[,)])")
+AGE_APPOSITION_RE = re.compile(r"([,(] ?)(\d{1,3}) år(?= ?[,).;]|\s*$)", re.M)
 AGE_PAREN_RE = re.compile(r"(?<=[\w\ue000] )\((\d{1,2})\)(?!\w)")
 # «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …»
 AGE_BARE_RE = re.compile(
@@ -131,14 +132,35 @@ def _origin_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return pattern
 
 
+_COMPASS = r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest|midt|sentral)"
+
+
+def _replace_origin_compounds(ws: Workspace, lexicon: Lexicon) -> None:
+    """«Nord-Irak», «øst-Sudan» → the region; «somalisk-norsk» → «østafrikansk-norsk»; «arabisktalende»."""
+    for m in re.finditer(r"(?<![\w-])" + _COMPASS + r"-([^\W\d_]+)(?![\w-])", ws.text, re.I):
+        region = lexicon.countries.values.get((m.group(1).casefold(),))
+        if region:
+            ws.add(m.start(), m.end(), "origin", region, reason="landsdel i et annet land", capitalise=False)
+    for m in re.finditer(r"(?<![\w-])([^\W\d_]+)(-[^\W\d_]+|talende)(?![\w-])", ws.text, re.I):
+        key = m.group(1).casefold()
+        region = lexicon.adjectives.get(key) or lexicon.languages.get(key)
+        if region and key not in ("norsk", "engelsk"):
+            adjective = lexicon.region_adjectives[region]
+            new = adjective + m.group(2)
+            ws.add(m.start(), m.end(), "origin", capitalise_first(new) if m.group(1)[0].isupper() else new,
+                   reason="sammensatt opprinnelsesord", capitalise=False)
+    ws.commit()
+
+
 def replace_origins(ws: Workspace, lexicon: Lexicon) -> None:
+    _replace_origin_compounds(ws, lexicon)
     text = ws.text
     consumed = 0
     for m in _origin_pattern(lexicon).finditer(text):
         if m.start() < consumed:
             continue
         tok = Word.of(m)
-        found = _origin_at(text, tok, lexicon)
+        found = _origin_at(text, tok, lexicon, ws.lower_case)
         if found is None:
             continue
         end, replacement, is_country = found
@@ -149,10 +171,10 @@ def replace_origins(ws: Workspace, lexicon: Lexicon) -> None:
     ws.commit()
 
 
-def _origin_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, bool] | None:
+def _origin_at(text: str, tok: Word, lexicon: Lexicon, lower_case: bool) -> tuple[int, str, bool] | None:
     """(end offset, replacement, whether it was a country name) for an origin word at ``tok``."""
     key = tok.key
-    if tok.capitalised:
+    if tok.capitalised or lower_case:
         hit = match_phrase(lexicon.countries, text, tok)
         if hit:
             last, phrase = hit
