@@ -28,32 +28,51 @@ def _roles(role: str, words: str) -> None:
         ROLE_NOUNS[w] = role
 
 
-_roles(KANDIDAT, "kandidat kandidaten kand ips-kandidat ips-kandidaten bruker brukeren deltaker deltakeren "
-                 "deltakar deltakaren arbeidssøker arbeidssøkeren informant informanten")
-_roles(JOBBSPESIALIST, "jobbspesialist jobbspesialisten jobbspes jobbspesialister jobbspesialistene "
-                       "jobbkonsulent jobbkonsulenten ips-veileder")
-_roles(VEILEDER, "veileder veilederen rettleiar rettleiaren saksbehandler saksbehandleren nav-veileder "
-                 "nav-veilederen saksbehandlar")
-_roles(ARBEIDSGIVER, "arbeidsgiver arbeidsgiveren butikksjef butikksjefen sjef sjefen kjøkkensjef kjøkkensjefen "
-                     "kontaktperson kontaktpersonen formann formannen verksmester verksmesteren produksjonsleder "
-                     "produksjonslederen styrer styreren disponent disponenten kjøkkenleder kjøkkenlederen "
-                     "avdelingsleder avdelingslederen avdelingssykepleier avdelingssykepleieren bas basen "
-                     "arbeidsleder arbeidslederen eier eieren innehaver innehaveren butikkleder butikklederen "
-                     "lagersjef lagersjefen teamleder-hos-arbeidsgiver dagleg-leiar daglig-leder")
+_roles(
+    KANDIDAT,
+    "kandidat kandidaten kand ips-kandidat ips-kandidaten bruker brukeren deltaker deltakeren "
+    "deltakar deltakaren arbeidssøker arbeidssøkeren informant informanten",
+)
+_roles(
+    JOBBSPESIALIST,
+    "jobbspesialist jobbspesialisten jobbspes jobbspesialister jobbspesialistene "
+    "jobbkonsulent jobbkonsulenten ips-veileder",
+)
+_roles(
+    VEILEDER,
+    "veileder veilederen rettleiar rettleiaren saksbehandler saksbehandleren nav-veileder nav-veilederen saksbehandlar",
+)
+_roles(
+    ARBEIDSGIVER,
+    "arbeidsgiver arbeidsgiveren butikksjef butikksjefen sjef sjefen kjøkkensjef kjøkkensjefen "
+    "kontaktperson kontaktpersonen formann formannen verksmester verksmesteren produksjonsleder "
+    "produksjonslederen styrer styreren disponent disponenten kjøkkenleder kjøkkenlederen "
+    "avdelingsleder avdelingslederen avdelingssykepleier avdelingssykepleieren bas basen "
+    "arbeidsleder arbeidslederen eier eieren innehaver innehaveren butikkleder butikklederen "
+    "lagersjef lagersjefen teamleder-hos-arbeidsgiver dagleg-leiar daglig-leder",
+)
 _roles(TOLK, "tolk tolken tolker tolkene")
-_roles(LEGE, "lege legen fastlege fastlegen fastlegar dr doktor doktoren psykolog psykologen psykologspesialist "
-             "psykiater psykiateren behandler behandleren spesialist")
+_roles(
+    LEGE,
+    "lege legen fastlege fastlegen fastlegar dr doktor doktoren psykolog psykologen psykologspesialist "
+    "psykiater psykiateren behandler behandleren spesialist",
+)
 _roles(LAERER, "lærer læreren kontaktlærer kontaktlæreren lærar læraren kontaktlærar kontaktlæraren")
-_roles(FAMILIE, "kone kona konen mann mannen ektemann ektemannen ektefelle ektefellen samboer "
-                "samboeren sambuar datter datteren dattera dotter dottera sønn sønnen son sonen bror broren "
-                "søster søsteren søstera syster systera mor moren mora far faren pappa mamma barnet onkel "
-                "onkelen tante tanta svigermor svigerfar svoger svigerinne fetter kusine nevø niese "
-                "eldstesønnen eldstedatteren yngstesønnen yngstedatteren")
+_roles(
+    FAMILIE,
+    "kone kona konen mann mannen ektemann ektemannen ektefelle ektefellen samboer "
+    "samboeren sambuar datter datteren dattera dotter dottera sønn sønnen son sonen bror broren "
+    "søster søsteren søstera syster systera mor moren mora far faren pappa mamma barnet onkel "
+    "onkelen tante tanta svigermor svigerfar svoger svigerinne fetter kusine nevø niese "
+    "eldstesønnen eldstedatteren yngstesønnen yngstedatteren",
+)
 # Nouns for people whose role is none of the above: a cue that a name follows, with no role claimed.
-NEUTRAL_PERSON_NOUNS = frozenset("utleier utleieren fysioterapeut fysioterapeuten venninne venninna venninnen venn "
-                                 "vennen nabo naboen nabokona rådgiver rådgiveren referent leder lederen leiar "
-                                 "leiaren daglig dagleg teamleder teamlederen kontakt kollega kollegaen kollegaer "
-                                 "kollegane kollegene medarbeider fadder fadderen".split())
+NEUTRAL_PERSON_NOUNS = frozenset(
+    "utleier utleieren fysioterapeut fysioterapeuten venninne venninna venninnen venn "
+    "vennen nabo naboen nabokona rådgiver rådgiveren referent leder lederen leiar "
+    "leiaren daglig dagleg teamleder teamlederen kontakt kollega kollegaen kollegaer "
+    "kollegane kollegene medarbeider fadder fadderen".split()
+)
 # Two-word role nouns, written with a hyphen above: «daglig leder», «dagleg leiar».
 TWO_WORD_ROLES = {("daglig", "leder"): ARBEIDSGIVER, ("dagleg", "leiar"): ARBEIDSGIVER}
 
@@ -64,28 +83,115 @@ ROLE_FILLERS = frozenset("min mi mitt din di hans hennes sin si vår deres er va
 
 # Labels that open a header line and name a person after the colon («Kandidat: Oksana Hrytsenko»).
 HEADER_LABELS: dict[str, str | None] = {
-    "kandidat": KANDIDAT, "kand": KANDIDAT, "bruker": KANDIDAT, "gjelder": KANDIDAT, "gjeld": KANDIDAT,
-    "deltaker": KANDIDAT, "navn": None, "namn": None,
-    "jobbspesialist": JOBBSPESIALIST, "jobbspes": JOBBSPESIALIST, "veileder": VEILEDER, "rettleiar": VEILEDER,
-    "tolk": TOLK, "fastlege": LEGE, "lege": LEGE, "behandler": LEGE, "arbeidsgiver": None,
-    "kontaktperson": None, "fra": None, "frå": None, "til": None, "kopi": None, "cc": None,
-    "referent": None, "skrevet av": None, "skrive av": None, "signatur": None, "pårørende": None,
-    "til stede": None, "tilstede": None, "til stades": None, "deltakere": None, "deltakarar": None,
-    "forfall": None, "sendt av": None, "avsender": None, "mottaker": None, "saksbehandler": VEILEDER,
+    "kandidat": KANDIDAT,
+    "kand": KANDIDAT,
+    "bruker": KANDIDAT,
+    "gjelder": KANDIDAT,
+    "gjeld": KANDIDAT,
+    "deltaker": KANDIDAT,
+    "navn": None,
+    "namn": None,
+    "jobbspesialist": JOBBSPESIALIST,
+    "jobbspes": JOBBSPESIALIST,
+    "veileder": VEILEDER,
+    "rettleiar": VEILEDER,
+    "tolk": TOLK,
+    "fastlege": LEGE,
+    "lege": LEGE,
+    "behandler": LEGE,
+    "arbeidsgiver": None,
+    "kontaktperson": None,
+    "fra": None,
+    "frå": None,
+    "til": None,
+    "kopi": None,
+    "cc": None,
+    "referent": None,
+    "skrevet av": None,
+    "skrive av": None,
+    "signatur": None,
+    "pårørende": None,
+    "til stede": None,
+    "tilstede": None,
+    "til stades": None,
+    "deltakere": None,
+    "deltakarar": None,
+    "forfall": None,
+    "sendt av": None,
+    "avsender": None,
+    "mottaker": None,
+    "saksbehandler": VEILEDER,
 }
 GREETINGS = frozenset("hei hallo heisann hey hi kjære mvh hilsen helsing takk tusen".split())
-SIGN_OFF_LINES = frozenset({"mvh", "hilsen", "vennlig hilsen", "med vennlig hilsen", "beste hilsen", "helsing",
-                            "venleg helsing", "hilsen fra", "takk"})
+SIGN_OFF_LINES = frozenset(
+    {
+        "mvh",
+        "hilsen",
+        "vennlig hilsen",
+        "med vennlig hilsen",
+        "beste hilsen",
+        "helsing",
+        "venleg helsing",
+        "hilsen fra",
+        "takk",
+    }
+)
 TITLES_FULL = frozenset({"fru", "frue", "herr", "frøken", "doktor", "professor"})
 TITLES_ABBR = frozenset({"hr", "frk", "dr", "prof"})
-PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "abu", "van", "von", "der", "den", "de", "dos", "da",
-                       "del", "di", "du", "le", "la", "thi", "ter", "ten", "mac"})
-LOCATIVE = frozenset({"i", "på", "fra", "frå", "til", "ved", "utenfor", "nær", "rundt", "mot", "gjennom",
-                      "via", "innenfor", "nord", "sør", "øst", "vest", "bor", "bur"})
+PARTICLES = frozenset(
+    {
+        "bin",
+        "ibn",
+        "bint",
+        "al",
+        "el",
+        "abu",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "dos",
+        "da",
+        "del",
+        "di",
+        "du",
+        "le",
+        "la",
+        "thi",
+        "ter",
+        "ten",
+        "mac",
+    }
+)
+LOCATIVE = frozenset(
+    {
+        "i",
+        "på",
+        "fra",
+        "frå",
+        "til",
+        "ved",
+        "utenfor",
+        "nær",
+        "rundt",
+        "mot",
+        "gjennom",
+        "via",
+        "innenfor",
+        "nord",
+        "sør",
+        "øst",
+        "vest",
+        "bor",
+        "bur",
+    }
+)
 STRONG_LOCATIVE = frozenset({"i", "på", "ved", "utenfor", "nær", "rundt", "gjennom", "via", "innenfor"})
 PLACE_NOUNS = frozenset({"kommune", "kommunes", "fylke", "fylkes", "sentrum", "havn", "lufthavn", "stasjon"})
-STREET_WORDS = frozenset({"gate", "gata", "gaten", "gt", "vei", "veien", "veg", "vegen", "allé", "plass", "brygge",
-                          "torg", "terrasse"})
+STREET_WORDS = frozenset(
+    {"gate", "gata", "gaten", "gt", "vei", "veien", "veg", "vegen", "allé", "plass", "brygge", "torg", "terrasse"}
+)
 SPEECH_VERBS = frozenset(
     "sa sier si seier forteller fortalte fortalde forklarer forklarte mener mente meiner meinte spør spurte "
     "svarer svarte uttaler uttalte påpeker påpekte understreker understreket skriver skrev opplyser opplyste "

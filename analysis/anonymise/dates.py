@@ -23,25 +23,52 @@ import re
 from analysis.anonymise.workspace import MASK, Workspace
 
 MONTHS = {
-    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5,
-    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "desember": 12, "des": 12,
+    "januar": 1,
+    "jan": 1,
+    "februar": 2,
+    "feb": 2,
+    "mars": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "desember": 12,
+    "des": 12,
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAYS = (r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tysdag|laurdag|sundag|"
-         r"man|tirs|tir|tors|ons|fre|lør|søn|tis|tor|to|ti|on|fr)")
+_DAYS = (
+    r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tysdag|laurdag|sundag|"
+    r"man|tirs|tir|tors|ons|fre|lør|søn|tis|tor|to|ti|on|fr)"
+)
 _PREFIX = r"(?:" + _DAYS + r"(?:en)?\.?\s+)?(?:den\s+)?"
 DATE_TEXT_RE = re.compile(
     r"(?<![\w])" + _PREFIX + r"(\d{1,2})\.\s*(" + _MONTH_ALT + r")(?:(\.)?(?:\s+(\d{4}))|\b(\.)?)(?![\w])", re.I
 )
 MONTH_YEAR_RE = re.compile(r"(?<![\w.])(" + _MONTH_ALT + r")\s+(\d{4})(?![\w])", re.I)
 DATE_NUMERIC_RE = re.compile(
-    r"(?<![\w.,/-])" + _PREFIX + r"(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\w]|[.,/]\d)", re.I)
-DATE_SLASH_DASH_RE = re.compile(r"(?<![\w.,/-])" + _PREFIX + r"(\d{1,2})/(\d{1,2})-(\d{4}|\d{2})(?![\w]|[.,/-]\d)", re.I)
+    r"(?<![\w.,/-])" + _PREFIX + r"(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\w]|[.,/]\d)", re.I
+)
+DATE_SLASH_DASH_RE = re.compile(
+    r"(?<![\w.,/-])" + _PREFIX + r"(\d{1,2})/(\d{1,2})-(\d{4}|\d{2})(?![\w]|[.,/-]\d)", re.I
+)
 DATE_ISO_RE = re.compile(r"(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?![\w]|[.,/-]\d)")
 # Day and month without a year: «tirs 2/4», «27/8», «14.09.», «13.5.», «12.02», «24/1».
 DAY_MONTH_RE = re.compile(
-    r"(?<![\w.,/:-])(" + _PREFIX + r")(\d{1,2})([./])(\d{1,2})(\.)?(?![\w]|[.,/:]?\d|-\d|/)", re.I)
+    r"(?<![\w.,/:-])(" + _PREFIX + r")(\d{1,2})([./])(\d{1,2})(\.)?(?![\w]|[.,/:]?\d|-\d|/)", re.I
+)
 DAY_ONLY_RE = re.compile(r"(?<![\w])(" + _DAYS + r"\.?)\s+(\d{1,2})\.(?=\s)", re.I)  # «tirs 14.»
 _KL_RE = re.compile(r"(?:kl|klokka|klokken|ca)\.?\s*\Z", re.I)
 _LINE_TIME_RE = re.compile(r"^[ \t]*(\d{1,2})\.(\d{2})\b", re.M)
@@ -85,9 +112,9 @@ def _add(ws: Workspace, start: int, end: int, year: int | None, month: int, day:
 
 def _dot_end(text: str, end: int) -> int:
     """Take a dot after a date into the replacement unless it ends the sentence («… 4.3. Han kom»)."""
-    if text[end:end + 1] != ".":
+    if text[end : end + 1] != ".":
         return end
-    rest = text[end + 1:end + 3]
+    rest = text[end + 1 : end + 3]
     if rest == "" or rest[:1] == "\n" or (rest[:1] == " " and rest[1:2].isupper()):
         return end
     return end + 1
@@ -113,17 +140,23 @@ def replace_dates(ws: Workspace) -> None:
         _add(ws, m.start(), end, year, MONTHS[m.group(2).casefold()], int(m.group(1)), "dato med månedsnavn")
     ws.commit()
     for m in MONTH_YEAR_RE.finditer(ws.text):
-        ws.add(m.start(), m.end(), "date", season(int(m.group(2)), MONTHS[m.group(1).casefold()]),
-               reason="måned og år", capitalise=True)
+        ws.add(
+            m.start(),
+            m.end(),
+            "date",
+            season(int(m.group(2)), MONTHS[m.group(1).casefold()]),
+            reason="måned og år",
+            capitalise=True,
+        )
     ws.commit()
     line_times = _dot_times_at_line_start(ws.text)
     for m in DAY_MONTH_RE.finditer(ws.text):
         day, sep, month = int(m.group(2)), m.group(3), int(m.group(4))
         start = m.start(2) if not m.group(1).strip() else m.start()
         if sep == ".":
-            before = ws.text[max(0, start - 8):start]
-            line_head = ws.text[ws.text.rfind("\n", 0, start) + 1:start]
-            if _KL_RE.search(before) or re.match(r"\s?[–-]\s?\d", ws.text[m.end():m.end() + 3]):
+            before = ws.text[max(0, start - 8) : start]
+            line_head = ws.text[ws.text.rfind("\n", 0, start) + 1 : start]
+            if _KL_RE.search(before) or re.match(r"\s?[–-]\s?\d", ws.text[m.end() : m.end() + 3]):
                 continue
             bare_head = re.sub(_DAYS, "", line_head.replace(MASK, ""), flags=re.I)
             if line_times and not m.group(5) and not m.group(1).strip() and not re.search(r"[^\W\d_]", bare_head):

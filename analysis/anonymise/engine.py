@@ -74,8 +74,22 @@ from analysis.core.errors import InputError, Problem
 from analysis.core.rounding import round_float
 
 CATEGORIES = (
-    "identity_number", "d_number", "account_number", "phone", "email", "street_address", "postcode_place",
-    "person", "employer", "institution", "nav_office", "place", "date", "age", "origin", "pronoun",
+    "identity_number",
+    "d_number",
+    "account_number",
+    "phone",
+    "email",
+    "street_address",
+    "postcode_place",
+    "person",
+    "employer",
+    "institution",
+    "nav_office",
+    "place",
+    "date",
+    "age",
+    "origin",
+    "pronoun",
 )
 
 
@@ -128,8 +142,9 @@ def is_lower_case_text(text: str) -> bool:
     return opened >= 3 and capital < 0.5 * opened
 
 
-def anonymise(text: str, *, deny_list: Sequence[str] = (), gender_neutral: bool = False,
-              strict: bool = False) -> AnonymisationResult:
+def anonymise(
+    text: str, *, deny_list: Sequence[str] = (), gender_neutral: bool = False, strict: bool = False
+) -> AnonymisationResult:
     """Anonymise one document; pseudonyms are consistent within it and start afresh for the next.
 
     ``deny_list``: names of employers, providers or anything else that must go, matched case-insensitively
@@ -145,19 +160,35 @@ def anonymise(text: str, *, deny_list: Sequence[str] = (), gender_neutral: bool 
     registries = _run_passes(ws, lexicon, vocabulary, people, deny_list, gender_neutral)
     if strict:
         for item in ws.uncertain:
-            ws.add(item.start, item.end, item.kind, "[navn?]" if item.kind == "person" else "[fjernet]",
-                   reason="streng modus: " + item.reason)
+            ws.add(
+                item.start,
+                item.end,
+                item.kind,
+                "[navn?]" if item.kind == "person" else "[fjernet]",
+                reason="streng modus: " + item.reason,
+            )
         ws.commit()
     out = ws.render()
     spans = [
-        Span(r.start, r.end, r.kind, r.value(), r.reason, r.weak,
-             LABEL_ROLES.get(people.label(r.entity).rsplit(" ", 1)[0]) if r.entity is not None else None, r.entity)
+        Span(
+            r.start,
+            r.end,
+            r.kind,
+            r.value(),
+            r.reason,
+            r.weak,
+            LABEL_ROLES.get(people.label(r.entity).rsplit(" ", 1)[0]) if r.entity is not None else None,
+            r.entity,
+        )
         for r in ws.sorted_replacements()
     ]
     claimed = {(r.start, r.end) for r in ws.replacements}
     review = [ReviewItem(s.start, s.end, ws.line_of(s.start), s.kind, s.reason, True) for s in spans if s.weak]
-    review += [ReviewItem(u.start, u.end, ws.line_of(u.start), u.kind, u.reason, False)
-               for u in ws.uncertain if (u.start, u.end) not in claimed and ws.free(u.start, u.end)]
+    review += [
+        ReviewItem(u.start, u.end, ws.line_of(u.start), u.kind, u.reason, False)
+        for u in ws.uncertain
+        if (u.start, u.end) not in claimed and ws.free(u.start, u.end)
+    ]
     review.sort(key=lambda r: r.start)
     counts = ws.counts()
     report = {
@@ -173,8 +204,14 @@ def anonymise(text: str, *, deny_list: Sequence[str] = (), gender_neutral: bool 
     return AnonymisationResult(out, report, spans, review)
 
 
-def _run_passes(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, people: People,
-                deny_list: Sequence[str], gender_neutral: bool) -> dict[str, Registry]:
+def _run_passes(
+    ws: Workspace,
+    lexicon: Lexicon,
+    vocabulary: Vocabulary,
+    people: People,
+    deny_list: Sequence[str],
+    gender_neutral: bool,
+) -> dict[str, Registry]:
     registries = {"employer": Registry("Arbeidsplass"), "nav_office": Registry("NAV-kontor"), "place": Registry("Sted")}
     institutions: dict[str, Registry] = {}
     replace_emails(ws)
@@ -198,6 +235,7 @@ def _run_passes(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, people:
 
 # -- command line -----------------------------------------------------------------------------------------
 
+
 def _read_text_file(path: Path, what: str) -> str:
     if not path.exists():
         raise InputError([Problem(str(path), f"{what} finnes ikke")])
@@ -209,8 +247,10 @@ def _read_text_file(path: Path, what: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise InputError([Problem(str(path), f"{what} er ikke UTF-8-tekst (ugyldig byte {data[exc.start]:#04x})", row=line)]) from None
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            [Problem(str(path), f"{what} er ikke UTF-8-tekst (ugyldig byte {data[exc.start]:#04x})", row=line)]
+        ) from None
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if text and controls / len(text) > 0.01:
         raise InputError([Problem(str(path), f"{what} inneholder kontrolltegn og ser ikke ut som tekst")])
@@ -241,12 +281,18 @@ def register_cli(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     parser = subparsers.add_parser(
         "anonymise",
         help="anonymiser en norsk tekst (navn, nummer, steder, datoer, alder, opprinnelse)",
-        description="Skriver den anonymiserte teksten til stdout. Rapporten har bare antall, aldri opprinnelige verdier.",
+        description=(
+            "Skriver den anonymiserte teksten til stdout. Rapporten har antall per kategori og usikre steder "
+            "(linje og grunn), aldri opprinnelige verdier."
+        ),
     )
     parser.add_argument("input", metavar="INPUT.txt", help="UTF-8-tekstfil som skal anonymiseres")
     parser.add_argument("--deny-list", metavar="FILE", help="fil med navn på arbeidsgivere o.l., ett per linje")
-    parser.add_argument("--report", metavar="REPORT.json",
-                        help="skriv rapport hit: antall per kategori og en liste over usikre steder (linje og grunn)")
+    parser.add_argument(
+        "--report",
+        metavar="REPORT.json",
+        help="skriv rapport hit: antall per kategori og en liste over usikre steder (linje og grunn)",
+    )
     parser.add_argument("--strict", action="store_true", help="bytt også ut usikre steder som ellers blir stående")
     parser.add_argument("--hen", action="store_true", help="bytt han/hun/ham/henne/hans/hennes med hen/hens")
     parser.set_defaults(func=_run_cli)
@@ -278,11 +324,18 @@ def build_benchmark_document(size_kb: int = 300, seed: int = 7) -> str:
         para = rng.choice(_BENCH_PARAGRAPHS).format(
             date=f"{rng.randint(1, 28)}. mars 20{rng.randint(10, 23)}",
             date2=f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.2020",
-            name=name, name_first=name.split()[0], age=rng.randint(19, 64),
-            country=rng.choice(_BENCH_COUNTRIES), office=rng.choice(_BENCH_PLACES),
-            fnr=fake_identity_number(rng), phone=fake_phone_number(rng), account=fake_account_number(rng),
-            employer=rng.choice(("Fjord Fisk", "Nordlys Renhold", "Rema Bygg")), place=rng.choice(_BENCH_PLACES),
-            house=rng.randint(1, 99), email=f"kandidat{rng.randint(1, 999)}@example.org",
+            name=name,
+            name_first=name.split()[0],
+            age=rng.randint(19, 64),
+            country=rng.choice(_BENCH_COUNTRIES),
+            office=rng.choice(_BENCH_PLACES),
+            fnr=fake_identity_number(rng),
+            phone=fake_phone_number(rng),
+            account=fake_account_number(rng),
+            employer=rng.choice(("Fjord Fisk", "Nordlys Renhold", "Rema Bygg")),
+            place=rng.choice(_BENCH_PLACES),
+            house=rng.randint(1, 99),
+            email=f"kandidat{rng.randint(1, 999)}@example.org",
         )
         parts.append(para)
         size += len(para.encode("utf-8")) + 2

@@ -26,6 +26,7 @@ What is measured, exactly, on the spans the anonymiser reports in the input text
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import json
 import random
@@ -94,8 +95,14 @@ def evaluate_texts(texts: Sequence[Any], *, details: bool = False) -> dict[str, 
                 total[g][span.kind] += 1
                 found[g][span.kind] += ok
             if not ok and details:
-                misses.append({"text": t.name, "line": text.count("\n", 0, span.start) + 1, "kind": span.kind,
-                               "surface": span.text})
+                misses.append(
+                    {
+                        "text": t.name,
+                        "line": text.count("\n", 0, span.start) + 1,
+                        "kind": span.kind,
+                        "surface": span.text,
+                    }
+                )
         annotated = [(s.start, s.end) for s in (*t.spans, *t.keep)]
         for m in _WORD.finditer(text):
             if _touched(m.start(), m.end(), annotated):
@@ -104,8 +111,9 @@ def evaluate_texts(texts: Sequence[Any], *, details: bool = False) -> dict[str, 
             if _touched(m.start(), m.end(), intervals):
                 changed += 1
                 if details:
-                    false_positives.append({"text": t.name, "line": text.count("\n", 0, m.start()) + 1,
-                                            "word": m.group()})
+                    false_positives.append(
+                        {"text": t.name, "line": text.count("\n", 0, m.start()) + 1, "word": m.group()}
+                    )
         keep_total += len(t.keep)
         keep_kept += sum(1 for k in t.keep if not _touched(k.start, k.end, intervals))
         entities: dict[str, set[int]] = defaultdict(set)
@@ -129,8 +137,14 @@ def evaluate_texts(texts: Sequence[Any], *, details: bool = False) -> dict[str, 
 
     def recall(group: str) -> dict[str, Any]:
         kinds = sorted(total[group])
-        per_kind = {k: {"found": found[group][k], "total": total[group][k],
-                        "recall": round(found[group][k] / total[group][k], 4)} for k in kinds}
+        per_kind = {
+            k: {
+                "found": found[group][k],
+                "total": total[group][k],
+                "recall": round(found[group][k] / total[group][k], 4),
+            }
+            for k in kinds
+        }
         n, f = sum(total[group].values()), sum(found[group].values())
         return {"per_kind": per_kind, "found": f, "total": n, "recall": round(f / n, 4) if n else None}
 
@@ -140,10 +154,17 @@ def evaluate_texts(texts: Sequence[Any], *, details: bool = False) -> dict[str, 
         "recall": recall("all"),
         "recall_lower_case_texts": recall("lower"),
         "recall_capitalised_texts": recall("capitalised"),
-        "ordinary_words": {"words": words, "changed": changed, "share_changed": round(changed / words, 4) if words else 0},
+        "ordinary_words": {
+            "words": words,
+            "changed": changed,
+            "share_changed": round(changed / words, 4) if words else 0,
+        },
         "keep_spans": {"total": keep_total, "kept": keep_kept},
-        "roles": {"mention_errors": role_errors, "people_with_errors": len(people_with_role_error),
-                  "claims": dict(sorted(role_claims.items()))},
+        "roles": {
+            "mention_errors": role_errors,
+            "people_with_errors": len(people_with_role_error),
+            "claims": dict(sorted(role_claims.items())),
+        },
         "consistency": {"people": people_total, "split": splits, "merged": merges},
         "throughput_kb_per_s": round(characters / 1000 / seconds, 1) if seconds else None,
     }
@@ -164,8 +185,38 @@ def evaluate(directory: str | Path, *, details: bool = False, rename_people: int
 
 # -- renaming people to invented names --------------------------------------------------------------------
 
-_SYLLABLES = ("ka", "zu", "mbe", "ri", "lo", "ta", "ngo", "vi", "she", "dra", "ku", "nye", "xo", "fe", "gri",
-              "tsa", "bo", "mu", "wa", "qui", "ji", "dze", "pha", "lu", "so", "nkwe", "ry", "zai", "tho", "vu")
+_SYLLABLES = (
+    "ka",
+    "zu",
+    "mbe",
+    "ri",
+    "lo",
+    "ta",
+    "ngo",
+    "vi",
+    "she",
+    "dra",
+    "ku",
+    "nye",
+    "xo",
+    "fe",
+    "gri",
+    "tsa",
+    "bo",
+    "mu",
+    "wa",
+    "qui",
+    "ji",
+    "dze",
+    "pha",
+    "lu",
+    "so",
+    "nkwe",
+    "ry",
+    "zai",
+    "tho",
+    "vu",
+)
 
 
 def invented_name(rng: random.Random, taken: set[str]) -> str:
@@ -173,11 +224,20 @@ def invented_name(rng: random.Random, taken: set[str]) -> str:
     lexicon, vocabulary = load_lexicon(), load_vocabulary()
     while True:
         word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
-        if (word in taken or vocabulary.frequency(word) > 0 or lexicon.is_person_word(word)
-                or (word,) in lexicon.places.values or word.endswith("s")):
+        if (
+            word in taken
+            or vocabulary.frequency(word) > 0
+            or lexicon.is_person_word(word)
+            or (word,) in lexicon.places.values
+            or word.endswith("s")
+        ):
             continue
         taken.add(word)
         return word
+
+
+def _rename_match(rename_word: Callable[[str, str], str], person: str, m: re.Match[str]) -> str:
+    return rename_word(person, m.group())
 
 
 def _case_like(model: str, word: str) -> str:
@@ -221,9 +281,9 @@ def rename_people_in(text: Any, rng: random.Random) -> Any:
     for s in sorted(text.spans, key=lambda s: s.start):
         if s.kind != "person":
             continue
-        new = re.sub(r"[^\W\d_]+", lambda m, p=s.person_id: rename_word(p, m.group()), s.text)
+        new = re.sub(r"[^\W\d_]+", functools.partial(_rename_match, rename_word, s.person_id), s.text)
         renamed[s.start] = new
-        pieces.append(plain[last:s.start])
+        pieces.append(plain[last : s.start])
         pieces.append(new)
         shift += len(new) - len(s.text)
         shifts.append((s.end, shift))
@@ -243,18 +303,25 @@ def rename_people_in(text: Any, rng: random.Random) -> Any:
         end = moved(s.end) if s.kind != "person" else start + len(renamed[s.start])
         return replace(s, start=start, end=end, text=new_plain[start:end])
 
-    return replace(text, plain_text=new_plain, spans=[move_span(s) for s in text.spans],
-                   keep=[move_span(s) for s in text.keep])
+    return replace(
+        text, plain_text=new_plain, spans=[move_span(s) for s in text.spans], keep=[move_span(s) for s in text.keep]
+    )
 
 
 # -- command line -----------------------------------------------------------------------------------------
 
+
 def _print_summary(report: dict[str, Any], out: Callable[[str], None] = print) -> None:
     r = report["recall"]
-    out(f"{report['texts']} texts, {report['identifiers']} identifiers; recall {r['recall']:.2%} "
-        f"({r['found']}/{r['total']})")
-    for group, title in (("recall", "all texts"), ("recall_lower_case_texts", "lower-case texts"),
-                         ("recall_capitalised_texts", "capitalised texts")):
+    out(
+        f"{report['texts']} texts, {report['identifiers']} identifiers; recall {r['recall']:.2%} "
+        f"({r['found']}/{r['total']})"
+    )
+    for group, title in (
+        ("recall", "all texts"),
+        ("recall_lower_case_texts", "lower-case texts"),
+        ("recall_capitalised_texts", "capitalised texts"),
+    ):
         g = report[group]
         if not g["total"]:
             continue
@@ -263,8 +330,14 @@ def _print_summary(report: dict[str, Any], out: Callable[[str], None] = print) -
     w, k, roles, c = report["ordinary_words"], report["keep_spans"], report["roles"], report["consistency"]
     out(f"ordinary words changed: {w['changed']}/{w['words']} = {w['share_changed']:.2%}")
     out(f"keep spans kept: {k['kept']}/{k['total']}")
-    out(f"role errors: {roles['mention_errors']} mentions, {roles['people_with_errors']} people; claims {roles['claims']}")
-    out(f"consistency: {c['people']} people, {c['split']} split over several pseudonyms, {c['merged']} pseudonyms merged")
+    out(
+        f"role errors: {roles['mention_errors']} mentions, {roles['people_with_errors']} people; "
+        f"claims {roles['claims']}"
+    )
+    out(
+        f"consistency: {c['people']} people, {c['split']} split over several pseudonyms, "
+        f"{c['merged']} pseudonyms merged"
+    )
     out(f"throughput on this corpus: {report['throughput_kb_per_s']} kB/s")
 
 
@@ -273,8 +346,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("directory", help="folder of NN-name.txt + NN-name.yaml corpus texts")
     parser.add_argument("--json", metavar="OUT", help="write the report as JSON here")
     parser.add_argument("--details", action="store_true", help="also list every miss and changed ordinary word")
-    parser.add_argument("--rename-people", type=int, metavar="SEED",
-                        help="first replace every person's name by invented nonsense names (seeded)")
+    parser.add_argument(
+        "--rename-people",
+        type=int,
+        metavar="SEED",
+        help="first replace every person's name by invented nonsense names (seeded)",
+    )
     args = parser.parse_args(argv)
     report = evaluate(args.directory, details=args.details, rename_people=args.rename_people)
     _print_summary(report)

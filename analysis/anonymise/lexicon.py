@@ -64,14 +64,14 @@ class PhraseIndex:
 class Lexicon:
     given: frozenset[str]
     surnames: frozenset[str]
-    places: PhraseIndex          # municipalities, towns, districts, counties; value = canonical name
-    countries: PhraseIndex       # value = world region
-    adjectives: dict[str, str]   # casefolded adjective base form -> region
+    places: PhraseIndex  # municipalities, towns, districts, counties; value = canonical name
+    countries: PhraseIndex  # value = world region
+    adjectives: dict[str, str]  # casefolded adjective base form -> region
     demonyms: dict[str, tuple[str, str]]  # any casefolded demonym form -> (region, replacing noun form)
-    languages: dict[str, str]    # casefolded language name -> region
+    languages: dict[str, str]  # casefolded language name -> region
     region_adjectives: dict[str, str]
     ambiguous: frozenset[str]
-    chains: PhraseIndex          # chain names; value "*" when the name is also an ordinary word
+    chains: PhraseIndex  # chain names; value "*" when the name is also an ordinary word
     proper_nouns: frozenset[str]  # capitalised words that name nobody (NAV systems, programmes ...)
     months: frozenset[str] = frozenset(MONTH_WORDS)
 
@@ -93,7 +93,7 @@ def _demonym_inflections(singular: str) -> dict[str, str]:
     else:
         endings = ("", "er", "en", "ene")
     nouns = ("person", "personer", "personen", "personene")
-    return {singular + ending: noun for ending, noun in zip(endings, nouns)}
+    return {singular + ending: noun for ending, noun in zip(endings, nouns, strict=True)}
 
 
 @lru_cache(maxsize=4)
@@ -121,8 +121,11 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     for language, region in languages.items():
         if language.endswith("sk"):
             adjectives.setdefault(language, region)
-    demonym_forms = {form: (region, noun) for singular, region in demonyms.items()
-                     for form, noun in _demonym_inflections(singular).items()}
+    demonym_forms = {
+        form: (region, noun)
+        for singular, region in demonyms.items()
+        for form, noun in _demonym_inflections(singular).items()
+    }
     region_adjectives = {row["region"]: row["adjective"] for row in _tsv(directory / "regions.tsv")}
     missing = {r for r in (*countries.values(), *languages.values()) if r not in region_adjectives}
     if missing:

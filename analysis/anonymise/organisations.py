@@ -53,10 +53,13 @@ _KIND_ALT = "|".join(sorted((k for k in INSTITUTION_KINDS if " " not in k and k 
 _N = r"[^\W\d_][\w'’-]*"
 INSTITUTION_RE = re.compile(r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _KIND_ALT + r")(?![\w-])", re.I)
 INSTITUTION_HEAD_RE = re.compile(
-    r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo) (?:(i|på) )?(" + _W + r")", re.I)
+    r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo) (?:(i|på) )?(" + _W + r")", re.I
+)
 NAV_RE = re.compile(r"(?<![\w-])(?:NAV|Nav|nav)(?:-kontor(?:et|ene)? (?:i|på))? ")
-NAV_UNITS = frozenset("arbeidslivssenter hjelpemiddelsentral kontaktsenter klageinstans drift kontroll forvaltning "
-                      "innkreving økonomitjenester ytelseslinjen familie pensjon og".split())
+NAV_UNITS = frozenset(
+    "arbeidslivssenter hjelpemiddelsentral kontaktsenter klageinstans drift kontroll forvaltning "
+    "innkreving økonomitjenester ytelseslinjen familie pensjon og".split()
+)
 DESCRIBING_WORDS = frozenset(
     "i på til fra ved hos med en ei et den det de denne dette disse ny nye gamle gammel samme annen andre egen "
     "eget hennes hans sin sitt sine min mitt vår deres norsk norske ordinær ordinære vanlig vanlige offentlig "
@@ -78,8 +81,10 @@ def _name_words_ok(words: list[str], lexicon: Lexicon, vocabulary: Vocabulary, c
         return True
     if capitalised_needed:
         return False
-    return any(not vocabulary.is_ordinary(w.casefold()) or (w.casefold(),) in lexicon.places.values for w in words) \
+    return (
+        any(not vocabulary.is_ordinary(w.casefold()) or (w.casefold(),) in lexicon.places.values for w in words)
         or len(words) == 1
+    )
 
 
 def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabulary: Vocabulary) -> list[str]:
@@ -105,8 +110,9 @@ def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabul
     return list(reversed(kept))
 
 
-def replace_employers(ws: Workspace, registry: Registry, deny_list: Sequence[str], lexicon: Lexicon,
-                      vocabulary: Vocabulary) -> None:
+def replace_employers(
+    ws: Workspace, registry: Registry, deny_list: Sequence[str], lexicon: Lexicon, vocabulary: Vocabulary
+) -> None:
     terms = sorted({" ".join(t.split()) for t in deny_list if t.strip()}, key=len, reverse=True)
     if terms:
         body = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in terms)
@@ -117,7 +123,7 @@ def replace_employers(ws: Workspace, registry: Registry, deny_list: Sequence[str
     learned: list[str] = []
     text = ws.text
     for m in COMPANY_RE.finditer(text):
-        words = _company_words(text[m.start(1):m.end(1)].split(), m.group(2).islower(), lexicon, vocabulary)
+        words = _company_words(text[m.start(1) : m.end(1)].split(), m.group(2).islower(), lexicon, vocabulary)
         if not words or not re.search(r"[^\W\d_]", " ".join(words)):
             continue
         name = " ".join(words)
@@ -136,11 +142,14 @@ def replace_employers(ws: Workspace, registry: Registry, deny_list: Sequence[str
         words = m.group(1).split()
         while words and words[0].casefold() in DESCRIBING_WORDS:
             words = words[1:]
-        if not _name_words_ok(words, lexicon, vocabulary, False) or is_sentence_start(text, m.start(1)) and \
-                vocabulary.is_ordinary(words[0].casefold()):
+        if (
+            not _name_words_ok(words, lexicon, vocabulary, False)
+            or is_sentence_start(text, m.start(1))
+            and vocabulary.is_ordinary(words[0].casefold())
+        ):
             continue
         start = m.end(1) - len(" ".join(words))
-        ws.add(start, m.end(), "employer", registry.name_for(_key(text[start:m.end()])), reason="navn og bransjeord")
+        ws.add(start, m.end(), "employer", registry.name_for(_key(text[start : m.end()])), reason="navn og bransjeord")
     ws.commit()
     _replace_chains(ws, registry, lexicon, vocabulary)
 
@@ -163,16 +172,29 @@ def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabul
         last, key = hit
         ordinary_word = lexicon.chains.values[key] == "*"
         end = last.end
-        after = text[end:end + 4]
-        gap = 4 if after.startswith((" på ", " i ")) and after.startswith(" på ") else 3 if after.startswith(" i ") else 1
-        place = word_at(text, end + gap) if text[end:end + 1] == " " else None
-        if place is not None and (_place_like(place, text, lexicon, vocabulary) or (
-                ws.lower_case and place.key not in DESCRIBING_WORDS and vocabulary.frequency(place.key) < 4.5
-                and not ordinary_word)):
+        after = text[end : end + 4]
+        gap = (
+            4 if after.startswith((" på ", " i ")) and after.startswith(" på ") else 3 if after.startswith(" i ") else 1
+        )
+        place = word_at(text, end + gap) if text[end : end + 1] == " " else None
+        if place is not None and (
+            _place_like(place, text, lexicon, vocabulary)
+            or (
+                ws.lower_case
+                and place.key not in DESCRIBING_WORDS
+                and vocabulary.frequency(place.key) < 4.5
+                and not ordinary_word
+            )
+        ):
             hit2 = match_phrase(lexicon.places, text, place)
             place_end = hit2[0].end if hit2 else place.end
-            ws.add(tok.start, place_end, "employer", registry.name_for(_key(text[tok.start:place_end])),
-                   reason="kjede og sted")
+            ws.add(
+                tok.start,
+                place_end,
+                "employer",
+                registry.name_for(_key(text[tok.start : place_end])),
+                reason="kjede og sted",
+            )
             continue
         if tok.capitalised and not tok.text.isupper() or (tok.text.isupper() and len(tok.text) > 2):
             if ordinary_word and is_sentence_start(text, tok.start):
@@ -184,8 +206,9 @@ def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabul
     ws.commit()
 
 
-def replace_institutions(ws: Workspace, registries: dict[str, Registry], lexicon: Lexicon,
-                         vocabulary: Vocabulary) -> None:
+def replace_institutions(
+    ws: Workspace, registries: dict[str, Registry], lexicon: Lexicon, vocabulary: Vocabulary
+) -> None:
     def reg(label: str) -> Registry:
         return registries.setdefault(label, Registry(label))
 
@@ -197,28 +220,51 @@ def replace_institutions(ws: Workspace, registries: dict[str, Registry], lexicon
         kind = m.group(2).casefold()
         if not words or not _name_words_ok(words, lexicon, vocabulary, kind in ("vo", "dps", "aks")):
             continue
-        while len(words) > 1 and vocabulary.is_ordinary(words[0].casefold()) and (words[0].casefold(),) not in \
-                lexicon.places.values:
+        while (
+            len(words) > 1
+            and vocabulary.is_ordinary(words[0].casefold())
+            and (words[0].casefold(),) not in lexicon.places.values
+        ):
             words = words[1:]
-        if not ws.lower_case and is_sentence_start(text, m.end(1) - len(" ".join(words)) - 1) and \
-                vocabulary.is_ordinary(words[0].casefold()) and (words[0].casefold(),) not in lexicon.places.values:
+        if (
+            not ws.lower_case
+            and is_sentence_start(text, m.end(1) - len(" ".join(words)) - 1)
+            and vocabulary.is_ordinary(words[0].casefold())
+            and (words[0].casefold(),) not in lexicon.places.values
+        ):
             continue
         start = m.end(1) - len(" ".join(words)) - 1
         label = INSTITUTION_KINDS.get(kind.split()[0] if kind != "videregående skole" else "vgs", "Institusjon")
-        ws.add(start, m.end(), "institution", reg(label).name_for(_key(text[start:m.end()])), reason="navn og institusjonstype")
+        ws.add(
+            start,
+            m.end(),
+            "institution",
+            reg(label).name_for(_key(text[start : m.end()])),
+            reason="navn og institusjonstype",
+        )
     ws.commit()
     text = ws.text
     for m in INSTITUTION_HEAD_RE.finditer(text):
         tok = word_at(text, m.start(3))
         if tok is None or not _place_like(tok, text, lexicon, vocabulary):
             continue
-        if m.group(1).casefold() in ("dps", "vo") and not tok.capitalised and not match_phrase(lexicon.places, text, tok):
+        if (
+            m.group(1).casefold() in ("dps", "vo")
+            and not tok.capitalised
+            and not match_phrase(lexicon.places, text, tok)
+        ):
             continue
         hit = match_phrase(lexicon.places, text, tok)
         end = hit[0].end if hit else tok.end
         label = INSTITUTION_KINDS.get(m.group(1).casefold().rstrip("aen") or "vo", "Voksenopplæring")
         label = "Helsetjeneste" if m.group(1).casefold() == "dps" else "Voksenopplæring"
-        ws.add(m.start(), end, "institution", reg(label).name_for(_key(text[m.start(3):end])), reason="institusjon og sted")
+        ws.add(
+            m.start(),
+            end,
+            "institution",
+            reg(label).name_for(_key(text[m.start(3) : end])),
+            reason="institusjon og sted",
+        )
     ws.commit()
 
 
@@ -236,11 +282,16 @@ def replace_nav_offices(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary,
         if not known and not tok.capitalised and not m.group(0).startswith("nav"):
             continue
         end = hit[0].end if hit else tok.end
-        nxt = word_at(text, end + 1) if text[end:end + 1] == " " else None
+        nxt = word_at(text, end + 1) if text[end : end + 1] == " " else None
         if nxt is not None and nxt.capitalised and not hit and (nxt.key,) in lexicon.places.values:
             end = nxt.end  # «NAV Søndre Nordstrand»
-        elif nxt is not None and nxt.capitalised and not is_sentence_start(text, nxt.start) and tok.capitalised \
-                and not vocabulary.is_ordinary(nxt.key):
+        elif (
+            nxt is not None
+            and nxt.capitalised
+            and not is_sentence_start(text, nxt.start)
+            and tok.capitalised
+            and not vocabulary.is_ordinary(nxt.key)
+        ):
             end = nxt.end
-        ws.add(m.start(), end, "nav_office", registry.name_for(_key(text[tok.start:end])), reason="NAV og sted")
+        ws.add(m.start(), end, "nav_office", registry.name_for(_key(text[tok.start : end])), reason="NAV og sted")
     ws.commit()

@@ -40,18 +40,29 @@ _PHONE_BODY = r"(?:\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{3}[ .]\d{2}[ .]\d{3})"
 PHONE_RE = re.compile(
     r"(?<![\w+.,/-])(?:(?:\+|00)47[ .-]?" + _PHONE_BODY + r"|(?=[2-9])" + _PHONE_BODY + r")(?![\w]|[ ./-]?\d)"
 )
-_ID_CONTEXT_RE = re.compile(r"(?:f\.?\s?nr|fødselsn(?:ummer|r)|personn(?:ummer|r)|p\.?nr|d-n(?:ummer|r)|id-n(?:ummer|r))\W*$", re.I)
+_ID_CONTEXT_RE = re.compile(
+    r"(?:f\.?\s?nr|fødselsn(?:ummer|r)|personn(?:ummer|r)|p\.?nr|d-n(?:ummer|r)|id-n(?:ummer|r))\W*$", re.I
+)
 _ACCOUNT_CONTEXT_RE = re.compile(r"konto\w*\W*(?:n(?:umme)?r\.?\W*)?$", re.I)
 
-_STREET_COMPOUND = (r"(?:gata|gaten|gate|veien|vegen|veita|vei|veg|plassen|plass|stien|stie|svingen|tunet|ringen|"
-                    r"kroken|torget|brygga|brygge|kaia|kaien|alléen|allé|terrassen|lia|lii|bakken|haugen|åsen|"
-                    r"jordet|løkka|løkken|tunet|grenda|skogen|haugen|berget|vika|viken|stubben|haven|sletta)")
+_STREET_COMPOUND = (
+    r"(?:gata|gaten|gate|veien|vegen|veita|vei|veg|plassen|plass|stien|stie|svingen|tunet|ringen|"
+    r"kroken|torget|brygga|brygge|kaia|kaien|alléen|allé|terrassen|lia|lii|bakken|haugen|åsen|"
+    r"jordet|løkka|løkken|tunet|grenda|skogen|haugen|berget|vika|viken|stubben|haven|sletta)"
+)
 _STREET_WORD = r"(?:gate|gata|gaten|gt\.|vei|veg|veien|vegen|allé|plass|brygge|torg|terrasse|ring|vie|stien|sving)"
 _HOUSE = r" \d{1,4}(?: ?[A-Za-z](?![\w]))?(?: ?[HU]\d{4}(?!\w))?(?![\w]|[.,]\d)"
 _NAME = r"[^\W\d_][\w'’.-]*"
 ADDRESS_RE = re.compile(
-    r"(?<![\w-])(?:(?:" + _NAME + r" ){1,3}" + _STREET_WORD
-    + r"|[^\W\d_][^\W\d_]*?" + _STREET_COMPOUND + r"|[Pp]ostboks)" + _HOUSE, re.I
+    r"(?<![\w-])(?:(?:"
+    + _NAME
+    + r" ){1,3}"
+    + _STREET_WORD
+    + r"|[^\W\d_][^\W\d_]*?"
+    + _STREET_COMPOUND
+    + r"|[Pp]ostboks)"
+    + _HOUSE,
+    re.I,
 )
 # A name and a house number, without a street word: needs a postcode after or an address cue before.
 BARE_ADDRESS_RE = re.compile(r"(?<![\w-])((?:" + _NAME + r" ){0,2}" + _NAME + r")" + _HOUSE)
@@ -92,8 +103,8 @@ def replace_emails(ws: Workspace) -> None:
 
 def replace_identity_and_account_numbers(ws: Workspace) -> None:
     for found in find_identity_numbers(ws.text):
-        before = ws.text[max(0, found.start - 40):found.start]
-        number, original = found.number, ws.text[found.start:found.end]
+        before = ws.text[max(0, found.start - 40) : found.start]
+        number, original = found.number, ws.text[found.start : found.end]
         if number.valid and not _ACCOUNT_CONTEXT_RE.search(before):
             if number.kind == "dnr":
                 ws.add(found.start, found.end, "d_number", "[D-nummer]", reason="gyldig D-nummer")
@@ -119,7 +130,7 @@ def replace_addresses(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary) -
     text = ws.text
     for m in ADDRESS_RE.finditer(text):
         start = _trim_leading(text, m.start(), m.end())
-        first = text[start:m.end()].split(" ", 1)[0].casefold()
+        first = text[start : m.end()].split(" ", 1)[0].casefold()
         if first in NOT_STREET_NAMES:
             continue
         ws.add(start, m.end(), "street_address", "[adresse]", reason="gatenavn og husnummer")
@@ -129,17 +140,22 @@ def replace_addresses(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary) -
         start = _trim_leading(text, m.start(1), m.end(1))
         if start >= m.end(1):
             continue
-        words = text[start:m.end(1)].split(" ")
+        words = text[start : m.end(1)].split(" ")
         if any(w.casefold() in NOT_STREET_NAMES or w.casefold() in lexicon.months for w in words):
             continue
-        before = text[max(0, start - 40):start]
+        before = text[max(0, start - 40) : start]
         postcode_after = _POSTCODE_AFTER_RE.match(text, m.end()) is not None
         cue = _ADDRESS_CUE_RE.search(before) is not None
         loc = re.search(r"(?:^|\s)(?:i|på)\s\Z", before) is not None
         name_like = words[0][0].isupper() and not vocabulary.is_ordinary(words[-1].casefold())
         if postcode_after or cue or (loc and name_like):
-            ws.add(start, m.end(), "street_address", "[adresse]",
-                   reason="navn og husnummer" + (" før postnummer" if postcode_after else " etter adresse-ord"))
+            ws.add(
+                start,
+                m.end(),
+                "street_address",
+                "[adresse]",
+                reason="navn og husnummer" + (" før postnummer" if postcode_after else " etter adresse-ord"),
+            )
     ws.commit()
 
 
@@ -157,9 +173,10 @@ def replace_postcodes(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary) -
         else:
             continue
         if 1900 <= int(code) <= 2099:
-            before = text[max(0, m.start() - 3):m.start()]
-            if "," not in before and MASK not in text[max(0, m.start() - 4):m.start()]:
+            before = text[max(0, m.start() - 3) : m.start()]
+            if "," not in before and MASK not in text[max(0, m.start() - 4) : m.start()]:
                 continue
-        ws.add(m.start(), m.start(2) + len(matched), "postcode_place", "[postnummer og sted]",
-               reason="postnummer og sted")
+        ws.add(
+            m.start(), m.start(2) + len(matched), "postcode_place", "[postnummer og sted]", reason="postnummer og sted"
+        )
     ws.commit()

@@ -24,9 +24,17 @@ from dataclasses import dataclass, field
 from analysis.anonymise.workspace import Workspace, pseudonym_letters
 
 LABELS = {
-    "kandidat": "Kandidat", "jobbspesialist": "Jobbspesialist", "veileder": "Veileder", "nav-leder": "Leder",
-    "arbeidsgiver": "Arbeidsgiver", "kollega": "Kollega", "tolk": "Tolk", "lege": "Lege", "laerer": "Lærer",
-    "familie": "Familiemedlem", None: "Person",
+    "kandidat": "Kandidat",
+    "jobbspesialist": "Jobbspesialist",
+    "veileder": "Veileder",
+    "nav-leder": "Leder",
+    "arbeidsgiver": "Arbeidsgiver",
+    "kollega": "Kollega",
+    "tolk": "Tolk",
+    "lege": "Lege",
+    "laerer": "Lærer",
+    "familie": "Familiemedlem",
+    None: "Person",
 }
 LABEL_ROLES = {label: role for role, label in LABELS.items()}
 
@@ -64,8 +72,11 @@ class People:
         if idx is None and len(key) > 1:
             owners = [i for i, known in enumerate(self.parts) if known and known <= set(key)]
             if not owners:
-                owners = [i for i, known in enumerate(self.parts) if known & set(key) and len(known) > 1
-                          and len(known & set(key)) >= 2]
+                owners = [
+                    i
+                    for i, known in enumerate(self.parts)
+                    if known & set(key) and len(known) > 1 and len(known & set(key)) >= 2
+                ]
             if owners:
                 idx = max(owners, key=lambda i: self.recency.get(i, -1))
         if idx is None and len(key) == 1 and key[0] in self.initials:
@@ -85,7 +96,7 @@ class People:
 
     def _owner_of_initials(self, letters: str) -> int | None:
         for full, idx in self.full.items():
-            if len(full) == len(letters) and all(p[:1] == c for p, c in zip(full, letters)):
+            if len(full) == len(letters) and all(p[:1] == c for p, c in zip(full, letters, strict=True)):
                 return idx
         return None
 

@@ -24,18 +24,73 @@ from __future__ import annotations
 from analysis.anonymise import cues
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.vocabulary import Vocabulary
-from analysis.anonymise.workspace import WORD_RE, Registry, Word, Workspace, is_sentence_start, match_phrase, next_word, prev_word
+from analysis.anonymise.workspace import (
+    WORD_RE,
+    Registry,
+    Word,
+    Workspace,
+    is_sentence_start,
+    match_phrase,
+    next_word,
+    prev_word,
+)
 
 PLACE_NOUNS = frozenset({"kommune", "kommunes", "fylke", "fylkes", "fylkeskommune"})
 # Endings of Norwegian place names («Tromsdalen», «Fjellhamar», «Lierbyen»): a rare word after «i/på/fra» with one
 # of them is a place even when it is made of ordinary words.
-TOPONYM_ENDINGS = ("dalen", "dal", "vika", "vik", "viken", "haug", "heim", "rud", "stad", "sund", "fjord", "nes",
-                   "bu", "by", "byen", "lia", "åsen", "moen", "hamar", "øy", "øya", "holm", "sand", "stua", "foss",
-                   "våg", "vågen", "strand", "seter", "voll", "gard", "rød", "tangen", "odden", "bru", "hølen",
-                   "torp", "set", "eid", "land", "sjøen", "berg", "fjell", "kleiva", "sletta", "jordet")
-NOT_PLACES = frozenset("jobb jobben arbeid arbeidet skole skolen kurs kurset møte møtet praksis lageret kontoret "
-                       "butikken kjøkkenet telefon telefonen teams kafé kafeen biblioteket legevakta ferie "
-                       "sykehjemmet helsehuset besøk".split())
+TOPONYM_ENDINGS = (
+    "dalen",
+    "dal",
+    "vika",
+    "vik",
+    "viken",
+    "haug",
+    "heim",
+    "rud",
+    "stad",
+    "sund",
+    "fjord",
+    "nes",
+    "bu",
+    "by",
+    "byen",
+    "lia",
+    "åsen",
+    "moen",
+    "hamar",
+    "øy",
+    "øya",
+    "holm",
+    "sand",
+    "stua",
+    "foss",
+    "våg",
+    "vågen",
+    "strand",
+    "seter",
+    "voll",
+    "gard",
+    "rød",
+    "tangen",
+    "odden",
+    "bru",
+    "hølen",
+    "torp",
+    "set",
+    "eid",
+    "land",
+    "sjøen",
+    "berg",
+    "fjell",
+    "kleiva",
+    "sletta",
+    "jordet",
+)
+NOT_PLACES = frozenset(
+    "jobb jobben arbeid arbeidet skole skolen kurs kurset møte møtet praksis lageret kontoret "
+    "butikken kjøkkenet telefon telefonen teams kafé kafeen biblioteket legevakta ferie "
+    "sykehjemmet helsehuset besøk".split()
+)
 
 
 def _place_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, str] | None:
@@ -54,8 +109,9 @@ def _place_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, str] | 
     return None
 
 
-def replace_places(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, registry: Registry,
-                   person_parts: set[str]) -> None:
+def replace_places(
+    ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, registry: Registry, person_parts: set[str]
+) -> None:
     text = ws.text
     consumed = 0
     for m in WORD_RE.finditer(text):
@@ -76,9 +132,12 @@ def replace_places(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, regi
                     continue
             if not tok.capitalised and not ws.lower_case and not locative and not before_noun:
                 continue
-            if not suffix and text[end:end + 8].casefold() in (" senter", " sentrum") or \
-                    text[end:end + 9].casefold() in (" senter.", " senter,", " senter\n", " sentrum."):
-                end += 7 if text[end + 1:end + 7].casefold() == "senter" else 8
+            if (
+                not suffix
+                and text[end : end + 8].casefold() in (" senter", " sentrum")
+                or text[end : end + 9].casefold() in (" senter.", " senter,", " senter\n", " sentrum.")
+            ):
+                end += 7 if text[end + 1 : end + 7].casefold() == "senter" else 8
             ws.add(tok.start, end, "place", registry.name_for(key) + suffix, reason="stedsliste")
             consumed = end
             continue
@@ -91,14 +150,26 @@ def replace_places(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, regi
                 continue
         elif not ws.lower_case:
             continue
-        elif vocabulary.is_ordinary(tok.key) and not (vocabulary.frequency(tok.key) < 3.0
-                                                      and tok.key.endswith(TOPONYM_ENDINGS)):
+        elif vocabulary.is_ordinary(tok.key) and not (
+            vocabulary.frequency(tok.key) < 3.0 and tok.key.endswith(TOPONYM_ENDINGS)
+        ):
             continue
         end = tok.end
         nxt = next_word(text, tok)
-        if nxt is not None and nxt.capitalised == tok.capitalised and tok.capitalised and not vocabulary.is_ordinary(nxt.key):
+        if (
+            nxt is not None
+            and nxt.capitalised == tok.capitalised
+            and tok.capitalised
+            and not vocabulary.is_ordinary(nxt.key)
+        ):
             end = nxt.end
-        ws.add(tok.start, end, "place", registry.name_for(text[tok.start:end].casefold()),
-               reason="ukjent ord etter stedspreposisjon", weak=True)
+        ws.add(
+            tok.start,
+            end,
+            "place",
+            registry.name_for(text[tok.start : end].casefold()),
+            reason="ukjent ord etter stedspreposisjon",
+            weak=True,
+        )
         consumed = end
     ws.commit()

@@ -30,7 +30,9 @@ from analysis.anonymise.workspace import MASK, Word, Workspace, capitalise_first
 
 _AGE_VERB = r"(?:er|var|blir|ble|fyller|fylte|fylt|nå|som)"
 _ADVERB = r"(?:(?:nå|forresten|bare|nettopp|faktisk|snart|ca\.?|omtrent|cirka|allerede|egentlig)\s+)?"
-AGE_VERB_RE = re.compile(r"(?<![\w])(" + _AGE_VERB + r"\s+" + _ADVERB + r")(\d{1,3})\s+år(?:\s+gam(?:mel|le))?(?![\w])", re.I)
+AGE_VERB_RE = re.compile(
+    r"(?<![\w])(" + _AGE_VERB + r"\s+" + _ADVERB + r")(\d{1,3})\s+år(?:\s+gam(?:mel|le))?(?![\w])", re.I
+)
 AGE_GAMMEL_RE = re.compile(r"(?<![\w.,])(\d{1,3})\s+år\s+gam(?:mel|le)(?![\w])", re.I)
 AGE_NOUN_RE = re.compile(r"(?<![\w.,])(en\s+)?(\d{1,3})-åring(en|er|ene)?(?![\w])", re.I)
 AGE_ADJ_RE = re.compile(r"(?<![\w.,])(\d{1,3})-årig(e)?(?![\w])", re.I)
@@ -41,7 +43,9 @@ AGE_PAREN_RE = re.compile(r"(?<=[\w\ue000] )\((\d{1,2})\)(?!\w)")
 AGE_BARE_RE = re.compile(
     r"(?<![\w])((?:er|var|blir|ble|fyller|fylte|fylt|nettopp|bare|snart)\s+(?:nå\s+|nettopp\s+|bare\s+)?)"
     r"(\d{1,2})(?=[,.;)]|\s*$|\s+(?:nå|og|ikke|i\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|"
-    r"oktober|november|desember|fjor|år|dag|går|høst|vår|sommer|vinter)))", re.I | re.M)
+    r"oktober|november|desember|fjor|år|dag|går|høst|vår|sommer|vinter)))",
+    re.I | re.M,
+)
 AGE_NOT_RE = re.compile(r"(,?\s*ikke\s+)(\d{1,2})(?![\w%])(?!\s*(?:%|prosent|kr|timer|dager|uker|år\s+siden))", re.I)
 AGE_LIST_RE = re.compile(r"barn,\s+((?:\d{1,2},\s+)*\d{1,2})\s+og\s+(\d{1,2})( år)?", re.I)
 _WORD_BEFORE_RE = re.compile(r"(\S+) ?\Z")
@@ -83,7 +87,8 @@ def replace_ages(ws: Workspace) -> None:
     for m in AGE_NOUN_RE.finditer(ws.text):
         article, age, ending = m.group(1), int(m.group(2)), (m.group(3) or "").casefold()
         template = {"en": "personen {decade}", "ene": "personene {decade}", "er": "personer {decade}"}.get(
-            ending, ("en " if article else "") + "person {decade}")
+            ending, ("en " if article else "") + "person {decade}"
+        )
         _age(ws, m.start(), m.end(), age, template, reason="«-åring»")
     ws.commit()
     for m in AGE_ADJ_RE.finditer(ws.text):
@@ -99,7 +104,7 @@ def replace_ages(ws: Workspace) -> None:
             _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder som innskudd")
     ws.commit()
     for m in AGE_PAREN_RE.finditer(ws.text):
-        if ws.kind_before(m.start()) == "person" or ws.text[max(0, m.start() - 2):m.start()].strip()[-1:].isalpha():
+        if ws.kind_before(m.start()) == "person" or ws.text[max(0, m.start() - 2) : m.start()].strip()[-1:].isalpha():
             _age(ws, m.start(), m.end(), int(m.group(1)), "({decade})", reason="tall i parentes etter navn")
     ws.commit()
     for m in AGE_BARE_RE.finditer(ws.text):
@@ -147,8 +152,14 @@ def _replace_origin_compounds(ws: Workspace, lexicon: Lexicon) -> None:
         if region and key not in ("norsk", "engelsk"):
             adjective = lexicon.region_adjectives[region]
             new = adjective + m.group(2)
-            ws.add(m.start(), m.end(), "origin", capitalise_first(new) if m.group(1)[0].isupper() else new,
-                   reason="sammensatt opprinnelsesord", capitalise=False)
+            ws.add(
+                m.start(),
+                m.end(),
+                "origin",
+                capitalise_first(new) if m.group(1)[0].isupper() else new,
+                reason="sammensatt opprinnelsesord",
+                capitalise=False,
+            )
     ws.commit()
 
 

@@ -110,7 +110,7 @@ def is_sentence_start(text: str, pos: int, *, after_colon: bool = True) -> bool:
             k = j
             while k >= 0 and text[k].isalpha():
                 k -= 1
-            if (k < 0 or text[k] == "\n") and text[k + 1:j + 1].casefold() in _LINE_LABELS:
+            if (k < 0 or text[k] == "\n") and text[k + 1 : j + 1].casefold() in _LINE_LABELS:
                 return True
             return False
         if ch == ":" and not after_colon:
@@ -137,7 +137,7 @@ def _line_ends_block(text: str, newline: int) -> bool:
 def capitalise_first(s: str) -> str:
     for i, ch in enumerate(s):
         if ch.isalpha():
-            return s[:i] + ch.upper() + s[i + 1:]
+            return s[:i] + ch.upper() + s[i + 1 :]
     return s
 
 
@@ -259,8 +259,18 @@ class Workspace:
         """No character of [start, end) is claimed yet."""
         return MASK not in self.text[start:end]
 
-    def add(self, start: int, end: int, kind: str, replacement: Text, *, reason: str = "", weak: bool = False,
-            entity: int | None = None, capitalise: bool = True) -> Replacement | None:
+    def add(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        replacement: Text,
+        *,
+        reason: str = "",
+        weak: bool = False,
+        entity: int | None = None,
+        capitalise: bool = True,
+    ) -> Replacement | None:
         """Propose a replacement; it takes effect (and masks its span) at :meth:`commit`."""
         if start >= end or not self.free(start, end):
             return None
@@ -278,7 +288,7 @@ class Workspace:
         for rep in self.pending:
             if rep.start < last:
                 continue
-            parts.append(self.text[last:rep.start])
+            parts.append(self.text[last : rep.start])
             parts.append(MASK * (rep.end - rep.start))
             last = rep.end
             self.replacements.append(rep)
@@ -311,7 +321,7 @@ class Workspace:
         out: list[str] = []
         last = 0
         for rep in self.sorted_replacements():
-            out.append(self.original[last:rep.start])
+            out.append(self.original[last : rep.start])
             value = rep.value()
             if rep.capitalise and is_sentence_start(self.original, rep.start, after_colon=False):
                 value = capitalise_first(value)
