@@ -39,7 +39,26 @@ from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.namewords import INITIALS_RES, MAX_NAME_WORDS, NOT_NAMES, Evidence, NameWords
 from analysis.anonymise.people import Mention, People
 from analysis.anonymise.vocabulary import Vocabulary
-from analysis.anonymise.workspace import Workspace, is_sentence_start, match_phrase
+from analysis.anonymise.workspace import MASK, Workspace, is_sentence_start, match_phrase
+
+CUE_WORDS = frozenset({*cues.ROLE_NOUNS, *cues.NEUTRAL_PERSON_NOUNS, *cues.GREETINGS, *cues.TITLES_FULL,
+                       *cues.TITLES_ABBR})
+
+
+def suffix_of(finder: NameWords, j: int) -> str:
+    got = finder.base(finder.toks[j])
+    return got[1] if got else ""
+
+
+def j_multi(finder: NameWords, i: int) -> bool:
+    """A capitalised name word follows: «til Frøya Dahl» is a person, «til Frøya» a place."""
+    toks = finder.toks
+    return (
+        i + 1 < len(toks)
+        and finder.gap_before(i + 1) == " "
+        and toks[i + 1].capitalised
+        and toks[i + 1].key in finder.people.learned
+    )
 
 
 class NameFinder(NameWords):
@@ -72,7 +91,12 @@ class NameFinder(NameWords):
             if len(nxt.text) == 1 and nxt.text.isupper() and text.startswith(". ", nxt.end):
                 j += 1
                 continue
-            if nxt.capitalised != (not lower) and not (lower and nxt.capitalised and self.is_lex(nxt.key)):
+            glued = nxt.key.startswith(("al-", "el-")) and nxt.text[3:4].isupper()
+            if (
+                not glued
+                and nxt.capitalised != (not lower)
+                and not (lower and nxt.capitalised and self.is_lex(nxt.key))
+            ):
                 break
             if nxt.text.isupper() and len(nxt.text) > 1 and not cur.text.isupper():
                 break
@@ -124,17 +148,32 @@ class NameFinder(NameWords):
         i = 0
         n = len(self.toks)
         while i < n:
+            self.skip_to = i
             mention = self.match_at(i)
             if mention is None:
-                i += 1
+                i = self.skip_to + 1
                 continue
             found.append(mention)
             i = mention.last_token + 1
         return found
 
+    def quick_reject(self, tok: Word) -> bool:
+        """Most words are plainly not names; tell them apart with dictionary look-ups only."""
+        key = tok.key
+        learned = self.people.learned
+        if self.learned_only:
+            return not (key in learned or key[:-1] in learned or key[:-2] in learned or key.partition("-")[0] in learned)
+        if tok.capitalised or self.ws.lower_case or tok.start in self.speakers:
+            return False
+        if key in learned or key[:-1] in learned or key.partition("-")[0] in learned:
+            return False
+        return not (self.lex.is_person_word(key) or self.lex.is_person_word(key[:-1]) or "-" in key)
+
     def match_at(self, i: int) -> Mention | None:
         tok = self.toks[i]
         text = self.text
+        if self.quick_reject(tok) and not (i > 0 and self.toks[i - 1].key in CUE_WORDS):
+            return None
         if len(tok.text) == 1 and not (tok.text.isupper() and text.startswith(". ", tok.end)):
             return None
         key = tok.key
@@ -162,8 +201,13 @@ class NameFinder(NameWords):
             and key0 not in self.lex.ambiguous
         ):
             return None  # a known place is a place, whatever stands before it
+        country = match_phrase(self.lex.countries, text, tok) or match_phrase(self.lex.places, text, tok)
+        if country and tok.start not in self.speakers and (country[0].end > tok.end or match_phrase(
+                self.lex.countries, text, tok)):
+            self.skip_to = self.by_start[country[0].start]
+            return None  # «Sri Lanka», «Eritrea», «Chiang Mai»: the origin and place rules decide
         loc = self.after_locative(i)
-        if loc and key0 not in self.people.learned and match_phrase(self.lex.places, text, tok):
+        if loc and match_phrase(self.lex.places, text, tok) and not (self.learned_only and j_multi(self, i)):
             return None
         if loc in cues.STRONG_LOCATIVE and not self.is_lex(key0) and key0 not in self.people.learned:
             return None  # «på Rud», «i Follebu»: the place rules decide
@@ -178,6 +222,8 @@ class NameFinder(NameWords):
         if decision is None:
             return None
         reason, weak = decision
+        if ev.reason.startswith("etter tittel") and i > 0:
+            i -= 1  # «fru Hansen», «dr. Ali»: the title goes with the name (it tells gender or profession)
         while (
             i > 0
             and self.toks[i - 1].key in cues.PARTICLES
@@ -209,6 +255,8 @@ class NameFinder(NameWords):
         if self.learned_only:
             if all(p not in self.people.learned for p in parts):
                 return None
+            if not cap and not lower_doc and all(self.ambiguous(p) for p in parts):
+                return None  # «i dag», «per uke» in a capitalised text, after «Dag» or «Per» the person
             if any(not self.ambiguous(p) for p in known) or multi:
                 return "navn kjent fra før i dokumentet", False
             if cap and not sstart and not lower_doc:
@@ -227,6 +275,9 @@ class NameFinder(NameWords):
         key = parts[0]
         if cap and not sstart and not lower_doc and not self.is_lex(key) and self.cap_name_like(tok):
             return "stor forbokstav midt i setningen", False
+        genitive = suffix_of(self, j)
+        if self.is_lex(key) and genitive and not self.vocab.is_ordinary(self.toks[j].key):
+            return "navneliste i genitiv", False  # «Pers kone»
         if self.is_lex(key):  # ambiguous lexicon name («Per», «Liv»)
             if cap and not sstart and not lower_doc:
                 return "navneliste, stor forbokstav midt i setningen", False
@@ -281,7 +332,9 @@ def replace_person_names(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary
         people.add(ws, mention)
     ws.commit()
     if people.learned:
-        finder = NameFinder(ws, lexicon, vocabulary, people)
+        finder.text = ws.text
+        finder.toks = [t for t in finder.toks if ws.text[t.start] != MASK]
+        finder.by_start = {t.start: i for i, t in enumerate(finder.toks)}
         for mention in finder.run(learned_only=True):
             people.add(ws, mention)
         ws.commit()

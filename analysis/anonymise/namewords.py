@@ -268,6 +268,14 @@ class NameWords:
                 return Evidence(True, cues.ROLE_NOUNS[word], f"fulgt av «{m.group(1)}»")
         if re.match(r" ?\(\d{1,2}(?: år)?\)", after):
             return Evidence(True, None, "fulgt av alder i parentes")
+        if (
+            key in self.people.learned
+            and re.match(r"\.?[ \t]*(?:\n|$)", text[last.end : last.end + 3])
+            and not text[text.rfind("\n", 0, first.start) + 1 : first.start].strip(" \t")
+            or key in self.people.learned
+            and re.match(r"\.[ \t]*(?:\n|$)", text[last.end : last.end + 3])
+        ):
+            return Evidence(True, None, "kjent navn alene som signatur")
         nxt = toks[j + 1] if j + 1 < len(toks) and text[last.end : toks[j + 1].start] == " " else None
         if nxt is not None and nxt.key in cues.SPEECH_VERBS and (first.capitalised or not self.ambiguous(key)):
             return Evidence(True, None, f"fulgt av «{nxt.text}»")

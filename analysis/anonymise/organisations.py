@@ -105,6 +105,11 @@ def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabul
         kept.append(w)
     while kept and kept[-1].casefold() == "og":
         kept.pop()
+    if "og" in (w.casefold() for w in kept):
+        cut = [w.casefold() for w in kept].index("og")  # kept is reversed: the words after «og» come first
+        head = kept[cut + 1 :]
+        if len(head) > 1 and all(lexicon.is_person_word(w) for w in head):
+            kept = kept[:cut]  # «Per Olsen og Fjord Fisk AS»: the person is not part of the company
     if lower_form and kept and all(vocabulary.is_ordinary(w.casefold()) for w in kept):
         return []
     return list(reversed(kept))
@@ -132,9 +137,11 @@ def replace_employers(
         if len(words) > 1:
             learned.append(name)
     ws.commit()
-    for name in learned:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", ws.text, re.I):
-            ws.add(m.start(), m.end(), "employer", registry.name_for(_key(name)), reason="firmanavn sett før")
+    names = sorted(set(learned), key=len, reverse=True)
+    if names:
+        alternation = "|".join(re.escape(n) for n in names)
+        for m in re.finditer(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", ws.text, re.I):
+            ws.add(m.start(), m.end(), "employer", registry.name_for(_key(m.group())), reason="firmanavn sett før")
     ws.commit()
 
     text = ws.text
@@ -142,8 +149,10 @@ def replace_employers(
         words = m.group(1).split()
         while words and words[0].casefold() in DESCRIBING_WORDS:
             words = words[1:]
+        if not words or words[-1].casefold().rstrip("e") in lexicon.adjectives:
+            continue  # «en thailandsk restaurant»
         if (
-            not _name_words_ok(words, lexicon, vocabulary, False)
+            not _name_words_ok(words, lexicon, vocabulary, not ws.lower_case)
             or is_sentence_start(text, m.start(1))
             and vocabulary.is_ordinary(words[0].casefold())
         ):

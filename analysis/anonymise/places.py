@@ -21,6 +21,8 @@ decided by the name rules.
 
 from __future__ import annotations
 
+import re
+
 from analysis.anonymise import cues
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.vocabulary import Vocabulary
@@ -35,6 +37,7 @@ from analysis.anonymise.workspace import (
     prev_word,
 )
 
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(cues.LOCATIVE, key=len, reverse=True)) + r") \Z", re.I)
 PLACE_NOUNS = frozenset({"kommune", "kommunes", "fylke", "fylkes", "fylkeskommune"})
 # Endings of Norwegian place names («Tromsdalen», «Fjellhamar», «Lierbyen»): a rare word after «i/på/fra» with one
 # of them is a place even when it is made of ordinary words.
@@ -118,9 +121,15 @@ def replace_places(
         if m.start() < consumed:
             continue
         tok = Word.of(m)
+        place = _place_at(text, tok, lexicon)
+        if place is None and not ((tok.capitalised and not ws.lower_case) or (ws.lower_case and len(tok.key) > 2)):
+            continue
+        if place is None and tok.key in NOT_PLACES:
+            continue
+        if place is None and not _LOCATIVE_BEFORE.search(text, max(0, tok.start - 12), tok.start):
+            continue
         before = prev_word(text, tok)
         locative = before is not None and before[1] == " " and before[0].key in cues.LOCATIVE
-        place = _place_at(text, tok, lexicon)
         if place is not None:
             end, key, suffix = place
             single = end == tok.end

@@ -323,7 +323,7 @@ class Workspace:
         for rep in self.sorted_replacements():
             out.append(self.original[last : rep.start])
             value = rep.value()
-            if rep.capitalise and is_sentence_start(self.original, rep.start, after_colon=False):
+            if rep.capitalise and value[:1] != "[" and is_sentence_start(self.original, rep.start, after_colon=False):
                 value = capitalise_first(value)
             out.append(value)
             last = rep.end
