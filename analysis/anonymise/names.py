@@ -39,10 +39,11 @@ from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.namewords import INITIALS_RES, MAX_NAME_WORDS, NOT_NAMES, Evidence, NameWords
 from analysis.anonymise.people import Mention, People
 from analysis.anonymise.vocabulary import Vocabulary
-from analysis.anonymise.workspace import MASK, Workspace, is_sentence_start, match_phrase
+from analysis.anonymise.workspace import MASK, Word, Workspace, is_sentence_start, match_phrase
 
-CUE_WORDS = frozenset({*cues.ROLE_NOUNS, *cues.NEUTRAL_PERSON_NOUNS, *cues.GREETINGS, *cues.TITLES_FULL,
-                       *cues.TITLES_ABBR})
+CUE_WORDS = frozenset(
+    {*cues.ROLE_NOUNS, *cues.NEUTRAL_PERSON_NOUNS, *cues.GREETINGS, *cues.TITLES_FULL, *cues.TITLES_ABBR}
+)
 
 
 def suffix_of(finder: NameWords, j: int) -> str:
@@ -162,7 +163,8 @@ class NameFinder(NameWords):
         key = tok.key
         learned = self.people.learned
         if self.learned_only:
-            return not (key in learned or key[:-1] in learned or key[:-2] in learned or key.partition("-")[0] in learned)
+            head = key.partition("-")[0]
+            return not (key in learned or key[:-1] in learned or key[:-2] in learned or head in learned)
         if tok.capitalised or self.ws.lower_case or tok.start in self.speakers:
             return False
         if key in learned or key[:-1] in learned or key.partition("-")[0] in learned:
@@ -202,8 +204,11 @@ class NameFinder(NameWords):
         ):
             return None  # a known place is a place, whatever stands before it
         country = match_phrase(self.lex.countries, text, tok) or match_phrase(self.lex.places, text, tok)
-        if country and tok.start not in self.speakers and (country[0].end > tok.end or match_phrase(
-                self.lex.countries, text, tok)):
+        if (
+            country
+            and tok.start not in self.speakers
+            and (country[0].end > tok.end or match_phrase(self.lex.countries, text, tok))
+        ):
             self.skip_to = self.by_start[country[0].start]
             return None  # «Sri Lanka», «Eritrea», «Chiang Mai»: the origin and place rules decide
         loc = self.after_locative(i)

@@ -29,7 +29,15 @@ from collections.abc import Sequence
 
 from analysis.anonymise.lexicon import Lexicon, phrase_key
 from analysis.anonymise.vocabulary import Vocabulary
-from analysis.anonymise.workspace import WORD_RE, Registry, Word, Workspace, is_sentence_start, match_phrase, word_at
+from analysis.anonymise.workspace import (
+    Registry,
+    Word,
+    Workspace,
+    is_sentence_start,
+    match_phrase,
+    trie_pattern,
+    word_at,
+)
 
 _W = r"[^\W\d_][\w'’.&-]*"
 COMPANY_RE = re.compile(r"(?<![\w-])((?:(?:" + _W + r"|\d+|&|og)[ \n]){1,6})(AS|ASA|SA|ANS|DA|NUF|as|asa)(?![\w-])")
@@ -171,9 +179,21 @@ def _place_like(tok: Word | None, text: str, lexicon: Lexicon, vocabulary: Vocab
     return tok.capitalised or not vocabulary.is_ordinary(tok.key) or tok.key.endswith(("gata", "veien", "vegen"))
 
 
+_CHAIN_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _chain_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """The first words of every chain name as one case-insensitive regex (whole words)."""
+    pattern = _CHAIN_PATTERNS.get(id(lexicon))
+    if pattern is None:
+        pattern = re.compile(r"(?<![\w'’-])(?:" + trie_pattern(set(lexicon.chains.by_first)) + r")(?![\w'’-])", re.I)
+        _CHAIN_PATTERNS[id(lexicon)] = pattern
+    return pattern
+
+
 def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabulary: Vocabulary) -> None:
     text = ws.text
-    for m in WORD_RE.finditer(text):
+    for m in _chain_pattern(lexicon).finditer(text):
         tok = Word.of(m)
         hit = match_phrase(lexicon.chains, text, tok)
         if hit is None:

@@ -120,6 +120,13 @@ def replace_places(
     for m in WORD_RE.finditer(text):
         if m.start() < consumed:
             continue
+        word = m.group()
+        if (
+            not (word[0].isupper() or ws.lower_case)
+            and (word.casefold(),) not in lexicon.places.values
+            and word.casefold() not in lexicon.places.by_first
+        ):
+            continue
         tok = Word.of(m)
         place = _place_at(text, tok, lexicon)
         if place is None and not ((tok.capitalised and not ws.lower_case) or (ws.lower_case and len(tok.key) > 2)):

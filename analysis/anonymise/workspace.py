@@ -24,6 +24,7 @@ text before it is the start of the text, a line break, one of ``. ! ? :``, or an
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -249,6 +250,7 @@ class Workspace:
     uncertain: list[Uncertain] = field(default_factory=list)
     pending: list[Replacement] = field(default_factory=list)
     lower_case: bool = False
+    _newlines: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -331,4 +333,6 @@ class Workspace:
         return "".join(out)
 
     def line_of(self, pos: int) -> int:
-        return self.original.count("\n", 0, pos) + 1
+        if not self._newlines:
+            self._newlines = [i for i, ch in enumerate(self.original) if ch == "\n"] or [len(self.original)]
+        return bisect.bisect_left(self._newlines, pos) + 1
