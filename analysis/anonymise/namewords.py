@@ -59,6 +59,10 @@ INITIALS_RES = (
 )
 
 
+_HEADER_RE = re.compile(r"[ \t•*-]*([^\W\d_][\w ]{0,20}?)\.?[ \t]*:[ \t]*(?:[^\W\d_]+[ \t]+)?")
+_AGE_AFTER_RE = re.compile(r" ?\(\d{1,2}(?: år)?\)")
+
+
 @dataclass
 class Evidence:
     strong: bool = False
@@ -205,7 +209,7 @@ class NameWords:
             return Evidence(True, None, self.speakers[first.start])
         line_start = text.rfind("\n", 0, first.start) + 1
         head = text[line_start : first.start]
-        m = re.fullmatch(r"[ \t•*-]*([^\W\d_][\w ]{0,20}?)\.?[ \t]*:[ \t]*(?:[^\W\d_]+[ \t]+)?", head)
+        m = _HEADER_RE.fullmatch(head) if ":" in head else None
         if m and m.group(1).casefold() in cues.HEADER_LABELS:
             label = m.group(1).casefold()
             role = cues.HEADER_LABELS[label]
@@ -266,7 +270,7 @@ class NameWords:
                 return Evidence(True, cues.TWO_WORD_ROLES[two], f"fulgt av «{m.group(0).strip()}»")
             if word in cues.ROLE_NOUNS and not after.startswith("\n\n"):
                 return Evidence(True, cues.ROLE_NOUNS[word], f"fulgt av «{m.group(1)}»")
-        if re.match(r" ?\(\d{1,2}(?: år)?\)", after):
+        if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes")
         if (
             key in self.people.learned

@@ -138,6 +138,8 @@ def _origin_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 _COMPASS = r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest|midt|sentral)"
+# «somalisk-norsk», «arabisktalende»: an origin word glued to a hyphenated tail or to «talende».
+ORIGIN_COMPOUND_RE = re.compile(r"(?<![\w-])([^\W\d_]+?)(-[^\W\d_]+|talende)(?![\w-])", re.I)
 
 
 def _replace_origin_compounds(ws: Workspace, lexicon: Lexicon) -> None:
@@ -146,7 +148,7 @@ def _replace_origin_compounds(ws: Workspace, lexicon: Lexicon) -> None:
         region = lexicon.countries.values.get((m.group(1).casefold(),))
         if region:
             ws.add(m.start(), m.end(), "origin", region, reason="landsdel i et annet land", capitalise=False)
-    for m in re.finditer(r"(?<![\w-])([^\W\d_]+)(-[^\W\d_]+|talende)(?![\w-])", ws.text, re.I):
+    for m in ORIGIN_COMPOUND_RE.finditer(ws.text):
         key = m.group(1).casefold()
         region = lexicon.adjectives.get(key) or lexicon.languages.get(key)
         if region and key not in ("norsk", "engelsk"):
