@@ -176,6 +176,15 @@ class NameFinder(NameWords):
         text = self.text
         if self.quick_reject(tok) and not (i > 0 and self.toks[i - 1].key in CUE_WORDS):
             return None
+        if tok.key in self.lex.countries.by_first or tok.key in self.lex.places.by_first:
+            country = match_phrase(self.lex.countries, text, tok) or match_phrase(self.lex.places, text, tok)
+            if (
+                country
+                and tok.start not in self.speakers
+                and (country[0].end > tok.end or match_phrase(self.lex.countries, text, tok))
+            ):
+                self.skip_to = self.by_start[country[0].start]
+                return None  # «Sri Lanka», «Eritrea», «Chiang Mai»: the origin and place rules decide
         if len(tok.text) == 1 and not (tok.text.isupper() and text.startswith(". ", tok.end)):
             return None
         key = tok.key
@@ -203,14 +212,6 @@ class NameFinder(NameWords):
             and key0 not in self.lex.ambiguous
         ):
             return None  # a known place is a place, whatever stands before it
-        country = match_phrase(self.lex.countries, text, tok) or match_phrase(self.lex.places, text, tok)
-        if (
-            country
-            and tok.start not in self.speakers
-            and (country[0].end > tok.end or match_phrase(self.lex.countries, text, tok))
-        ):
-            self.skip_to = self.by_start[country[0].start]
-            return None  # «Sri Lanka», «Eritrea», «Chiang Mai»: the origin and place rules decide
         loc = self.after_locative(i)
         if loc and match_phrase(self.lex.places, text, tok) and not (self.learned_only and j_multi(self, i)):
             return None
@@ -281,7 +282,7 @@ class NameFinder(NameWords):
         if cap and not sstart and not lower_doc and not self.is_lex(key) and self.cap_name_like(tok):
             return "stor forbokstav midt i setningen", False
         genitive = suffix_of(self, j)
-        if self.is_lex(key) and genitive and not self.vocab.is_ordinary(self.toks[j].key):
+        if self.is_lex(key) and genitive and self.toks[j].key not in self.lex.ambiguous:
             return "navneliste i genitiv", False  # «Pers kone»
         if self.is_lex(key):  # ambiguous lexicon name («Per», «Liv»)
             if cap and not sstart and not lower_doc:

@@ -63,6 +63,14 @@ _HEADER_RE = re.compile(r"[ \t•*-]*([^\W\d_][\w ]{0,20}?)\.?[ \t]*:[ \t]*(?:[^
 _AGE_AFTER_RE = re.compile(r" ?\(\d{1,2}(?: år)?\)")
 
 
+_APPOSITION_END_RE = re.compile(r"[ \t]*(?:[,.;)\n]|$|(?:i|på|ved|hos|for|fra|frå|til|med|og|\()\b)")
+
+
+def _ends_apposition(rest: str) -> bool:
+    """A role noun after a name is an apposition only when no other name follows it («Arūnas, kona Rasa»)."""
+    return _APPOSITION_END_RE.match(rest) is not None
+
+
 @dataclass
 class Evidence:
     strong: bool = False
@@ -114,6 +122,14 @@ class NameWords:
         key = tok.key
         if key in NOT_NAMES or self._acronym_compound(tok):
             return None
+        if (
+            key.endswith("s")
+            and len(key) > 2
+            and self.is_lex(key[:-1])
+            and not self.is_lex(key)
+            and self.vocab.frequency(key) < 4.0
+        ):
+            return key[:-1], "s", 0  # «Pers kone», «Aminas mål»
         for ap in ("'s", "’s"):
             if key.endswith(ap) and self.candidate_key(key[:-2]):
                 return key[:-2], "s", 0
@@ -151,6 +167,7 @@ class NameWords:
             and key not in WEEKDAYS
             and not self._acronym_compound(tok)
             and (self.vocab.frequency(key) < 5.0 or self.is_lex(key))
+            and (self.is_lex(key) or not self.vocab.is_english(key))
             and not self.is_place_key(key)
         )
 
@@ -216,6 +233,8 @@ class NameWords:
             rest = head[m.end(1) :].split(":", 1)[1].strip().casefold()
             if rest in cues.ROLE_NOUNS:
                 role = cues.ROLE_NOUNS[rest]
+            if role is None:
+                role = self.apposition_role(last)
             return Evidence(True, role, f"etter «{m.group(1)}:»")
         # before: title, role noun (with fillers), greeting
         k = i - 1
@@ -268,7 +287,7 @@ class NameWords:
             two = (word, (m.group(2) or "").casefold())
             if two in cues.TWO_WORD_ROLES:
                 return Evidence(True, cues.TWO_WORD_ROLES[two], f"fulgt av «{m.group(0).strip()}»")
-            if word in cues.ROLE_NOUNS and not after.startswith("\n\n"):
+            if word in cues.ROLE_NOUNS and not after.startswith("\n\n") and _ends_apposition(after[m.end(1) :]):
                 return Evidence(True, cues.ROLE_NOUNS[word], f"fulgt av «{m.group(1)}»")
         if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes")
@@ -292,6 +311,14 @@ class NameWords:
         if nxt is not None and nxt.key in cues.FINITE_VERBS and self.ws.lower_case:
             return Evidence(False, None, f"fulgt av verbet «{nxt.text}»")
         return Evidence()
+
+    def apposition_role(self, last: Word) -> str | None:
+        """«Rowena Santos (kandidat)», «Kari Nordby, jobbspesialist»: the role right after a name."""
+        after = self.text[last.end : last.end + 40]
+        m = re.match(r"(?:,| ?\() ?([^\W\d_][\w-]*)", after)
+        if not m or not _ends_apposition(after[m.end(1) :]):
+            return None
+        return cues.ROLE_NOUNS.get(m.group(1).casefold())
 
     def after_locative(self, i: int) -> str | None:
         if i == 0 or self.gap_before(i) != " ":

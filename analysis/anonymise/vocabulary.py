@@ -10,6 +10,10 @@ which Norwegian writes as one word («sjåførhjelper», «introduksjonsprogramm
 wordfreq counts names as words («kari» is frequent), so it cannot say that a word is *not* a name; it only
 says that a rare word is not ordinary vocabulary. That is all this module answers. Thresholds are Zipf
 values (log10 of frequency per billion words): 3 is about once per million words.
+
+Norwegian case notes quote English terms («Individual Placement and Support», «Supported Employment»); a
+capitalised common English word (wordfreq's English list, Zipf ≥ 4) is therefore not taken for a name on
+capitalisation alone.
 """
 
 from __future__ import annotations
@@ -23,13 +27,21 @@ COMPOUND_PART_ZIPF = 3.3  # each part of a compound must be clearly ordinary
 MIN_PART = 4  # shortest part of a compound
 
 
+ENGLISH_ZIPF = 4.0  # common English words: «Supported Employment», «Individual Placement and Support»
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     zipf: dict[str, float]
+    english: frozenset[str] = frozenset()
 
     def frequency(self, word: str) -> float:
         """Zipf value of the casefolded word (0.0 when wordfreq does not list it)."""
         return self.zipf.get(word, 0.0)
+
+    def is_english(self, word: str) -> bool:
+        """A common English word (casefolded input): capitalised in an English term, not a name."""
+        return word in self.english
 
     def is_ordinary(self, word: str) -> bool:
         """True for a frequent word or a compound of frequent words (casefolded input)."""
@@ -82,4 +94,7 @@ def load_vocabulary() -> Vocabulary:
 
     freqs = get_frequency_dict("nb", wordlist="large")
     zipf = {w: math.log10(f) + 9 for w, f in freqs.items() if f > 0 and (w.isalpha() or "-" in w)}
-    return Vocabulary(zipf)
+    english = frozenset(
+        w for w, f in get_frequency_dict("en", wordlist="small").items() if f > 0 and math.log10(f) + 9 >= ENGLISH_ZIPF
+    )
+    return Vocabulary(zipf, english)
