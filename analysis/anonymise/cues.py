@@ -71,7 +71,7 @@ NEUTRAL_PERSON_NOUNS = frozenset(
     "utleier utleieren fysioterapeut fysioterapeuten venninne venninna venninnen venn "
     "vennen nabo naboen nabokona rådgiver rådgiveren referent leder lederen leiar "
     "leiaren daglig dagleg teamleder teamlederen kontakt kollega kollegaen kollegaer "
-    "kollegane kollegene medarbeider fadder fadderen".split()
+    "kollegane kollegene medarbeider fadder fadderen lille vesle".split()
 )
 # Two-word role nouns, written with a hyphen above: «daglig leder», «dagleg leiar».
 TWO_WORD_ROLES = {("daglig", "leder"): ARBEIDSGIVER, ("dagleg", "leiar"): ARBEIDSGIVER}

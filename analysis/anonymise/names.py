@@ -106,7 +106,7 @@ class NameFinder(NameWords):
                 got is None
                 and not lower
                 and not self.ws.lower_case
-                and self.cap_name_like(nxt)
+                and self.cap_name_like(nxt, english=True)
                 and not match_phrase(self.lex.places, text, nxt)
             ):
                 got = (nxt.key, "", 0)  # «Trine Holmstad», «Åsmund Rue»: surnames that are ordinary words
@@ -116,7 +116,7 @@ class NameFinder(NameWords):
                 self.ambiguous(got[0])
                 and got[0] not in self.people.learned
                 and not self.is_lex(got[0])
-                and not (nxt.capitalised and not self.ws.lower_case and self.cap_name_like(nxt))
+                and not (nxt.capitalised and not self.ws.lower_case and self.cap_name_like(nxt, english=True))
             ):
                 break
             if (not self.is_lex(got[0]) and match_phrase(self.lex.places, text, nxt)) or nxt.key in cues.STREET_WORDS:
@@ -230,12 +230,7 @@ class NameFinder(NameWords):
         reason, weak = decision
         if ev.reason.startswith("etter tittel") and i > 0:
             i -= 1  # «fru Hansen», «dr. Ali»: the title goes with the name (it tells gender or profession)
-        while (
-            i > 0
-            and self.toks[i - 1].key in cues.PARTICLES
-            and self.gap_before(i) == " "
-            and (self.toks[i - 1].capitalised or self.toks[i].capitalised is False)
-        ):
+        while i > 0 and self.toks[i - 1].key in cues.PARTICLES and self.gap_before(i) == " ":
             i -= 1  # «Van der Berg»: the particles go with the name
         tok = self.toks[i]
         end = self.toks[j].end + extra if not compound_tail else tok.start + len(head)
@@ -267,11 +262,15 @@ class NameFinder(NameWords):
                 return "navn kjent fra før i dokumentet", False
             if cap and not sstart and not lower_doc:
                 return "kjent navn, stor forbokstav", False
+            if (cap or lower_doc) and any(p not in self.lex.ambiguous and self.vocab.frequency(p) < 4.2 for p in known):
+                return "kjent navn (ikke et vanlig ord)", False
             if ev.strong:
                 return "kjent navn " + ev.reason, False
             return None
         if lex_plain:
             return "navneliste", False
+        if j > i and len(tok.text) == 1 and tok.text.isupper() and cap and (known or self.cap_name_like(self.toks[j])):
+            return "initial og etternavn", False
         if (
             multi
             and (cap or lower_doc or ev.strong)

@@ -155,8 +155,10 @@ class NameWords:
         head, dash, _ = tok.text.partition("-")
         return bool(dash) and (head.isupper() or head.casefold() in self.lex.proper_nouns)
 
-    def cap_name_like(self, tok: Word) -> bool:
-        """A capitalised word mid-sentence in a capitalised text: a proper noun unless it is a known non-name."""
+    def cap_name_like(self, tok: Word, *, english: bool = False) -> bool:
+        """A capitalised word mid-sentence in a capitalised text: a proper noun unless it is a known non-name.
+
+        ``english=True`` accepts common English words too (a surname after a given name: «Grace Hope»)."""
         key = tok.key
         return (
             tok.capitalised
@@ -167,7 +169,7 @@ class NameWords:
             and key not in WEEKDAYS
             and not self._acronym_compound(tok)
             and (self.vocab.frequency(key) < 5.0 or self.is_lex(key))
-            and (self.is_lex(key) or not self.vocab.is_english(key))
+            and (english or self.is_lex(key) or not self.vocab.is_english(key))
             and not self.is_place_key(key)
         )
 

@@ -208,12 +208,7 @@ def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabul
         place = word_at(text, end + gap) if text[end : end + 1] == " " else None
         if place is not None and (
             _place_like(place, text, lexicon, vocabulary)
-            or (
-                ws.lower_case
-                and place.key not in DESCRIBING_WORDS
-                and vocabulary.frequency(place.key) < 4.5
-                and not ordinary_word
-            )
+            or (ws.lower_case and place.key not in DESCRIBING_WORDS and vocabulary.frequency(place.key) < 4.5)
         ):
             hit2 = match_phrase(lexicon.places, text, place)
             place_end = hit2[0].end if hit2 else place.end

@@ -170,6 +170,8 @@ def replace_postcodes(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary) -
             matched = first
         elif not vocabulary.is_ordinary(first.casefold()) and first.casefold() not in lexicon.months:
             matched = first
+        elif re.search(MASK + r",? ?\Z", text[max(0, m.start() - 3) : m.start()]):
+            matched = first  # «[adresse], 9020 tromsdalen»: a postcode after an address names its place
         else:
             continue
         if 1900 <= int(code) <= 2099:

@@ -38,6 +38,10 @@ from analysis.anonymise.workspace import (
 )
 
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(cues.LOCATIVE, key=len, reverse=True)) + r") \Z", re.I)
+PLACE_TAIL_RE = re.compile(r" (?:senter|sentrum|bru|stasjon|torg|brygge)(?![\w-])", re.I)
+PLACE_PREFIX_RE = re.compile(
+    r"(?<![\w-])(?:vestre|østre|nordre|søndre|øvre|nedre|indre|ytre|store|lille|nye|gamle) \Z", re.I
+)
 PLACE_NOUNS = frozenset({"kommune", "kommunes", "fylke", "fylkes", "fylkeskommune"})
 # Endings of Norwegian place names («Tromsdalen», «Fjellhamar», «Lierbyen»): a rare word after «i/på/fra» with one
 # of them is a place even when it is made of ordinary words.
@@ -146,15 +150,16 @@ def replace_places(
             if ordinary and not locative and not before_noun:
                 if not tok.capitalised or is_sentence_start(text, tok.start) or ws.lower_case:
                     continue
-            if not tok.capitalised and not ws.lower_case and not locative and not before_noun:
-                continue
-            if (
-                not suffix
-                and text[end : end + 8].casefold() in (" senter", " sentrum")
-                or text[end : end + 9].casefold() in (" senter.", " senter,", " senter\n", " sentrum.")
-            ):
-                end += 7 if text[end + 1 : end + 7].casefold() == "senter" else 8
-            ws.add(tok.start, end, "place", registry.name_for(key) + suffix, reason="stedsliste")
+            if not tok.capitalised and not ws.lower_case:
+                continue  # «på stranda» in a capitalised text is the beach
+            tail = PLACE_TAIL_RE.match(text, end) if not suffix else None
+            if tail:
+                end = tail.end()  # «Stovner senter»
+            start = tok.start
+            prefix = PLACE_PREFIX_RE.search(text, max(0, start - 10), start)
+            if prefix and ws.free(prefix.start(), start):
+                start = prefix.start()  # «Vestre Gausdal», «Øvre Eiker»
+            ws.add(start, end, "place", registry.name_for(key) + suffix, reason="stedsliste")
             consumed = end
             continue
         if not locative or tok.key in person_parts or tok.key in lexicon.proper_nouns or tok.key in lexicon.months:
@@ -171,6 +176,9 @@ def replace_places(
         ):
             continue
         end = tok.end
+        tail = PLACE_TAIL_RE.match(text, end)
+        if tail:
+            end = tail.end()
         nxt = next_word(text, tok)
         if (
             nxt is not None
