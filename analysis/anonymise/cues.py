@@ -35,8 +35,7 @@ _roles(
 )
 _roles(
     JOBBSPESIALIST,
-    "jobbspesialist jobbspesialisten jobbspes jobbspesialister jobbspesialistene "
-    "jobbkonsulent jobbkonsulenten ips-veileder",
+    "jobbspesialist jobbspesialisten jobbspes jobbkonsulent jobbkonsulenten ips-veileder",
 )
 _roles(
     VEILEDER,
@@ -51,7 +50,7 @@ _roles(
     "arbeidsleder arbeidslederen eier eieren innehaver innehaveren butikkleder butikklederen "
     "lagersjef lagersjefen teamleder-hos-arbeidsgiver dagleg-leiar daglig-leder",
 )
-_roles(TOLK, "tolk tolken tolker tolkene")
+_roles(TOLK, "tolk tolken")
 _roles(
     LEGE,
     "lege legen fastlege fastlegen fastlegar dr doktor doktoren psykolog psykologen psykologspesialist "

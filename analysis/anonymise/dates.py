@@ -70,6 +70,8 @@ DAY_MONTH_RE = re.compile(
     r"(?<![\w.,/:-])(" + _PREFIX + r")(\d{1,2})([./])(\d{1,2})(\.)?(?![\w]|[.,/:]?\d|-\d|/)", re.I
 )
 DAY_ONLY_RE = re.compile(r"(?<![\w])(" + _DAYS + r"\.?)\s+(\d{1,2})\.(?=\s)", re.I)  # «tirs 14.»
+_NOT_DATE_AFTER_RE = re.compile(r",\s*L\d")
+_SECTION_BEFORE_RE = re.compile(r"(?:kapittel|kap|avsnitt|punkt|pkt|tabell|figur|versjon|side|del|s)\.?\s*\Z", re.I)
 _KL_RE = re.compile(r"(?:kl|klokka|klokken|ca)\.?\s*\Z", re.I)
 _LINE_TIME_RE = re.compile(r"^[ \t]*(\d{1,2})\.(\d{2})\b", re.M)
 
@@ -158,6 +160,8 @@ def replace_dates(ws: Workspace) -> None:
             line_head = ws.text[ws.text.rfind("\n", 0, start) + 1 : start]
             if _KL_RE.search(before) or re.match(r"\s?[–-]\s?\d", ws.text[m.end() : m.end() + 3]):
                 continue
+            if _NOT_DATE_AFTER_RE.match(ws.text, m.end()) or _SECTION_BEFORE_RE.search(before):
+                continue  # «kapittel 3.8», «…txt, 3.8, L898»: a section number
             bare_head = re.sub(_DAYS, "", line_head.replace(MASK, ""), flags=re.I)
             if line_times and not m.group(5) and not m.group(1).strip() and not re.search(r"[^\W\d_]", bare_head):
                 continue

@@ -46,6 +46,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -69,7 +70,7 @@ from analysis.anonymise.people import LABEL_ROLES, People
 from analysis.anonymise.places import replace_places
 from analysis.anonymise.quasi import replace_ages, replace_origins, replace_pronouns
 from analysis.anonymise.vocabulary import Vocabulary, load_vocabulary
-from analysis.anonymise.workspace import PRIVATE_USE_RE, WORD_RE, Registry, Workspace, is_sentence_start
+from analysis.anonymise.workspace import PRIVATE_USE_RE, WORD_RE, Registry, Workspace
 from analysis.core.errors import InputError, Problem
 from analysis.core.rounding import round_float
 
@@ -130,11 +131,19 @@ class AnonymisationResult:
         return json.dumps(self.report, ensure_ascii=False, indent=2) + "\n"
 
 
+_SENTENCE_BEFORE_RE = re.compile(r"(?:[.!?][ \t\n]+|\A\s*)\Z")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """After «. », «! », «? » or at the start: not after a line break alone (hard-wrapped text, headings)."""
+    return _SENTENCE_BEFORE_RE.search(text, max(0, pos - 6), pos) is not None
+
+
 def is_lower_case_text(text: str) -> bool:
     """Most sentences open in lower case: a chat log or hasty notes, where capitals say nothing."""
     opened = capital = 0
     for m in WORD_RE.finditer(text):
-        if len(m.group()) > 1 and is_sentence_start(text, m.start()):
+        if len(m.group()) > 1 and _opens_sentence(text, m.start()):
             opened += 1
             capital += m.group()[0].isupper()
             if opened >= 400:
@@ -151,11 +160,12 @@ def anonymise(
     as whole words. ``strict``: also replace the name-like spans the rules left alone. The report holds
     counts, and line numbers with reasons for the review list, never an original value.
     """
-    if PRIVATE_USE_RE.search(text):
-        # The pipeline masks claimed spans with private-use characters; clear any in the input first.
-        text = PRIVATE_USE_RE.sub("", text)
     lexicon, vocabulary = load_lexicon(), load_vocabulary()
     ws = Workspace(text, lower_case=is_lower_case_text(text))
+    if PRIVATE_USE_RE.search(text):
+        # The pipeline masks claimed spans with a private-use character: blank out any in the working copy
+        # (same length, so offsets stay those of the input; the output keeps them).
+        ws.text = PRIVATE_USE_RE.sub("\ufffd", text)
     people = People()
     registries = _run_passes(ws, lexicon, vocabulary, people, deny_list, gender_neutral)
     if strict:

@@ -36,7 +36,7 @@ import re
 
 from analysis.anonymise import cues
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.namewords import INITIALS_RES, MAX_NAME_WORDS, NOT_NAMES, Evidence, NameWords
+from analysis.anonymise.namewords import INITIALS_RES, MAX_NAME_WORDS, NOT_NAMES, WORD_ENDINGS, Evidence, NameWords
 from analysis.anonymise.people import Mention, People
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Word, Workspace, is_sentence_start, match_phrase
@@ -236,14 +236,26 @@ class NameFinder(NameWords):
         end = self.toks[j].end + extra if not compound_tail else tok.start + len(head)
         return Mention(tok.start, end, parts, suffix, ev.role, ev.letter_only, reason, weak, j)
 
+    def trusted_part(self, part: str) -> bool:
+        """A learned name part that may be propagated: not a Norwegian word form («Inkluderingskompetanse»)."""
+        return self.is_lex(part) or not (part.endswith(WORD_ENDINGS) and len(part) > 5)
+
     def decide(self, i: int, j: int, parts: tuple[str, ...], ev: Evidence) -> tuple[str, bool] | None:
         tok = self.toks[i]
         cap = tok.capitalised
         lower_doc = self.ws.lower_case
         sstart = is_sentence_start(self.text, tok.start)
-        known = [p for p in parts if p in self.people.learned]
+        known = [p for p in parts if p in self.people.learned and self.trusted_part(p)]
         lex_plain = [p for p in parts if self.is_lex(p) and p not in self.lex.ambiguous]
-        multi = j > i and sum(1 for p in parts if self.is_lex(p) or self.is_unknown(p) or p in self.people.learned) >= 2
+        multi = (
+            j > i
+            and sum(
+                1
+                for p in parts
+                if self.is_lex(p) or (self.is_unknown(p) and not self.vocab.is_english(p)) or p in self.people.learned
+            )
+            >= 2
+        )
         multi_cap = (
             j > i
             and not lower_doc
@@ -254,10 +266,12 @@ class NameFinder(NameWords):
             and any(self.is_lex(p) or self.is_unknown(p) for p in parts)
         )
         if self.learned_only:
-            if all(p not in self.people.learned for p in parts):
+            if not known or self.text[self.toks[j].end : self.toks[j].end + 2] in ("- ", "-\n"):
                 return None
             if not cap and not lower_doc and all(self.ambiguous(p) for p in parts):
                 return None  # «i dag», «per uke» in a capitalised text, after «Dag» or «Per» the person
+            if not cap and not lower_doc and not any(self.is_lex(p) or self.vocab.frequency(p) == 0 for p in known):
+                return None  # lower case in a capitalised text: only names no dictionary has
             if any(not self.ambiguous(p) for p in known) or multi:
                 return "navn kjent fra før i dokumentet", False
             if cap and not sstart and not lower_doc:
@@ -281,7 +295,7 @@ class NameFinder(NameWords):
         if cap and not sstart and not lower_doc and not self.is_lex(key) and self.cap_name_like(tok):
             return "stor forbokstav midt i setningen", False
         genitive = suffix_of(self, j)
-        if self.is_lex(key) and genitive and self.toks[j].key not in self.lex.ambiguous:
+        if self.is_lex(key) and genitive and self.toks[j].key not in self.lex.ambiguous and (cap or lower_doc):
             return "navneliste i genitiv", False  # «Pers kone»
         if self.is_lex(key):  # ambiguous lexicon name («Per», «Liv»)
             if cap and not sstart and not lower_doc:
@@ -292,9 +306,13 @@ class NameFinder(NameWords):
                 self.ws.note_uncertain(tok.start, self.toks[j].end, "person", "navn som også er et vanlig ord")
             return None
         if self.is_unknown(key):
-            if cap and not sstart and not lower_doc:
+            if cap and not sstart and not lower_doc and not self.vocab.is_english(key):
                 return "ukjent ord med stor forbokstav midt i setningen", False
-            if ev.strong and (cap or lower_doc):
+            if (
+                ev.strong
+                and (cap or lower_doc)
+                and not (self.vocab.is_english(key) and ev.reason.startswith("fulgt av"))
+            ):
                 return "ukjent ord " + ev.reason, False
             if ev.reason and lower_doc:
                 return "ukjent ord " + ev.reason, True

@@ -25,6 +25,7 @@ from analysis.anonymise.workspace import WORD_RE, Word, Workspace
 
 MAX_NAME_WORDS = 5
 # Words that say a name is near are not names themselves.
+PRONOUNS = frozenset("hen han hun ho dei de den det dette denne disse vi du dere jeg eg meg deg seg oss".split())
 WEEKDAYS = frozenset("mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag".split())
 NOT_NAMES = frozenset(
     {
@@ -38,6 +39,7 @@ NOT_NAMES = frozenset(
         *cues.STREET_WORDS,
         *cues.PLACE_NOUNS,
         *cues.NEUTRAL_PERSON_NOUNS,
+        *PRONOUNS,
     }
 )
 _TIME = r"\d{1,2}[:.]\d{2}"
@@ -59,6 +61,46 @@ INITIALS_RES = (
 )
 
 
+DEFINITE_ENDINGS = ("en", "na", "ne", "et", "ta")
+# Endings of Norwegian nouns, adjectives and participles: a word with one is not taken for an unknown name.
+WORD_ENDINGS = (
+    "ene",
+    "erne",
+    "ane",
+    "sjon",
+    "sjonen",
+    "het",
+    "heten",
+    "ing",
+    "ingen",
+    "ingene",
+    "else",
+    "elsen",
+    "skap",
+    "itet",
+    "iteten",
+    "isme",
+    "ende",
+    "lig",
+    "lige",
+    "ige",
+    "isk",
+    "iske",
+    "tiv",
+    "tive",
+    "ert",
+    "erte",
+    "vis",
+    "messig",
+    "aktig",
+    "bar",
+    "ning",
+    "ninga",
+    "ens",
+    "ets",
+    "enes",
+    "ernes",
+)
 _HEADER_RE = re.compile(r"[ \t•*-]*([^\W\d_][\w ]{0,20}?)\.?[ \t]*:[ \t]*(?:[^\W\d_]+[ \t]+)?")
 _AGE_AFTER_RE = re.compile(r" ?\(\d{1,2}(?: år)?\)")
 
@@ -108,6 +150,7 @@ class NameWords:
             and key not in self.lex.months
             and not self.vocab.is_ordinary(key)
             and not self.is_place_key(key)
+            and not (key.endswith(WORD_ENDINGS) and len(key) > 5)
         )
 
     def is_place_key(self, key: str) -> bool:
@@ -128,6 +171,7 @@ class NameWords:
             and self.is_lex(key[:-1])
             and not self.is_lex(key)
             and self.vocab.frequency(key) < 4.0
+            and (tok.capitalised or (self.ws.lower_case and key[:-1] not in self.lex.ambiguous))
         ):
             return key[:-1], "s", 0  # «Pers kone», «Aminas mål»
         for ap in ("'s", "’s"):
@@ -146,7 +190,7 @@ class NameWords:
             if nxt in ("'", "’") and key[-1] in "sxz" and not self.text[tok.end + 1 : tok.end + 2].isalpha():
                 return key, "s", 1
             return key, "", 0
-        if len(key) > 3 and key.endswith("s") and self.candidate_key(key[:-1]):
+        if len(key) > 3 and key.endswith("s") and self.candidate_key(key[:-1]) and not self.vocab.is_ordinary(key):
             return key[:-1], "s", 0
         return None
 
@@ -168,8 +212,10 @@ class NameWords:
             and key not in self.lex.months
             and key not in WEEKDAYS
             and not self._acronym_compound(tok)
-            and (self.vocab.frequency(key) < 5.0 or self.is_lex(key))
+            and (self.vocab.frequency(key) < (5.0 if english else 4.0) or self.is_lex(key))
             and (english or self.is_lex(key) or not self.vocab.is_english(key))
+            and (english or not (key.endswith(WORD_ENDINGS) and len(key) > 5))
+            and self.text[tok.end : tok.end + 1] != "-"
             and not self.is_place_key(key)
         )
 
@@ -184,6 +230,8 @@ class NameWords:
             return True
         if i > 0 and self.vocab.frequency(tok.key) < 4.5:
             prev = self.toks[i - 1].key
+            if (prev in cues.ROLE_NOUNS or prev in cues.NEUTRAL_PERSON_NOUNS) and prev.endswith(DEFINITE_ENDINGS):
+                return False  # «kandidaten beskrev», «jobbspesialisten skaffet»: a verb follows a definite noun
             return (
                 prev in cues.ROLE_NOUNS
                 or prev in cues.NEUTRAL_PERSON_NOUNS

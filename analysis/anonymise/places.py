@@ -164,7 +164,13 @@ def replace_places(
             continue
         if not locative or tok.key in person_parts or tok.key in lexicon.proper_nouns or tok.key in lexicon.months:
             continue
-        if len(tok.key) < 3 or lexicon.is_person_word(tok.key) or tok.key in NOT_PLACES:
+        if (
+            len(tok.key) < 3
+            or lexicon.is_person_word(tok.key)
+            or tok.key in NOT_PLACES
+            or "-" in tok.key
+            and tok.text.partition("-")[0].isupper()
+        ):
             continue
         if tok.capitalised and not ws.lower_case:
             if is_sentence_start(text, tok.start) or tok.text.isupper() or vocabulary.frequency(tok.key) >= 5.0:

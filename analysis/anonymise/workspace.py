@@ -38,7 +38,7 @@ PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*)(\.? | ?\n|, )\Z")
 
-_SKIP_BACK = set(" \t\u00a0-–—•*([")
+_SKIP_BACK = set(" \t\u00a0-–—•*([#>")
 _SENTENCE_END = set(".!?:")
 _OPEN_QUOTES = set("«“\"'‘„")
 _LINE_PREFIX = set(MASK + "/)")
@@ -120,6 +120,8 @@ def is_sentence_start(text: str, pos: int, *, after_colon: bool = True) -> bool:
             return after_colon or _line_ends_block(text, i)
         if ch in _SENTENCE_END or ch in _OPEN_QUOTES:
             return True
+        if ch == "," and text[max(0, i - 4) : i] in (".txt", ".pdf"):
+            return True  # «004_….txt, Faktorer på systemnivå, L344»: a section title in a source reference
         if ch not in _SKIP_BACK:
             return False
         i -= 1
