@@ -71,7 +71,10 @@ DAY_MONTH_RE = re.compile(
 )
 DAY_ONLY_RE = re.compile(r"(?<![\w])(" + _DAYS + r"\.?)\s+(\d{1,2})\.(?=\s)", re.I)  # «tirs 14.»
 _NOT_DATE_AFTER_RE = re.compile(r",\s*L\d")
-_SECTION_BEFORE_RE = re.compile(r"(?:kapittel|kap|avsnitt|punkt|pkt|tabell|figur|versjon|side|del|s)\.?\s*\Z", re.I)
+_SECTION_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:kapittel|kap|avsnitt|punkt|pkt|tabell|figur|versjon|side|del|s)\.?\s*\Z", re.I
+)
+_SEASON_RE = re.compile(r"(?:våren|sommeren|høsten|vinteren)(?: \d{4}(?:/\d\d)?)?", re.I)
 _KL_RE = re.compile(r"(?:kl|klokka|klokken|ca)\.?\s*\Z", re.I)
 _LINE_TIME_RE = re.compile(r"^[ \t]*(\d{1,2})\.(\d{2})\b", re.M)
 
@@ -162,7 +165,7 @@ def replace_dates(ws: Workspace) -> None:
                 continue
             if _NOT_DATE_AFTER_RE.match(ws.text, m.end()) or _SECTION_BEFORE_RE.search(before):
                 continue  # «kapittel 3.8», «…txt, 3.8, L898»: a section number
-            bare_head = re.sub(_DAYS, "", line_head.replace(MASK, ""), flags=re.I)
+            bare_head = _SEASON_RE.sub("", re.sub(_DAYS, "", line_head.replace(MASK, ""), flags=re.I))
             if line_times and not m.group(5) and not m.group(1).strip() and not re.search(r"[^\W\d_]", bare_head):
                 continue
         _add(ws, start, _dot_end(ws.text, m.end(4)), None, month, day, "dag og måned")

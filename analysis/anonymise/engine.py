@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analysis.anonymise import cues
 from analysis.anonymise.dates import replace_dates
 from analysis.anonymise.lexicon import Lexicon, load_lexicon
 from analysis.anonymise.names import replace_person_names
@@ -73,6 +74,31 @@ from analysis.anonymise.vocabulary import Vocabulary, load_vocabulary
 from analysis.anonymise.workspace import PRIVATE_USE_RE, WORD_RE, Registry, Workspace
 from analysis.core.errors import InputError, Problem
 from analysis.core.rounding import round_float
+
+# The pipeline's own output: pseudonyms and placeholders are left as they are when a text is run twice.
+PSEUDONYM_RE = re.compile(
+    r"\b(?:(?:Kandidat|Jobbspesialist|Veileder|Leder|Arbeidsgiver|Kollega|Tolk|Lege|Lærer|Familiemedlem|Person)"
+    r" [A-Z]{1,2}s?|(?:Arbeidsplass|Sted|NAV-kontor|Barnehage|Skole|Voksenopplæring|Sykehjem|Helsetjeneste|"
+    r"Institusjon) \d{1,3}s?)\b|\[(?:e-post|fødselsnummer|D-nummer|kontonummer|telefon|adresse|postnummer og sted|"
+    r"navn\?|fjernet)\]|\b\d0–\d9-årige?\b|\bi \d0-årene\b|\bi tenårene\b|\bunder 10 år\b"
+)
+
+# «jobbspesialist A», «tolken A»: the letter-only pseudonym after a role noun.
+LETTER_AFTER_ROLE_RE = re.compile(
+    r"(?<![\w-])(?i:" + "|".join(sorted(map(re.escape, cues.ROLE_NOUNS), key=len, reverse=True)) + r") [A-Z]{1,2}s?\b"
+)
+_REGION_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _region_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """World regions, the origin pass's own output («fra Sør-Asia»), left alone on a second run."""
+    pattern = _REGION_PATTERNS.get(id(lexicon))
+    if pattern is None:
+        names = sorted(lexicon.region_adjectives, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")s?(?![\w-])")
+        _REGION_PATTERNS[id(lexicon)] = pattern
+    return pattern
+
 
 CATEGORIES = (
     "identity_number",
@@ -167,6 +193,9 @@ def anonymise(
         # (same length, so offsets stay those of the input; the output keeps them).
         ws.text = PRIVATE_USE_RE.sub("\ufffd", text)
     people = People()
+    ws.shield(PSEUDONYM_RE)
+    ws.shield(LETTER_AFTER_ROLE_RE)
+    ws.shield(_region_pattern(lexicon))
     registries = _run_passes(ws, lexicon, vocabulary, people, deny_list, gender_neutral)
     if strict:
         for item in ws.uncertain:

@@ -297,6 +297,8 @@ class NameFinder(NameWords):
         genitive = suffix_of(self, j)
         if self.is_lex(key) and genitive and self.toks[j].key not in self.lex.ambiguous and (cap or lower_doc):
             return "navneliste i genitiv", False  # «Pers kone»
+        if key in cues.ROLE_FILLERS and not cap:
+            return None  # «kona hans, Thu»: a possessive after a role noun, not a name
         if self.is_lex(key):  # ambiguous lexicon name («Per», «Liv»)
             if cap and not sstart and not lower_doc:
                 return "navneliste, stor forbokstav midt i setningen", False

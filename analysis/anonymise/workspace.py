@@ -300,6 +300,10 @@ class Workspace:
         self.text = "".join(parts)
         self.pending = []
 
+    def shield(self, pattern: re.Pattern[str]) -> None:
+        """Mask what ``pattern`` finds without replacing it (the anonymiser's own pseudonyms, when run twice)."""
+        self.text = pattern.sub(lambda m: MASK * len(m.group()), self.text)
+
     def note_uncertain(self, start: int, end: int, kind: str, reason: str) -> None:
         self.uncertain.append(Uncertain(start, end, kind, reason))
 
