@@ -43,7 +43,8 @@ from typing import Any
 from analysis.anonymise.engine import anonymise
 from analysis.anonymise.lexicon import load_lexicon
 from analysis.anonymise.vocabulary import load_vocabulary
-from analysis.core.paths import ROOT
+from analysis.core.formatting import fmt_num
+from analysis.core.paths import DATA, ROOT
 
 CORPUS_FORMAT = ROOT / "tests" / "anonymise" / "corpus" / "corpus_format.py"
 _WORD = re.compile(r"\w+")
@@ -81,11 +82,8 @@ def evaluate_texts(texts: Sequence[Any], *, details: bool = False) -> dict[str, 
     splits = merges = people_total = 0
     misses: list[dict[str, Any]] = []
     false_positives: list[dict[str, Any]] = []
-    characters = 0
-    started = time.perf_counter()
     for t in texts:
         text = t.plain_text
-        characters += len(text.encode("utf-8"))
         result = anonymise(text)
         intervals = [(s.start, s.end) for s in result.replacements]
         group = "lower" if t.meta.get("lower_case") else "capitalised"
@@ -133,7 +131,6 @@ def evaluate_texts(texts: Sequence[Any], *, details: bool = False) -> dict[str, 
         people_total += len(t.people)
         splits += sum(1 for ids in entities.values() if len(ids) > 1)
         merges += sum(1 for ids in owners.values() if len(ids) > 1)
-    seconds = time.perf_counter() - started
 
     def recall(group: str) -> dict[str, Any]:
         kinds = sorted(total[group])
@@ -166,7 +163,6 @@ def evaluate_texts(texts: Sequence[Any], *, details: bool = False) -> dict[str, 
             "claims": dict(sorted(role_claims.items())),
         },
         "consistency": {"people": people_total, "split": splits, "merged": merges},
-        "throughput_kb_per_s": round(characters / 1000 / seconds, 1) if seconds else None,
     }
     if details:
         report["misses"] = misses
@@ -174,13 +170,70 @@ def evaluate_texts(texts: Sequence[Any], *, details: bool = False) -> dict[str, 
     return report
 
 
-def evaluate(directory: str | Path, *, details: bool = False, rename_people: int | None = None) -> dict[str, Any]:
-    """Load every text of ``directory`` (placeholders filled synthetically) and score the anonymiser."""
+def evaluate(
+    directory: str | Path, *, details: bool = False, rename_people: int | None = None, also_renamed: int | None = None
+) -> dict[str, Any]:
+    """Load every text of ``directory`` (placeholders filled synthetically) and score the anonymiser.
+
+    ``rename_people=SEED`` scores the texts with every person renamed to invented names instead;
+    ``also_renamed=SEED`` adds that score for people, as ``renamed_people``, to the normal report.
+    """
     cf = corpus_reader()
     texts = cf.load_dir(directory, cf.synthetic_filler())
     if rename_people is not None:
-        texts = [rename_people_in(t, random.Random(rename_people * 1000 + i)) for i, t in enumerate(texts)]
-    return evaluate_texts(texts, details=details)
+        texts = renamed(texts, rename_people)
+    report = evaluate_texts(texts, details=details)
+    if also_renamed is not None:
+        other = evaluate_texts(renamed(texts, also_renamed))
+        report["renamed_people"] = {
+            "seed": also_renamed,
+            "person": other["recall"]["per_kind"]["person"],
+            "role_errors": other["roles"]["mention_errors"],
+        }
+    return report
+
+
+def renamed(texts: Sequence[Any], seed: int) -> list[Any]:
+    return [rename_people_in(t, random.Random(seed * 1000 + i)) for i, t in enumerate(texts)]
+
+
+# -- the committed result the site quotes -----------------------------------------------------------------
+
+DEV_CORPUS = ROOT / "tests" / "anonymise" / "corpus" / "dev"
+RESULT_FILE = DATA / "lexicon" / "evaluation_dev.json"
+RENAME_SEED = 3
+
+
+def fresh_dev_result() -> dict[str, Any]:
+    """What RESULT_FILE should hold: the development corpus scored, plus the renamed-people check."""
+    return evaluate(DEV_CORPUS, also_renamed=RENAME_SEED)
+
+
+def site_facts(path: Path = RESULT_FILE) -> dict[str, str]:
+    """Formatted numbers from the committed result, for the page on anonymising one's own text."""
+    report = json.loads(path.read_text(encoding="utf-8"))
+    per_kind = report["recall"]["per_kind"]
+
+    def pct(x: float) -> str:
+        return fmt_num(100 * x, 1)
+
+    facts = {
+        "anon_texts": str(report["texts"]),
+        "anon_identifiers": fmt_num(report["identifiers"], 0),
+        "anon_recall": pct(report["recall"]["recall"]),
+        "anon_recall_lower": pct(report["recall_lower_case_texts"]["recall"]),
+        "anon_recall_capitalised": pct(report["recall_capitalised_texts"]["recall"]),
+        "anon_changed_pct": pct(report["ordinary_words"]["share_changed"]),
+        "anon_ordinary_words": fmt_num(report["ordinary_words"]["words"], 0),
+        "anon_keep_kept": str(report["keep_spans"]["kept"]),
+        "anon_keep_total": str(report["keep_spans"]["total"]),
+        "anon_role_errors": str(report["roles"]["mention_errors"]),
+        "anon_renamed_person_recall": pct(report["renamed_people"]["person"]["recall"]),
+    }
+    for kind, values in per_kind.items():
+        facts[f"anon_recall_{kind}"] = pct(values["recall"])
+        facts[f"anon_total_{kind}"] = str(values["total"])
+    return facts
 
 
 # -- renaming people to invented names --------------------------------------------------------------------
@@ -338,7 +391,12 @@ def _print_summary(report: dict[str, Any], out: Callable[[str], None] = print) -
         f"consistency: {c['people']} people, {c['split']} split over several pseudonyms, "
         f"{c['merged']} pseudonyms merged"
     )
-    out(f"throughput on this corpus: {report['throughput_kb_per_s']} kB/s")
+    if "renamed_people" in report:
+        r = report["renamed_people"]
+        out(
+            f"people renamed to invented names (seed {r['seed']}): person recall {r['person']['recall']:.2%} "
+            f"({r['person']['found']}/{r['person']['total']}), role errors {r['role_errors']}"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -352,9 +410,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="SEED",
         help="first replace every person's name by invented nonsense names (seeded)",
     )
+    parser.add_argument(
+        "--also-renamed",
+        type=int,
+        metavar="SEED",
+        help="add person recall with people renamed to invented names (seeded) to the report",
+    )
     args = parser.parse_args(argv)
-    report = evaluate(args.directory, details=args.details, rename_people=args.rename_people)
+    started = time.perf_counter()
+    report = evaluate(
+        args.directory, details=args.details, rename_people=args.rename_people, also_renamed=args.also_renamed
+    )
     _print_summary(report)
+    print(f"time: {time.perf_counter() - started:.1f} s")
     if args.details:
         for miss in report["misses"]:
             print(f"MISS {miss['text']}:{miss['line']} {miss['kind']}: {miss['surface']}")

@@ -200,3 +200,17 @@ def test_cli_report_has_review_lines_and_strict(tmp_path):
 )
 def test_role_aware_and_readable_output(text, expected):
     assert anonymise(text).text == expected
+
+
+def test_committed_result_the_site_quotes_is_current():
+    """book/egne-data.md glues its numbers from data/lexicon/evaluation_dev.json; it must match a fresh run.
+
+    Regenerate with `python -m analysis.anonymise.evaluate tests/anonymise/corpus/dev --also-renamed 3
+    --json data/lexicon/evaluation_dev.json`.
+    """
+    from analysis.anonymise.evaluate import RESULT_FILE, fresh_dev_result, site_facts
+
+    committed = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
+    assert committed == json.loads(json.dumps(fresh_dev_result(), ensure_ascii=False))
+    facts = site_facts()
+    assert facts["anon_texts"] == str(committed["texts"]) and "anon_recall_person" in facts
