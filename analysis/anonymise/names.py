@@ -146,17 +146,57 @@ class NameFinder(NameWords):
     def run(self, learned_only: bool) -> list[Mention]:
         self.learned_only = learned_only
         found: list[Mention] = []
-        i = 0
-        n = len(self.toks)
-        while i < n:
+        candidates = self.candidate_indices()
+        pos = 0
+        while pos < len(candidates):
+            i = candidates[pos]
+            pos += 1
+            if i < self.resume:
+                continue
             self.skip_to = i
             mention = self.match_at(i)
             if mention is None:
-                i = self.skip_to + 1
+                self.resume = self.skip_to + 1
                 continue
             found.append(mention)
-            i = mention.last_token + 1
+            self.resume = mention.last_token + 1
+        self.resume = 0
         return found
+
+    def candidate_indices(self) -> list[int]:
+        """Indices of the words worth a closer look; the rest are rejected by dictionary look-ups alone."""
+        toks, learned = self.toks, self.people.learned
+        given, surnames = self.lex.given, self.lex.surnames
+        if self.learned_only:
+            return [
+                i
+                for i, t in enumerate(toks)
+                if t.key in learned
+                or t.key[:-1] in learned
+                or t.key[:-2] in learned
+                or t.key.partition("-")[0] in learned
+            ]
+        if self.ws.lower_case:
+            return list(range(len(toks)))
+        speakers, cue_words = self.speakers, CUE_WORDS
+        out = []
+        prev = ""
+        for i, t in enumerate(toks):
+            k = t.key
+            if (
+                t.capitalised
+                or prev in cue_words
+                or k in given
+                or k in surnames
+                or k[:-1] in given
+                or k[:-1] in surnames
+                or "-" in k
+                or k in learned
+                or t.start in speakers
+            ):
+                out.append(i)
+            prev = k
+        return out
 
     def quick_reject(self, tok: Word) -> bool:
         """Most words are plainly not names; tell them apart with dictionary look-ups only."""

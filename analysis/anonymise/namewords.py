@@ -130,6 +130,8 @@ class NameWords:
         self.doc_keys = {t.key for t in self.toks}
         self.speakers = self._speaker_starts()
         self.learned_only = False
+        self.resume = 0  # the next token a run may look at
+        self.skip_to = 0
 
     # -- word classes -------------------------------------------------------------------------------------
     def is_lex(self, key: str) -> bool:
