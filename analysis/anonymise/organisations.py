@@ -9,7 +9,7 @@ Rules (one pass each, in this order):
 3. **Business nouns**: a name word before a business noun («Fjellro Hotell», «gausdal landhandleri»,
    «Bryn Snekkeri») → «Arbeidsplass N».
 4. **Chains** (data/lexicon/chains.txt) with a place, a street or a district after them, with or without
-   «på»/«i» («Kiwi Mortensrud», «rema storgata», «Bunnpris på Brumunddal», «Posten Alnabru») → «Arbeidsplass
+   «på»/«i» («Meny Mortensrud», «rema storgata», «Bunnpris på Brumunddal», «Posten Alnabru») → «Arbeidsplass
    N», and a chain alone when capitalised mid-sentence («på Meny»). A chain name that is also an ordinary
    word («spar», «meny») counts in lower case only with a place-like word after it.
 5. **Institutions**: a name before a kind of institution («Bjørkelia bhg», «Holmlia skole», «Hamar

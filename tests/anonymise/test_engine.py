@@ -496,9 +496,9 @@ def test_cli_bad_deny_list_exits_2(tmp_path):
 
 # -- throughput -----------------------------------------------------------------------------------------------
 
-def test_throughput_300_kb_under_two_seconds():
+def test_throughput_at_least_300_kb_per_second():
     result = benchmark_throughput(size_kb=300)
     print(f"anonymiser throughput: {result}")
     assert result["size_kb"] >= 300
     # CPU time, not wall time: the test suite may share the machine's two cores with other jobs.
-    assert result["cpu_seconds"] < 2.0
+    assert result["cpu_kb_per_s"] >= 300, result  # issue 14: at least 300 kB/s
