@@ -17,7 +17,7 @@ in data/lexicon/), ``vocabulary`` (is a word ordinary Norwegian? wordfreq), ``nu
 fake numbers).
 """
 
-from analysis.anonymise.engine import AnonymisationResult, ReviewItem, Span, anonymise
+from analysis.anonymise.pipeline import AnonymisationResult, ReviewItem, Span, anonymise
 
 __all__ = ["AnonymisationResult", "ReviewItem", "Span", "anonymise", "evaluate"]
 

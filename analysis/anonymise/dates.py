@@ -56,27 +56,48 @@ _DAYS = (
 # A weekday or «den» before a date goes with it; found by looking back from the digits, which is much faster
 # than letting every position of the text try the weekday names.
 _PREFIX_BEFORE_RE = re.compile(r"(?<![\w])(?:" + _DAYS + r"(?:en)?\.?\s+(?:den\s+)?|den\s+)\Z", re.I)
-DATE_TEXT_RE = re.compile(
-    r"(?<![\w])(\d{1,2})\.\s*(" + _MONTH_ALT + r")(?:(\.)?(?:\s+(\d{4}))|\b(\.)?)(?![\w])", re.I
-)
+DATE_TEXT_RE = re.compile(r"(?<![\w])(\d{1,2})\.\s*(" + _MONTH_ALT + r")(?:(\.)?(?:\s+(\d{4}))|\b(\.)?)(?![\w])", re.I)
 MONTH_YEAR_RE = re.compile(r"(?<![\w.])(" + _MONTH_ALT + r")\s+(\d{4})(?![\w])", re.I)
-DATE_NUMERIC_RE = re.compile(
-    r"(?<![\w.,/-])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\w]|[.,/]\d)", re.I
-)
-DATE_SLASH_DASH_RE = re.compile(
-    r"(?<![\w.,/-])(\d{1,2})/(\d{1,2})-(\d{4}|\d{2})(?![\w]|[.,/-]\d)", re.I
-)
+DATE_NUMERIC_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\w]|[.,/]\d)", re.I)
+DATE_SLASH_DASH_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})/(\d{1,2})-(\d{4}|\d{2})(?![\w]|[.,/-]\d)", re.I)
 DATE_ISO_RE = re.compile(r"(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?![\w]|[.,/-]\d)")
 # Day and month without a year: «tirs 2/4», «27/8», «14.09.», «13.5.», «12.02», «24/1».
-DAY_MONTH_RE = re.compile(
-    r"(?<![\w.,/:-])(\d{1,2})([./])(\d{1,2})(\.)?(?![\w]|[.,/:]?\d|-\d|/)", re.I
-)
+DAY_MONTH_RE = re.compile(r"(?<![\w.,/:-])(\d{1,2})([./])(\d{1,2})(\.)?(?![\w]|[.,/:]?\d|-\d|/)", re.I)
 DAY_ONLY_RE = re.compile(r"(?<![\w])(" + _DAYS + r"\.?)\s+(\d{1,2})\.(?=\s)", re.I)  # «tirs 14.»
 _NOT_DATE_AFTER_RE = re.compile(r",\s*L\d")
 _SECTION_BEFORE_RE = re.compile(
     r"(?<![\w])(?:kapittel|kap|avsnitt|punkt|pkt|tabell|figur|versjon|side|del|s)\.?\s*\Z", re.I
 )
 _SEASON_RE = re.compile(r"(?:våren|sommeren|høsten|vinteren)(?: \d{4}(?:/\d\d)?)?", re.I)
+_NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+\.?|[–-])")
+_CONTINUES = frozenset(
+    {
+        "kl",
+        "kl.",
+        "klokka",
+        "klokken",
+        "og",
+        "til",
+        "fra",
+        "i",
+        "på",
+        "om",
+        "med",
+        "ved",
+        "–",
+        "-",
+        "kan",
+        "er",
+        "var",
+        "blir",
+        "ble",
+        "har",
+        "hadde",
+        "skal",
+        "må",
+        "kommer",
+    }
+)
 _KL_RE = re.compile(r"(?:kl|klokka|klokken|ca)\.?\s*\Z", re.I)
 _LINE_TIME_RE = re.compile(r"^[ \t]*(\d{1,2})\.(\d{2})\b", re.M)
 
@@ -123,13 +144,15 @@ def _prefix_start(text: str, start: int) -> int:
 
 
 def _dot_end(text: str, end: int) -> int:
-    """Take a dot after a date into the replacement unless it ends the sentence («… 4.3. Han kom»)."""
+    """Take a dot after a date into the replacement only when the sentence clearly goes on («14.09. kl 8»).
+
+    A full stop that ends the sentence stays («… fra 20.5. marek snakket …», «… 4.3. Han kom»)."""
     if text[end : end + 1] != ".":
         return end
-    rest = text[end + 1 : end + 3]
-    if rest == "" or rest[:1] == "\n" or (rest[:1] == " " and rest[1:2].isupper()):
-        return end
-    return end + 1
+    m = _NEXT_WORD_RE.match(text, end + 1)
+    if m and m.group(1).casefold() in _CONTINUES:
+        return end + 1
+    return end
 
 
 def _dot_times_at_line_start(text: str) -> bool:
@@ -180,5 +203,5 @@ def replace_dates(ws: Workspace) -> None:
         _add(ws, start, _dot_end(ws.text, m.end(3)), None, month, day, "dag og måned")
     ws.commit()
     for m in DAY_ONLY_RE.finditer(ws.text):
-        ws.add(m.start(), m.end(), "date", "samme måned", reason="ukedag og dato")
+        ws.add(m.start(), m.end(), "date", "en dag", reason="ukedag og dato")
     ws.commit()

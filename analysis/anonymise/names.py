@@ -32,11 +32,9 @@ Which pseudonym a name gets is decided in analysis/anonymise/people.py.
 
 from __future__ import annotations
 
-import re
-
 from analysis.anonymise import cues
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.namewords import INITIALS_RES, MAX_NAME_WORDS, NOT_NAMES, WORD_ENDINGS, Evidence, NameWords
+from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES, WORD_ENDINGS, Evidence, NameWords, find_initials
 from analysis.anonymise.people import Mention, People
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Word, Workspace, is_sentence_start, match_phrase
@@ -371,20 +369,6 @@ class NameFinder(NameWords):
         ):
             return "vanlig ord " + ev.reason, True
         return None
-
-
-def find_initials(ws: Workspace, people: People) -> list[Mention]:
-    """Signatures by initials: «… /ME» at a line end, «S.R.» alone on a line."""
-    found = []
-    for rx in INITIALS_RES:
-        for m in rx.finditer(ws.text):
-            g = 1 if rx.groups else 0
-            letters = re.sub(r"\W", "", m.group(g)).casefold()
-            people.initials.add(letters)
-            found.append(
-                Mention(m.start(g), m.end(g), (letters,), "", None, False, "initialer som signatur", False, -1)
-            )
-    return found
 
 
 def replace_person_names(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, people: People) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from analysis.anonymise import cues
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.people import People
+from analysis.anonymise.people import Mention, People
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import WORD_RE, Word, Workspace
 
@@ -306,6 +306,9 @@ class NameWords:
                 gap = text[tok.end : toks[k + 1].start]
                 if "\n" in gap or gap.strip() not in ("", ",", "(", "—", "-", "–"):
                     break
+                two_word = cues.TWO_WORD_ROLES.get((toks[k - 1].key if k > 0 else "", tok.key))
+                if two_word and steps == 0:
+                    return Evidence(True, two_word, f"etter «{toks[k - 1].text} {tok.text}»", letter_only=False)
                 if tok.key in cues.NEUTRAL_PERSON_NOUNS and steps == 0:
                     return Evidence(True, None, f"etter «{tok.text}»")
                 if tok.key in cues.ROLE_NOUNS:
@@ -377,3 +380,17 @@ class NameWords:
             return None
         prev = self.toks[i - 1].key
         return prev if prev in cues.LOCATIVE else None
+
+
+def find_initials(ws: Workspace, people: People) -> list[Mention]:
+    """Signatures by initials: «… /ME» at a line end, «S.R.» alone on a line."""
+    found = []
+    for rx in INITIALS_RES:
+        for m in rx.finditer(ws.text):
+            g = 1 if rx.groups else 0
+            letters = re.sub(r"\W", "", m.group(g)).casefold()
+            people.initials.add(letters)
+            found.append(
+                Mention(m.start(g), m.end(g), (letters,), "", None, False, "initialer som signatur", False, -1)
+            )
+    return found

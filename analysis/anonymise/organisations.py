@@ -72,7 +72,8 @@ DESCRIBING_WORDS = frozenset(
     "i på til fra ved hos med en ei et den det de denne dette disse ny nye gamle gammel samme annen andre egen "
     "eget hennes hans sin sitt sine min mitt vår deres norsk norske ordinær ordinære vanlig vanlige offentlig "
     "offentlige privat private kommunal kommunale lokal lokale nærmeste ei stor store lita lille liten god "
-    "videregående grunnskole og eller som går gikk startet begynte har hadde i en".split()
+    "videregående grunnskole og eller som går gikk startet begynte har hadde i en via om mot etter gjennom under "
+    "over uten mellom innen fram frem bak rundt ut inn opp ned et eget vårt sitt".split()
 )
 
 

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from analysis.anonymise import anonymise
-from analysis.anonymise.evaluate import corpus_reader, evaluate, evaluate_texts, rename_people_in
+from analysis.anonymise.evaluate import corpus_reader, evaluate, evaluate_texts
 from analysis.anonymise.lexicon import load_lexicon
+from analysis.anonymise.renaming import rename_people_in
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = Path(__file__).resolve().parent / "corpus" / "dev"
