@@ -58,6 +58,10 @@ LANGUAGE_CONTEXT = frozenset(
     "snakker snakket snakke snakk forstår forsto forstå lærer lærte lære på morsmål morsmålet morsmålene "
     "tolk tolken tolker språket språk litt godt flytende kan kunne".split()
 )
+SUBJECT_NOUNS = frozenset(
+    "lærer lærar lærerutdanning undervisning undervisningen kurs kurset eksamen opplæring "
+    "opplæringen timer karakter utdanning".split()
+)
 PRONOUNS = {"han": "hen", "hun": "hen", "ham": "hen", "henne": "hen", "hans": "hens", "hennes": "hens"}
 PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:han|hun|ham|henne|hans|hennes)(?![\w'’-])", re.I)
 
@@ -199,7 +203,11 @@ def _origin_at(text: str, tok: Word, lexicon: Lexicon, lower_case: bool) -> tupl
     if key in lexicon.adjectives:
         adjective = lexicon.region_adjectives[lexicon.adjectives[key]]
         before = prev_word(text, tok)
-        if before is not None and not before[1].startswith(".") and before[0].key in LANGUAGE_CONTEXT:
+        if (
+            before is not None
+            and not before[1].startswith(".")
+            and (before[0].key in LANGUAGE_CONTEXT or _teaches_in(text, before[0]))
+        ):
             return tok.end, f"et {adjective} språk", False
         return tok.end, adjective, False
     if key.endswith("e") and key[:-1] in lexicon.adjectives:
@@ -208,6 +216,14 @@ def _origin_at(text: str, tok: Word, lexicon: Lexicon, lower_case: bool) -> tupl
         region, noun = lexicon.demonyms[key]
         return tok.end, f"{noun} fra {region}", False
     return None
+
+
+def _teaches_in(text: str, before: Word) -> bool:
+    """«lærer i arabisk», «undervisning i polsk»: the adjective names a school subject, a language."""
+    if before.key != "i":
+        return False
+    two_back = prev_word(text, before)
+    return two_back is not None and two_back[0].key in SUBJECT_NOUNS
 
 
 def replace_pronouns(ws: Workspace) -> None:
