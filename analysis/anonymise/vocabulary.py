@@ -63,12 +63,31 @@ def _is_ordinary(vocab: Vocabulary, word: str) -> bool:
 
 def _check(vocab: Vocabulary, word: str) -> bool:
     z = vocab.zipf
-    if z.get(word, 0.0) >= VOCABULARY_ZIPF:
+    if z.get(word, 0.0) >= VOCABULARY_ZIPF or _is_inflected(vocab, word):
         return True
     if "-" in word:
         parts = [p for p in word.split("-") if p]
         return bool(parts) and all(_check(vocab, p) for p in parts)
     return _is_compound(z, word, 0)
+
+
+DEFINITE_ENDINGS = ("ene", "en", "et")
+AFTER_E_ENDINGS = ("ne", "n", "t")  # a stem in -e takes a shorter ending: case → casen, casene
+MIN_BASE = 4  # «Karen» is not «kar» + «-en»; a base of four letters or more is a real stem
+
+
+def _is_inflected(vocab: Vocabulary, word: str) -> bool:
+    """A definite form of an ordinary noun, loanwords included: «casen», «teamet», «casene», «jobbsøkerne».
+
+    wordfreq lists inflected forms it has seen; Norwegian writes English loanwords with Norwegian endings
+    («casen»), which it may not have. Only definite endings are stripped, never the genitive -s, so a name in
+    the genitive («Tesfamariams») is still unknown.
+    """
+    bases = [word[: -len(e)] for e in DEFINITE_ENDINGS if word.endswith(e)]
+    bases += [b for b in (word[: -len(e)] for e in AFTER_E_ENDINGS if word.endswith(e)) if b.endswith("e")]
+    if word.endswith("erne"):  # plural definite of an agent noun: jobbsøkerne → jobbsøker
+        bases.append(word[:-2])
+    return any(len(base) >= MIN_BASE and (vocab.is_english(base) or _is_ordinary(vocab, base)) for base in bases)
 
 
 def _is_compound(z: dict[str, float], word: str, depth: int) -> bool:
