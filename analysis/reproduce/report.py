@@ -1,7 +1,8 @@
 """``python -m analysis reproduce``: every published number the project recomputes, set against the source.
 
-Checks are defined next to the code that recomputes them (fidelity.table1_checks, questionnaire.published_checks); this module
-collects them, writes the JSON report and fails (exit 1) if any check is outside its tolerance.
+Checks are defined next to the code that recomputes them (fidelity.table1_checks,
+questionnaire.published_checks); this module collects them, writes the JSON report and fails (exit 1) if any
+check is outside its tolerance.
 """
 
 from __future__ import annotations
