@@ -9,7 +9,7 @@ JB := $(BIN)/jupyter-book
 HTML := _build/html
 VENDOR := book/_static/vendor
 # Everything the built site depends on: a change in any of these makes the site stale.
-SITE_INPUTS := $(shell find chapters book data analysis -type f -not -path '*/vendor/*' -not -path '*/__pycache__/*' -not -path 'data/generated/*' 2>/dev/null) _config.yml _toc.yml
+SITE_INPUTS := $(shell find chapters book data analysis -type f -not -path '*/vendor/*' -not -path '*/__pycache__/*' -not -path 'data/generated/*' -not -name '*.mo' 2>/dev/null) _config.yml _toc.yml scripts/slim_css.mjs
 
 .PHONY: book test unit serve bench clean distclean vendor data lock check-links
 
@@ -40,7 +40,7 @@ data/generated/.stamp: $(VENV)/.installed $(shell find analysis data -type f -no
 
 data: data/generated/.stamp
 
-$(HTML)/index.html: $(VENV)/.installed $(VENDOR)/.copied data/generated/.stamp $(SITE_INPUTS)
+$(HTML)/index.html: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied data/generated/.stamp $(SITE_INPUTS)
 	mkdir -p _build
 	set -o pipefail; $(JB) build . --builder html -W -n --keep-going 2>&1 | tee _build/build.log
 	touch $@

@@ -92,7 +92,7 @@ def visit(browser: Any, base: str, path: str) -> Visit:
     result.figures = page.evaluate(FIGURE_AUDIT)
     result.lang = page.evaluate("() => document.documentElement.lang")
     result.content_lang = page.evaluate(
-        "() => { const el = document.querySelector('article [lang]'); return el ? el.lang : ''; }")
+        "() => { const el = document.querySelector('article [lang]:not([lang^=nb])'); return el ? el.lang : ''; }")
     result.headings = page.evaluate(
         "() => Array.from(document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6'))"
         ".filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"
