@@ -77,12 +77,11 @@ function maskIcons(root) {
     add("height", "1em");
     add("vertical-align", "-0.125em");
     add("background-color", "currentColor");
-    for (const prefix of ["-webkit-", ""]) {
-      rule.append({ prop: `${prefix}mask-image`, value: svgMask(glyph) });
-      rule.append({ prop: `${prefix}mask-repeat`, value: "no-repeat" });
-      rule.append({ prop: `${prefix}mask-position`, value: "center" });
-      rule.append({ prop: `${prefix}mask-size`, value: "contain" });
-    }
+    // Unprefixed masks: Chromium 120, Firefox 53 and Safari 15.4 support them.
+    rule.append({ prop: "mask-image", value: svgMask(glyph) });
+    rule.append({ prop: "mask-repeat", value: "no-repeat" });
+    rule.append({ prop: "mask-position", value: "center" });
+    rule.append({ prop: "mask-size", value: "contain" });
     masked += 1;
   });
   root.walkAtRules("font-face", (rule) => {

@@ -46,6 +46,15 @@ FIGURE_AUDIT = """() => Array.from(document.querySelectorAll('[data-se-plotly],[
 })"""
 
 
+SCROLL_TO_FIGURES = """async () => {
+    for (const el of document.querySelectorAll('[data-se-plotly],[data-se-vega]')) {
+        el.scrollIntoView({block: 'center'});
+        await new Promise(resolve => setTimeout(resolve, 50));
+    }
+    window.scrollTo(0, 0);
+}"""
+
+
 @dataclass
 class Visit:
     console_errors: list[str] = field(default_factory=list)
@@ -78,6 +87,8 @@ def open_page(browser: Any, base: str, path: str, result: Visit, viewport: dict[
     response = page.goto(base + path, wait_until="networkidle")
     assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'none'}"
     if page.locator("[data-se-plotly],[data-se-vega]").count():
+        # Figures load their library and draw when they approach the viewport, so scroll each into view.
+        page.evaluate(SCROLL_TO_FIGURES)
         page.wait_for_function(
             "() => Array.from(document.querySelectorAll('[data-se-plotly],[data-se-vega]'))"
             ".every(el => el.getAttribute('data-rendered') === 'true')",

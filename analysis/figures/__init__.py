@@ -12,8 +12,8 @@ drift; doing it here keeps the guarantees testable.
 
 The page output is plain HTML: a ``<figure>`` holding an empty plot container, the figure specification as
 ``<script type="application/json">`` and the fallback table. ``book/_static/figures.js`` renders every
-container once plotly.js or vega-embed has loaded; ``book/_ext/site_assets.py`` loads those libraries only
-on pages that contain such a container.
+container; on the site it loads plotly.js or the vega stack (named by ``book/_ext/site_assets.py`` on pages
+that contain such a container) only when a figure approaches the viewport.
 """
 
 from __future__ import annotations
@@ -230,6 +230,12 @@ def _plotly_spec(fig: Any, compact: dict[str, Any] | None = None) -> tuple[str, 
     unbundled = [t for t in types if t not in PLOTLY_TRACE_TYPES_BUNDLED]
     if unbundled:
         raise ValueError(f"trace types {unbundled} are not in the site's plotly.js bundle")
+    template = spec.get("layout", {}).get("template")
+    if isinstance(template, dict) and isinstance(template.get("data"), dict):
+        # The default template carries trace defaults for every trace type plotly knows (about 6 kB per
+        # figure); a template's defaults for a type apply only to traces of that type, so the figure
+        # looks the same with just the types it draws.
+        template["data"] = {k: v for k, v in template["data"].items() if k in types}
     return _json_for_script(spec), types
 
 
