@@ -53,7 +53,8 @@ CONDITIONAL_SCRIPTS = {
 }
 _ICON = re.compile(r'<(i|span) class="((?:[^"]*\s)?(?:fa-[a-z0-9-]+|fa[srb])(?:\s[^"]*)?)"([^>]*)>\s*</\1>')
 _PACK_CLASSES = {"fa-solid": "fas", "fas": "fas", "fa-regular": "far", "far": "far", "fa-brands": "fab", "fab": "fab"}
-_FA_ENTRY = re.compile(r'"?([a-z0-9-]+)"?:\[(\d+),(\d+),\[[^\]]*\],"([0-9a-f]+)","([^"]+)"\]')
+_FA_ENTRY = re.compile(r'"?([a-z0-9-]+)"?:\[(\d+),(\d+),\[([^\]]*)\],"([0-9a-f]+)","([^"]+)"\]')
+_FA_ALIAS = re.compile(r'"([a-z0-9-]+)"')
 _PACK_END = re.compile(r'd\("(fa[srb])",p\)')
 _CSS_VERSION = re.compile(r"(se-site\.css)\?v=[0-9a-z]+")
 
@@ -72,7 +73,7 @@ def font_awesome() -> dict[str, dict[str, tuple[int, int, str, str]]]:
     """Every glyph of the theme's Font Awesome Free, by pack (fas, far, fab) and icon name.
 
     The bundled script defines each pack as ``var p={name:[width,height,[aliases],"code point","path"],…}``
-    followed by ``d("fas",p)``; the glyph data are read from there.
+    followed by ``d("fas",p)``; the glyph data are read from there, under the name and its aliases.
     """
     text = _fontawesome_js().read_text(encoding="utf-8")
     packs: dict[str, dict[str, tuple[int, int, str, str]]] = {}
@@ -82,9 +83,12 @@ def font_awesome() -> dict[str, dict[str, tuple[int, int, str, str]]]:
         if begin < 0:
             raise ExtensionError("unexpected layout of the theme's Font Awesome script")
         body = text[begin: end.start()]
-        packs[end.group(1)] = {
-            m.group(1): (int(m.group(2)), int(m.group(3)), m.group(4), m.group(5)) for m in _FA_ENTRY.finditer(body)
-        }
+        pack: dict[str, tuple[int, int, str, str]] = {}
+        for m in _FA_ENTRY.finditer(body):
+            glyph = (int(m.group(2)), int(m.group(3)), m.group(5), m.group(6))
+            for name in [m.group(1), *_FA_ALIAS.findall(m.group(4))]:  # older names such as pencil-alt
+                pack.setdefault(name, glyph)
+        packs[end.group(1)] = pack
         start = end.end()
     if not all(packs.get(p) for p in ("fas", "fab")):
         raise ExtensionError("could not read the Font Awesome packs from the theme's script")

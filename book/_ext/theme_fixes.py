@@ -83,6 +83,13 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
         context["body"] = f'<div lang="{lang}" class="se-lang-part">{context["body"]}</div>'
 
 
+# The book theme pre-fills a new issue with English text; the issue button exists only when a repository is set.
+ISSUE_TEXT_NB = {
+    "title=Issue%20on%20page%20": "title=Feil%20p%C3%A5%20siden%20",
+    "body=Your%20issue%20content%20here.": "body=Beskriv%20feilen%20her.",
+}
+
+
 def translate_chrome(html: str) -> str:
     """Norwegian for the theme's fixed English labels, in attributes and as whole element texts."""
     def swap(match: re.Match[str]) -> str:
@@ -90,6 +97,8 @@ def translate_chrome(html: str) -> str:
             return match.group(1) + CHROME_NB[match.group(2)] + match.group(3)
         return match.group(4) + CHROME_NB[match.group(5)] + match.group(6)
 
+    for english, norwegian in ISSUE_TEXT_NB.items():
+        html = html.replace(english, norwegian)
     return _CHROME.sub(swap, html)
 
 
