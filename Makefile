@@ -11,7 +11,7 @@ VENDOR := book/_static/vendor
 # Everything the built site depends on: a change in any of these makes the site stale.
 SITE_INPUTS := $(shell find chapters book data analysis -type f -not -path '*/vendor/*' -not -path '*/__pycache__/*' -not -path 'data/generated/*' -not -name '*.mo' 2>/dev/null) _config.yml _toc.yml scripts/slim_css.mjs scripts/print_pdf.mjs scripts/pdf.css
 
-.PHONY: book test unit serve bench clean distclean vendor data lock check-links
+.PHONY: book dist test unit serve bench clean distclean vendor data lock check-links
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +49,15 @@ $(HTML)/index.html: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied
 ## book: build the static site into _build/html (creates the environment, generates data, executes every chapter)
 book: $(HTML)/index.html
 
+DIST := _build/rapport-nettsted.zip
+$(DIST): $(HTML)/index.html scripts/make_dist.py
+	$(PY) scripts/make_dist.py --site $(HTML) --out $@
+
+## dist: the site as _build/rapport-nettsted.zip, to unzip and open from a folder (file://) without network
+dist: $(DIST)
+
 ## test: run the whole test suite (unit, build, privacy, links, browser); builds the site first when stale
-test: $(HTML)/index.html
+test: $(HTML)/index.html $(DIST)
 	$(PY) -m pytest -q
 
 unit: $(VENV)/.installed data/generated/.stamp

@@ -12,17 +12,25 @@ before it is indexed (the page itself is written from the untouched tree), and i
 
 Headings, captions, table headers and cells, figure titles and descriptions stay searchable. Tables that
 list data files print their SHA-256 digests; the Norwegian search language is extended so that such hex
-digests (optionally prefixed like ``004_55431284ded43f19``) never become search terms.
+digests (optionally prefixed like ``004_55431284ded43f19``) never become search terms, and so that more
+inflected forms of a word share one stem (see ``SearchNorwegianReport``).
 """
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
+import subprocess
+import tempfile
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
+import sphinx
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
 from sphinx.search.no import SearchNorwegian
 
 _DIGEST = re.compile(r"(?:\w{1,8}_)?(?=[0-9a-f]*\d)[0-9a-f]{12,64}")
@@ -90,6 +98,13 @@ def searchable(doctree: nodes.document) -> nodes.document:
     for raw in list(tree.findall(nodes.raw)):
         if "html" in raw.get("format", "").split():
             raw.replace_self(nodes.paragraph("", html_text(raw.astext())))
+    # One text per paragraph, heading or cell: a word split over inline nodes (the bibliography writes
+    # «F» and «ølgeforskning» apart for a BibTeX accent) is indexed whole.
+    for element in list(tree.findall(nodes.TextElement)):
+        if len(element.children) > 1 and not isinstance(element, nodes.FixedTextElement):
+            text = element.astext()
+            element.clear()
+            element += nodes.Text(text)
     return tree
 
 
@@ -106,11 +121,108 @@ def _wrap_indexer(app: Sphinx) -> None:
     builder.index_page = index_page  # type: ignore[method-assign]
 
 
+_MINIFIED_JS = Path(sphinx.__file__).parent / "search" / "minified-js"
+
+
+def _js_stemmer() -> str:
+    base = (_MINIFIED_JS / "base-stemmer.js").read_text(encoding="utf-8")
+    norwegian = (_MINIFIED_JS / "norwegian-stemmer.js").read_text(encoding="utf-8")
+    return f"""{base}
+{norwegian}
+/* The report's Norwegian stemmer (book/_ext/search_index.py): the same steps as the Python side. */
+var Stemmer = function () {{
+  var snowball = new NorwegianStemmer();
+  this.stemWord = function (word) {{
+    var w = word.toLowerCase().replace(/erne(s?)$/, "ere$1");
+    return snowball.stemWord(snowball.stemWord(w));
+  }};
+}};
+"""
+
+
+_STEM_SERVER = r"""
+const vm = require('vm'); const fs = require('fs');
+vm.runInThisContext(fs.readFileSync(process.argv[1], 'utf8'));
+const stemmer = new Stemmer();
+let pending = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => {
+  pending += chunk;
+  let end;
+  while ((end = pending.indexOf('\n')) >= 0) {
+    const word = pending.slice(0, end);
+    pending = pending.slice(end + 1);
+    process.stdout.write(stemmer.stemWord(word) + '\n');
+  }
+});
+"""
+
+
+class _JavaScriptStemmer:
+    """The search page's stemmer (``js_stemmer_code``) run in Node.js, one word per line."""
+
+    def __init__(self, code: str) -> None:
+        node = shutil.which("node")
+        if node is None:
+            raise ExtensionError("Node.js is needed to build the search index (the same stemmer as the search page)")
+        handle = tempfile.NamedTemporaryFile("w", suffix=".js", delete=False, encoding="utf-8")
+        with handle:
+            handle.write(code)
+        self._file = Path(handle.name)
+        self._process = subprocess.Popen([node, "-e", _STEM_SERVER, str(self._file)], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, text=True, encoding="utf-8", bufsize=1)
+        self._cache: dict[str, str] = {}
+        atexit.register(self.close)
+
+    def stem(self, word: str) -> str:
+        if word not in self._cache:
+            assert self._process.stdin is not None and self._process.stdout is not None
+            self._process.stdin.write(word.replace("\n", " ") + "\n")
+            self._process.stdin.flush()
+            answer = self._process.stdout.readline()
+            if not answer:
+                raise ExtensionError("the Node.js stemmer stopped")
+            self._cache[word] = answer.rstrip("\n")
+        return self._cache[word]
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            self._process.terminate()
+            self._process.wait(timeout=5)
+        self._file.unlink(missing_ok=True)
+
+
 class SearchNorwegianReport(SearchNorwegian):
-    """Sphinx's Norwegian search (stemmer, stop words) without hex digests as terms."""
+    """Sphinx's Norwegian search (Snowball stemmer, stop words), made to join more forms of a noun.
+
+    The Snowball stemmer alone files «arbeidsgiver» under ``arbeidsgiv`` but «arbeidsgiveren» under
+    ``arbeidsgiver`` and «arbeidsgiverne» under ``arbeidsgivern``, so a search for one form misses pages that
+    use another. Stemming twice joins the first two; -erne/-ernes (definite plural of nouns in -er, which
+    Snowball does not know) is read as -ere/-eres first.
+
+    The index must be stemmed exactly as the search page stems the query. Stock Sphinx does not manage
+    that for Norwegian: its Python stemmer (snowballstemmer 3.1) and the JavaScript one it ships (an older
+    Snowball) differ on words such as «hinders» and «overse». So the index is stemmed by the page's own
+    JavaScript stemmer, run in Node.js (which the build needs anyway); tests/site/test_search.py checks that
+    both agree on every word of the site. Hex digests never become terms.
+    """
+
+    js_stemmer_rawcode = ""
+    js_stemmer_code = _js_stemmer()
+
+    def init(self, options: dict[str, str]) -> None:
+        super().init(options)
+        self._javascript: _JavaScriptStemmer | None = None
+
+    def stem(self, word: str) -> str:
+        if self._javascript is None:
+            self._javascript = _JavaScriptStemmer(self.js_stemmer_code)
+        return self._javascript.stem(word.lower())
 
     def word_filter(self, word: str) -> bool:
-        return bool(word) and super().word_filter(word) and not _DIGEST.fullmatch(word)
+        # Lower case first: Sphinx offers the unstemmed word when the stem is a stop word, so «De» and «At»
+        # at the start of a sentence would otherwise become terms.
+        return bool(word) and super().word_filter(word.lower()) and not _DIGEST.fullmatch(word)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
