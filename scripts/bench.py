@@ -82,7 +82,10 @@ def page_weights(site: Path) -> list[dict[str, object]]:
     draw = """async () => {
         for (const el of document.querySelectorAll('[data-se-plotly],[data-se-vega]')) {
             el.scrollIntoView({block: 'center'});
-            await new Promise(resolve => setTimeout(resolve, 50));
+            const started = Date.now();
+            while (el.getAttribute('data-rendered') !== 'true' && Date.now() - started < 20000) {
+                await new Promise(resolve => setTimeout(resolve, 50));
+            }
         }
     }"""
     drawn = ("() => Array.from(document.querySelectorAll('[data-se-plotly],[data-se-vega]'))"

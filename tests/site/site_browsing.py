@@ -7,9 +7,13 @@ from typing import Any
 
 FIGURES = "[data-se-plotly],[data-se-vega]"
 SCROLL_TO_FIGURES = """async () => {
+    // One figure at a time: scroll it into view and wait until it is drawn (it loads its library first).
     for (const el of document.querySelectorAll('[data-se-plotly],[data-se-vega]')) {
         el.scrollIntoView({block: 'center'});
-        await new Promise(resolve => setTimeout(resolve, 50));
+        const started = Date.now();
+        while (el.getAttribute('data-rendered') !== 'true' && Date.now() - started < 20000) {
+            await new Promise(resolve => setTimeout(resolve, 50));
+        }
     }
     window.scrollTo(0, 0);
 }"""
