@@ -9,9 +9,9 @@ JB := $(BIN)/jupyter-book
 HTML := _build/html
 VENDOR := book/_static/vendor
 # Everything the built site depends on: a change in any of these makes the site stale.
-SITE_INPUTS := $(shell find chapters book data analysis -type f -not -path '*/vendor/*' -not -path '*/__pycache__/*' -not -path 'data/generated/*' 2>/dev/null) _config.yml _toc.yml
+SITE_INPUTS := $(shell find chapters book data analysis -type f -not -path '*/vendor/*' -not -path '*/__pycache__/*' -not -path 'data/generated/*' -not -name '*.mo' 2>/dev/null) _config.yml _toc.yml scripts/slim_css.mjs scripts/print_pdf.mjs scripts/pdf.css
 
-.PHONY: book test unit lint serve bench clean distclean vendor data lock check-links
+.PHONY: book dist test unit lint serve bench clean distclean vendor data lock check-links
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,9 +40,10 @@ data/generated/.stamp: $(VENV)/.installed $(shell find analysis data -type f -no
 
 data: data/generated/.stamp
 
-$(HTML)/index.html: $(VENV)/.installed $(VENDOR)/.copied data/generated/.stamp $(SITE_INPUTS)
+$(HTML)/index.html: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied data/generated/.stamp $(SITE_INPUTS)
 	mkdir -p _build
 	set -o pipefail; $(JB) build . --builder html -W -n --keep-going 2>&1 | tee _build/build.log
+	node scripts/print_pdf.mjs --site $(HTML) --out $(HTML)/_downloads/rapport.pdf
 	touch $@
 
 ## book: build the static site into _build/html (creates the environment, generates data, executes every chapter)
@@ -54,8 +55,15 @@ lint: $(VENV)/.installed
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+DIST := _build/rapport-nettsted.zip
+$(DIST): $(HTML)/index.html scripts/make_dist.py
+	$(PY) scripts/make_dist.py --site $(HTML) --out $@
+
+## dist: the site as _build/rapport-nettsted.zip, to unzip and open from a folder (file://) without network
+dist: $(DIST)
+
 ## test: lint, then the whole test suite (unit, build, privacy, links, browser); builds the site first when stale
-test: lint $(HTML)/index.html
+test: lint $(HTML)/index.html $(DIST)
 	$(PY) -m pytest -q
 
 unit: lint $(VENV)/.installed data/generated/.stamp

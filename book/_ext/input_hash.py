@@ -3,8 +3,9 @@
 Sphinx only re-reads a page when its own source changes, and jupyter-cache only looks at the notebook's
 code; neither notices an edit in data/ or analysis/. This extension fingerprints those trees (paths, sizes
 and content hashes) and, when the fingerprint differs from the one stored in the build environment, marks
-every executable page outdated so it is read, and so executed, again. The project's own templates and
-extensions are watched too: Sphinx does not notice a change in a template that another one imports.
+every executable page outdated so it is read, and so executed, again. The project's own templates, extensions
+and message catalogs are watched too: Sphinx does not notice a change in a template that another one imports,
+nor in a catalog.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
-WATCHED = ("data", "analysis", "book/_templates", "book/_ext")
+WATCHED = ("data", "analysis", "book/_templates", "book/_ext", "book/_locale")
 SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints"}
+SKIP_SUFFIXES = {".mo"}  # compiled by Sphinx from the .po files during the build
 
 
 def fingerprint(root: Path) -> str:
@@ -29,7 +31,7 @@ def fingerprint(root: Path) -> str:
         if not base.is_dir():
             continue
         for path in sorted(p for p in base.rglob("*") if p.is_file()):
-            if SKIP_PARTS.intersection(path.parts):
+            if SKIP_PARTS.intersection(path.parts) or path.suffix in SKIP_SUFFIXES:
                 continue
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())

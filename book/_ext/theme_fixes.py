@@ -8,10 +8,12 @@
   entries are plain blocks with their own labels, which is what they are.
 - myst-nb labels the show/hide-code toggles "Toggle hidden content" while their visible text says something
   else (WCAG 2.5.3, label in name); without the label the visible, translated prompt is the name.
-- The theme's navigation labels have no Norwegian translation and would be read out in English on a
-  Norwegian page; the few fixed strings are translated in the written pages (``CHROME_NB``).
-- A page may declare its language in front matter (``lang: en``); the ``<html lang>`` of that page follows,
-  so screen readers switch voice (WCAG 3.1.2). The rest of the site is ``nb``.
+- Interface strings are translated through message catalogs (book/_ext/norwegian.py). A few strings are
+  written by templates or scripts without passing through a catalog; they are translated in the written
+  pages (``CHROME_NB``).
+- A page may declare the language of its content in front matter (``lang: en``). The page chrome stays
+  Norwegian, so ``<html lang>`` stays the site's language and the article body is wrapped in an element
+  carrying the page's language: screen readers switch voice for exactly that part (WCAG 3.1.2).
 """
 
 from __future__ import annotations
@@ -77,30 +79,38 @@ def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
         body = _CITATION_LIST.sub(lambda m: m.group(0).replace(' role="list"', ""), body)
         context["body"] = _TOGGLE_LABEL.sub("", body)
     lang = app.env.metadata.get(pagename, {}).get("lang") if app.env else None
-    if isinstance(lang, str) and _LANG_CODE.match(lang):
-        context["language"] = lang
+    if isinstance(lang, str) and _LANG_CODE.match(lang) and context.get("body"):
+        context["body"] = f'<div lang="{lang}" class="se-lang-part">{context["body"]}</div>'
+
+
+# The book theme pre-fills a new issue with English text; the issue button exists only when a repository is set.
+ISSUE_TEXT_NB = {
+    "title=Issue%20on%20page%20": "title=Feil%20p%C3%A5%20siden%20",
+    "body=Your%20issue%20content%20here.": "body=Beskriv%20feilen%20her.",
+}
 
 
 def translate_chrome(html: str) -> str:
     """Norwegian for the theme's fixed English labels, in attributes and as whole element texts."""
+
     def swap(match: re.Match[str]) -> str:
         if match.group(1):
             return match.group(1) + CHROME_NB[match.group(2)] + match.group(3)
         return match.group(4) + CHROME_NB[match.group(5)] + match.group(6)
 
+    for english, norwegian in ISSUE_TEXT_NB.items():
+        html = html.replace(english, norwegian)
     return _CHROME.sub(swap, html)
 
 
 def _translate_pages(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html" or app.config.language != "nb":
+    if exception is not None or app.builder.format != "html" or not str(app.config.language).startswith("nb"):
         return
     out = Path(app.outdir)
     for page in out.rglob("*.html"):
         if "_static" in page.parts or "_sources" in page.parts:
             continue
         text = page.read_text(encoding="utf-8")
-        if 'lang="en"' in text[:300]:
-            continue
         translated = translate_chrome(text)
         if translated != text:
             page.write_text(translated, encoding="utf-8")

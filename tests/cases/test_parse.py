@@ -51,7 +51,9 @@ def test_broken_yaml_names_the_file_line(tmp_path: Path) -> None:
 
 def test_empty_front_matter_reports_every_required_field(tmp_path: Path) -> None:
     problems = problems_of(write_case(tmp_path, front="---\n---\n"))
-    assert sum("påkrevd felt mangler" in p for p in problems) == 16, problems  # 14 attributes + the re-identification check + the notes
+    assert sum("påkrevd felt mangler" in p for p in problems) == 16, (
+        problems
+    )  # 14 attributes + the re-identification check + the notes
 
 
 def test_missing_section_and_too_few_questions(tmp_path: Path) -> None:

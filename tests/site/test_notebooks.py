@@ -13,7 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 EXECUTABLE = sorted(
     p.relative_to(ROOT).with_suffix("").as_posix()
-    for folder in ("chapters", "book") for p in (ROOT / folder).glob("*.md")
+    for folder in ("chapters", "book")
+    for p in (ROOT / folder).glob("*.md")
     if "kernelspec:" in p.read_text(encoding="utf-8")[:600]
 )
 

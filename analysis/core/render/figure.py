@@ -1,7 +1,8 @@
 """A figure as page output: an empty plot container, its specification as JSON, the numbers and provenance.
 
-``book/_static/figures.js`` renders every container once plotly.js or vega-embed has loaded;
-``book/_ext/site_assets.py`` loads those libraries only on pages that contain such a container.
+``book/_static/figures.js`` renders every container; on the site it loads plotly.js or the vega stack (named by
+``book/_ext/site_assets.py`` on pages that contain such a container) only when a figure approaches the
+viewport.
 """
 
 from __future__ import annotations
@@ -92,6 +93,12 @@ def _plotly_spec(fig: Any, compact: dict[str, Any] | None = None) -> tuple[str, 
     unbundled = [t for t in types if t not in PLOTLY_TRACE_TYPES_BUNDLED]
     if unbundled:
         raise ValueError(f"trace types {unbundled} are not in the site's plotly.js bundle")
+    template = spec.get("layout", {}).get("template")
+    if isinstance(template, dict) and isinstance(template.get("data"), dict):
+        # The default template carries trace defaults for every trace type plotly knows (about 6 kB per
+        # figure); a template's defaults for a type apply only to traces of that type, so the figure
+        # looks the same with just the types it draws.
+        template["data"] = {k: v for k, v in template["data"].items() if k in types}
     return _json_for_script(spec), types
 
 
