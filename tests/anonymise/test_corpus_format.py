@@ -19,6 +19,7 @@ import pytest
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV = CORPUS / "dev"
 HOLDOUT = CORPUS / "holdout"
+HOLDOUT2 = CORPUS / "holdout2"
 
 
 def _import_corpus_format():
@@ -31,7 +32,7 @@ def _import_corpus_format():
 
 cf = _import_corpus_format()
 
-DIRECTORIES = [d for d in (DEV, HOLDOUT) if d.is_dir()]
+DIRECTORIES = [d for d in (DEV, HOLDOUT, HOLDOUT2) if d.is_dir()]
 FILES = [p for d in DIRECTORIES for p in sorted(d.glob("*.txt"))]
 FILE_IDS = [f"{p.parent.name}/{p.stem}" for p in FILES]
 
