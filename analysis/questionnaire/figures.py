@@ -278,7 +278,7 @@ def change_figure(
             "showgrid": False,
             "zeroline": False,
         },
-        xaxis={"title": "Prosent av skalaens spenn (0 = laveste, 100 = høyeste mulige verdi)", "range": [-5, 105]},
+        xaxis={"title": "Prosent av skalaens spenn<br>(0 = laveste, 100 = høyeste mulige verdi)", "range": [-5, 105]},
     )
     wide = long.pivot_table(index="skala", columns="tid", values=["gjennomsnitt_pst", "ki_lav", "ki_høy"])
     change = (wide[("gjennomsnitt_pst", "3 mnd")] - wide[("gjennomsnitt_pst", "Inklusjon")]).abs()

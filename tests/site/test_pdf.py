@@ -128,10 +128,10 @@ def test_figures_tables_and_references_are_printed(pages: list[str], site_dir: P
             for axis in ("xaxis", "yaxis"):
                 title = (layout.get(axis) or {}).get("title") or {}
                 label = title.get("text") if isinstance(title, dict) else None
-                if label:
-                    # The start of the title: plotly does not wrap axis titles, and a title longer than its
-                    # plot is cut at the figure's edge on the site as on paper.
-                    start = _strip_tags(label)[:30]
+                # The start of each line of the title: plotly does not wrap axis titles by itself (long ones
+                # carry an explicit <br>), and a line longer than its plot is cut at the figure's edge.
+                for line in re.split(r"<br\s*/?>", label or ""):
+                    start = _strip_tags(line).strip()[:30]
                     assert start in text, f"axis title {label!r} ({page.name}) is not drawn in the PDF"
         outside_figures = re.sub(r'<figure class="se-figure.*?</figure>', "", markup, flags=re.S)
         for caption in re.findall(r'<table class="se-data-table"[^>]*><caption>(.*?)</caption>', outside_figures, re.S):
