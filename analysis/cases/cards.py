@@ -4,8 +4,9 @@ The overview and the cards are plain HTML with a small inline script, so they wo
 with no network: filters are native ``<select>`` elements with labels (keyboard-operable, read by
 screen readers), the row count is announced in a live region, and without JavaScript every row stays
 visible. Each case sits in a ``<section class="case-card">`` so that ``book/_static/print.css`` can
-start it on a new page; a per-card button prints that case alone. Figures are not made here: they go
-through :mod:`analysis.core.render`.
+start it on a new page; a per-card button prints that case alone. Under its sources each card carries the
+case's written re-identification check, folded («Slik er casen anonymisert»), so readers can see why the
+case is safe to publish. Figures are not made here: they go through :mod:`analysis.core.render`.
 """
 
 from __future__ import annotations
@@ -199,7 +200,8 @@ def describe_source(source: SourceRef | str) -> str:
     return f"{name} ({ref.file}), {where}, linje {lines}"
 
 
-def _markdown(text: str) -> str:
+def render_markdown(text: str) -> str:
+    """A case section's Markdown as HTML; raw HTML in the text is escaped, not passed through."""
     return str(_MD.render(text)).strip()
 
 
@@ -229,6 +231,24 @@ def _mapping(case: Case) -> str:
     )
 
 
+REIDENTIFICATION_SUMMARY = "Slik er casen anonymisert"
+_REIDENTIFICATION_ROWS: tuple[tuple[str, str], ...] = (
+    ("draws_on", "Bygger på"),
+    ("kept_episodes", "Særpregede episoder som er beholdt"),
+    ("why_safe", "Hvorfor ingen kan pekes ut"),
+)
+
+
+def reidentification_check(case: Case) -> Html:
+    """The case's written re-identification check, folded: what it draws on, what it keeps, why that is safe."""
+    check = case.meta.reidentification
+    rows = "".join(f"<dt>{_e(label)}</dt><dd>{_e(getattr(check, key))}</dd>" for key, label in _REIDENTIFICATION_ROWS)
+    return Html(
+        f'<details class="case-reidentification"><summary>{_e(REIDENTIFICATION_SUMMARY)}</summary>'
+        f"<dl>{rows}</dl></details>"
+    )
+
+
 def render_case_card(case: Case, *, heading_level: int = 3) -> Html:
     """One case as a self-contained, printable section; headings start at ``heading_level``."""
     h, h2 = f"h{heading_level}", f"h{heading_level + 1}"
@@ -239,12 +259,13 @@ def render_case_card(case: Case, *, heading_level: int = 3) -> Html:
         f'<section class="case-card" id="{_e(case.id)}" aria-labelledby="{title_id}">'
         f'<{h} id="{title_id}">{_e(case_heading(case))}</{h}>'
         f"{_context_table(case)}"
-        f"<{h2}>Situasjonen</{h2}>{_markdown(s['Situasjonen'])}"
-        f"<{h2}>Hva jobbspesialisten gjorde</{h2}>{_markdown(s['Hva jobbspesialisten gjorde'])}{_mapping(case)}"
-        f"<{h2}>Utfall</{h2}>{_markdown(s['Utfall'])}"
-        f"<{h2}>Refleksjonsspørsmål</{h2}>{_markdown(s['Refleksjonsspørsmål'])}"
+        f"<{h2}>Situasjonen</{h2}>{render_markdown(s['Situasjonen'])}"
+        f"<{h2}>Hva jobbspesialisten gjorde</{h2}>{render_markdown(s['Hva jobbspesialisten gjorde'])}{_mapping(case)}"
+        f"<{h2}>Utfall</{h2}>{render_markdown(s['Utfall'])}"
+        f"<{h2}>Refleksjonsspørsmål</{h2}>{render_markdown(s['Refleksjonsspørsmål'])}"
         '<footer class="case-sources"><p>Bygger på (dokument, avsnitt, linjer):</p>'
         f"<ul>{sources}</ul></footer>"
+        f"{reidentification_check(case)}"
         f'<p class="case-print-row"><button type="button" class="case-print" hidden '
         f'aria-describedby="{title_id}">Skriv ut denne casen</button></p>'
         "</section>"

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
-from fake_cases import GOOD_BODY, write_case
+from fake_cases import GOOD_BODY, GOOD_FRONT, write_case
 
 from analysis.cases import Case, parse_case
-from analysis.cases.cards import case_filter_table, describe_source, render_case_card, render_case_cards
+from analysis.cases.cards import (
+    REIDENTIFICATION_SUMMARY,
+    case_filter_table,
+    describe_source,
+    reidentification_check,
+    render_case_card,
+    render_case_cards,
+)
 from analysis.cases.vocabulary import MIN_REFLECTION_QUESTIONS, REQUIRED_SECTIONS
 from analysis.core.sources import SOURCE_DOCUMENTS, SourceRef
 
@@ -59,3 +67,25 @@ def test_every_card_names_its_documents_from_the_source_registry(cases: list[Cas
         assert footer.count("<li>") == len(case.meta.sources), case.id
         for ref in case.meta.source_refs:
             assert f"({ref.file})" in footer and SOURCE_DOCUMENTS[ref.file].short[1:] in footer, case.id
+
+
+def test_every_card_shows_its_reidentification_check_folded(cases: list[Case]) -> None:
+    for case in cases:
+        card = render_case_card(case)
+        folded = re.search(r'<details class="case-reidentification">(.*?)</details>', card, re.S)
+        assert folded, f"{case.id}: the card does not show its re-identification check"
+        body = folded.group(1)
+        assert f"<summary>{REIDENTIFICATION_SUMMARY}</summary>" in body
+        check = case.meta.reidentification
+        for text in (check.draws_on, check.kept_episodes, check.why_safe):
+            assert html.escape(text, quote=True) in body, case.id
+        assert " open" not in folded.group(0).split(">", 1)[0], "the check starts folded"
+
+
+def test_reidentification_check_is_escaped(tmp_path: Path) -> None:
+    hostile = GOOD_FRONT.format(id="case-99").replace(
+        'why_safe: "Filen er laget for testen og bygger ikke på noen virkelig person."',
+        'why_safe: "Filen er laget for testen <img src=x onerror=alert(1)> og bygger ikke på noen."',
+    )
+    check = reidentification_check(parse_case(write_case(tmp_path, front=hostile)))
+    assert "<img" not in check and "&lt;img src=x" in check
