@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from analysis import validate
 from analysis.anonymise import engine as anonymise_engine
+from analysis.cases import cli as cases_cli
 from analysis.core.errors import EXIT_BAD_INPUT, InputError
 from analysis.factors import cli as factors_cli
 from analysis.fidelity import cli as fidelity_cli
@@ -29,6 +30,7 @@ COMMAND_MODULES = (
     fidelity_cli,
     anonymise_engine,
     privacy_cli,
+    cases_cli,
 )
 
 
