@@ -9,7 +9,8 @@ JB := $(BIN)/jupyter-book
 HTML := _build/html
 VENDOR := book/_static/vendor
 # Everything the built site depends on: a change in any of these makes the site stale.
-SITE_INPUTS := $(shell find chapters book data analysis -type f -not -path '*/vendor/*' -not -path '*/__pycache__/*' -not -path 'data/generated/*' -not -name '*.mo' 2>/dev/null) _config.yml _toc.yml scripts/slim_css.mjs scripts/print_pdf.mjs scripts/pdf.css
+SITE_INPUTS := $(shell find chapters book data analysis -type f -not -path '*/vendor/*' -not -path '*/__pycache__/*' -not -path 'data/generated/*' -not -name '*.mo' 2>/dev/null) _config.yml _toc.yml scripts/slim_css.mjs scripts/print_pdf.mjs scripts/pdf.css \
+               scripts/chromium.mjs scripts/print_handouts.mjs
 
 .PHONY: book dist test unit lint serve bench clean distclean vendor data lock check-links
 
@@ -44,6 +45,8 @@ $(HTML)/index.html: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied
 	mkdir -p _build
 	set -o pipefail; $(JB) build . --builder html -W -n --keep-going 2>&1 | tee _build/build.log
 	node scripts/print_pdf.mjs --site $(HTML) --out $(HTML)/_downloads/rapport.pdf
+	$(PY) -m analysis handouts --out _build/kurs
+	node scripts/print_handouts.mjs --in _build/kurs --out $(HTML)/_downloads/kurs
 	touch $@
 
 ## book: build the static site into _build/html (creates the environment, generates data, executes every chapter)

@@ -31,7 +31,8 @@ Slik åpner du den:
 2. Åpne mappen «{folder}» og dobbeltklikk på index.html.
 
 Alle sider, figurer og søket virker uten nett. Søket viser sidetitler; utdraget under hver tittel vises bare
-på nettstedet. Hele rapporten som PDF ligger i _downloads/rapport.pdf.
+på nettstedet. Hele rapporten som PDF ligger i _downloads/rapport.pdf, og arbeidsarkene til kursopplegget
+(én side per case, og alle casene samlet) i mappen _downloads/kurs.
 
 Lisens: koden er MIT-lisensiert; teksten og prosjektets egne data er lisensiert under CC BY 4.0. Tall og
 ordlyd hentet fra kildene følger kildenes egne vilkår (se siden «Dataenes opphav»).
@@ -56,8 +57,9 @@ def site_title(site: Path) -> str:
 def build_zip(site: Path, out: Path) -> tuple[int, int]:
     if not (site / "index.html").is_file():
         raise SystemExit(f"no built site in {site}: run `make book` first")
-    if not (site / "_downloads" / "rapport.pdf").is_file():
-        raise SystemExit(f"{site}/_downloads/rapport.pdf is missing: run `make book` first")
+    for needed in ("rapport.pdf", "kurs/alle-casene.pdf"):
+        if not (site / "_downloads" / needed).is_file():
+            raise SystemExit(f"{site}/_downloads/{needed} is missing: run `make book` first")
     files = sorted(
         p for p in site.rglob("*") if p.is_file() and not _left_out(PurePosixPath(p.relative_to(site).as_posix()))
     )

@@ -21,6 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from "./chromium.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -32,11 +33,6 @@ const option = (name, fallback) => {
 const SITE = path.resolve(ROOT, option("--site", "_build/html"));
 const OUT = path.resolve(ROOT, option("--out", path.join("_build", "html", "_downloads", "rapport.pdf")));
 const WORK = path.resolve(SITE, "..", "pdf");
-const CHROMIUM = process.env.SE_IPS_CHROMIUM || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-];
 // A4 with 18 mm side margins leaves a 174 mm column: 657.6 CSS px. Pages are laid out (and figures drawn)
 // a quarter wider and printed at 80 %, so figures made for a screen keep their labels on paper.
 const SCALE = 0.8;
@@ -48,10 +44,7 @@ function fail(message) {
 }
 
 if (!existsSync(path.join(SITE, "index.html"))) fail(`no built site in ${SITE} (run jupyter-book first)`);
-if (!existsSync(CHROMIUM)) {
-  fail(`Chromium not found at ${CHROMIUM}. The PDF edition is printed by Debian's Chromium: ` +
-       "apt-get install chromium (.ci/run installs it), or set SE_IPS_CHROMIUM.");
-}
+requireChromium("print_pdf");
 
 const escapeHtml = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 const cssString = (s) => `"${String(s).replace(/["\\]/g, "\\$&").replace(/\n/g, " ")}"`;
@@ -63,7 +56,7 @@ function extractArticle(slug) {
   const clone = article.cloneNode(true);
   const drop = [
     "script:not([type='application/json'])", "noscript", "a.headerlink", ".cell_input", "details.hide.above-input",
-    "button", "#jb-print-docs-body", "template", ".se-pdf-link",
+    "button", "#jb-print-docs-body", "template", ".se-pdf-link", ".se-download-only",
   ];
   clone.querySelectorAll(drop.join(",")).forEach((el) => el.remove());
   // Paper cannot unfold: folded tables and lists print open (a figure's own data table stays on the site).
