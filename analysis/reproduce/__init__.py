@@ -5,6 +5,7 @@
 - ``view``: the tables and figure of the reproduction appendix.
 - ``datapackage``: the Frictionless descriptor and provenance table of every data file.
 - ``generate``: ``python -m analysis synth``, every derived data file the book needs.
+- ``key_findings``: every number on the «Hovedfunn» page, taken from the domains that back each finding.
 """
 
 from analysis.reproduce.audit import collect_audit

@@ -1,0 +1,164 @@
+"""Every number the «Hovedfunn» page (book/hovedfunn.md) states, taken from the domains that back each finding.
+
+The page sums up the chapters, so its numbers must be the chapters' numbers: each comes from the same
+tested function the chapter itself glues (the domains' ``chapter_facts`` parts), or is counted here from the
+same data in the same way, never typed. The module sits in ``reproduce`` because that is the one layer
+above the domains, allowed to read all of them (as :mod:`analysis.reproduce.report` does for the checks).
+
+What kind of number each finding is, the page says in words; here it is a rule the tests hold the code to:
+no value on the page depends on a synthetic file. Fidelity findings use Tabell 1 as printed (not the
+calibrated answers), questionnaire findings the printed Tabell 2 and 3 and the report's response counts
+(not the candidate file), effect figures the published evidence table, factor findings the coded factors
+and case findings the case files.
+
+Glue names are ``hf_<domain>_<name>``; :func:`key_findings` returns them all, formatted for Norwegian prose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from analysis.cases import Case, case_set_facts, load_cases
+from analysis.cases.vocabulary import THEMES
+from analysis.core.formatting import decapitalise, fmt_int, fmt_num
+from analysis.evidence import load_se_evidence, value
+from analysis.factors import chapter_facts as factor_chapter_facts
+from analysis.factors.load import FactorData, load_all
+from analysis.factors.summaries import theme_summary
+from analysis.fidelity import chapter as fidelity_chapter
+from analysis.questionnaire import chapter as questionnaire_chapter
+
+PREFIX = "hf_"
+FIDELITY_KEYS = ("n-columns", "max-per-team", "q18-below3", "q18-v3")
+QUESTIONNAIRE_KEYS = (
+    "js-answered",
+    "js-sent",
+    "js-sat-js",
+    "js-sat-nav",
+    "n-scales",
+    "sig-n",
+    "pairs-min",
+    "pairs-max",
+    "power-at-min",
+    "power-at-max",
+)
+FACTOR_KEYS = (
+    "if_n_factors",
+    "if_pct_barrier_system",
+    "if_pct_facilitator_individual",
+    "if_n_all_three",
+    "if_n_themes",
+    "if_kappa-level",
+)
+CASE_KEYS = ("cases_n", "cases_failure")
+LOWEST_NAMED = 3
+"""How many of the lowest-scoring fidelity items the page names."""
+
+
+def _join(parts: Sequence[str]) -> str:
+    """«a», «a og b», «a, b og c»."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} og {parts[-1]}"
+
+
+def fidelity_findings(data: fidelity_chapter.ChapterData | None = None) -> dict[str, str]:
+    """Tabell 1 as printed: which team reached «godt» when, the lowest items, the 40 % item, the caveats."""
+    data = data or fidelity_chapter.load()
+    facts = {**fidelity_chapter.scale_facts(data), **fidelity_chapter.findings_facts(data)}
+    bands, labels = data.published_bands, data.timepoint_labels
+    order = {tp.id: i for i, tp in enumerate(data.book.timepoints)}
+    good = bands[bands["modified"] == "godt"].assign(order=lambda f: f["timepoint"].map(order))
+    good = good.sort_values(["team", "order"])
+    where = [
+        f"team {team} ved {_join([labels[tp] for tp in group['timepoint']])}"
+        for team, group in good.groupby("team", sort=True)
+    ]
+    others = bands[bands["modified"] != "godt"]["modified"]
+    # The count of band changes under proportional limits uses the printed totals only (part a of the chapter).
+    moved = int((bands["modified"] != bands["proportional"]).sum())
+    lowest = data.item_stats.nsmallest(LOWEST_NAMED, "mean").index
+    book = data.book
+    return {
+        **{key: facts[key] for key in FIDELITY_KEYS},
+        "n-changed-a": fmt_int(moved),
+        "n-good": fmt_int(len(good)),
+        "good-where": "; ".join(where) if where else "ingen måling",
+        "n-other": fmt_int(len(others)),
+        "other-bands": " eller ".join(f"«{b}»" for b in sorted(set(others))),
+        "lowest-named": _join([f"{book.item(i).label.lower()} (spørsmål {book.item(i).number})" for i in lowest]),
+    }
+
+
+def questionnaire_findings(d: questionnaire_chapter.ChapterData | None = None) -> dict[str, str]:
+    """The report's response counts, Tabell 2 and Tabell 3 as printed, and the power they imply."""
+    d = d or questionnaire_chapter.load()
+    facts = {
+        **questionnaire_chapter.response_facts(d),
+        **questionnaire_chapter.background_facts(d),
+        **questionnaire_chapter.change_facts(d),
+        **questionnaire_chapter.power_facts(d),
+    }
+    return {key: facts[key] for key in QUESTIONNAIRE_KEYS}
+
+
+def factor_findings(data: FactorData | None = None) -> dict[str, str]:
+    """The coded factors: where the barriers sit, and the themes all three studies share."""
+    data = data or load_all()
+    facts = factor_chapter_facts(data)
+    summary = theme_summary(data)
+    shared = summary.loc[summary["antall studier"] == 3, "tema"].tolist()
+    return {
+        **{key.removeprefix("if_"): facts[key] for key in FACTOR_KEYS},
+        "themes-all-three": _join([f"«{decapitalise(theme)}»" for theme in shared]),
+    }
+
+
+def case_findings(cases: Sequence[Case] | None = None) -> dict[str, str]:
+    """The case set: how many, which are the report's own, and how many touch the workplace and lasting jobs."""
+    cases = load_cases() if cases is None else cases
+    counts = case_set_facts(cases)
+
+    def with_theme(theme: str) -> int:
+        if theme not in THEMES:
+            raise KeyError(f"{theme} is not a case theme")
+        return sum(theme in c.meta.themes for c in cases)
+
+    return {
+        **{key.removeprefix("cases_"): fmt_int(counts[key]) for key in CASE_KEYS},
+        "n-workplace": fmt_int(with_theme("oppfolging-arbeidsplass")),
+        "n-lasting": fmt_int(with_theme("varig-jobb")),
+        "n-temporary": fmt_int(sum(c.meta.outcome == "midlertidig_jobb" for c in cases)),
+        "n-permanent": fmt_int(sum(c.meta.outcome == "fast_jobb" for c in cases)),
+    }
+
+
+def evidence_findings(evidence: pd.DataFrame | None = None) -> dict[str, str]:
+    """The published effect figures the background page quotes (kunnskapsstatus per 2019/2020)."""
+    evidence = load_se_evidence() if evidence is None else evidence
+
+    def number(evidence_id: str) -> str:
+        v = value(evidence, evidence_id)
+        return fmt_num(v, 0 if v.is_integer() else 1)
+
+    return {
+        "ips-odds": number("E01"),
+        "ips-trial": number("E02"),
+        "ips-control": number("E03"),
+        "ips-diff": fmt_num(value(evidence, "E02") - value(evidence, "E03"), 0),
+        "immigrants-n": number("E11"),
+        "immigrants-work": number("E12"),
+        "immigrants-pct": fmt_num(100 * value(evidence, "E12") / value(evidence, "E11"), 0),
+    }
+
+
+def key_findings() -> dict[str, str]:
+    """Every glue name the «Hovedfunn» page uses, with its formatted value."""
+    parts = {
+        "ev": evidence_findings(),
+        "if": factor_findings(),
+        "fid": fidelity_findings(),
+        "q": questionnaire_findings(),
+        "case": case_findings(),
+    }
+    return {f"{PREFIX}{domain}_{name}": text for domain, facts in parts.items() for name, text in facts.items()}

@@ -1,0 +1,100 @@
+"""The «Hovedfunn» page's numbers: all provided, the same as in the chapters, and none from synthetic data."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from chapter_glue import glue_names, glued_in_cells
+from fake_cases import GOOD_FRONT, write_case
+
+from analysis.cases import chapter_facts as case_chapter_facts
+from analysis.cases import parse_case
+from analysis.factors import chapter_facts as factor_chapter_facts
+from analysis.fidelity import chapter as fidelity_chapter
+from analysis.questionnaire import chapter as questionnaire_chapter
+from analysis.reproduce import key_findings as kf
+
+PAGE = "book/hovedfunn.md"
+
+
+@pytest.fixture(scope="module")
+def facts() -> dict[str, str]:
+    return kf.key_findings()
+
+
+def test_every_glue_name_on_the_page_is_provided(facts: dict[str, str]) -> None:
+    used = glue_names(PAGE)
+    assert len(used) >= 30, "the page glues its numbers"
+    assert not glued_in_cells(PAGE), "the page takes every number from key_findings()"
+    missing = used - set(facts)
+    assert not missing, f"glue names nobody provides: {sorted(missing)}"
+
+
+def test_numbers_are_the_chapters_numbers(facts: dict[str, str]) -> None:
+    fidelity = fidelity_chapter.chapter_facts()
+    for key in (*kf.FIDELITY_KEYS, "n-changed-a"):
+        assert facts[f"hf_fid_{key}"] == fidelity[key], key
+    questionnaire = questionnaire_chapter.chapter_facts()
+    for key in kf.QUESTIONNAIRE_KEYS:
+        assert facts[f"hf_q_{key}"] == questionnaire[key], key
+    factors = factor_chapter_facts()
+    for key in kf.FACTOR_KEYS:
+        assert facts[f"hf_if_{key.removeprefix('if_')}"] == factors[key], key
+    cases = case_chapter_facts()
+    assert facts["hf_case_n"] == cases["cases_n"] and facts["hf_case_failure"] == cases["cases_failure"]
+
+
+def test_fidelity_findings_do_not_read_the_synthetic_answers() -> None:
+    data = fidelity_chapter.load()
+    emptied = dataclasses.replace(data, summary=pd.DataFrame(columns=data.summary.columns))
+    assert kf.fidelity_findings(emptied) == kf.fidelity_findings(data)
+
+
+def test_questionnaire_findings_do_not_read_the_candidate_file() -> None:
+    d = questionnaire_chapter.load()
+    frame = d.candidates.data
+    emptied = dataclasses.replace(
+        d, candidates=dataclasses.replace(d.candidates, data=frame.iloc[0:0], raw=d.candidates.raw.iloc[0:0])
+    )
+    assert kf.questionnaire_findings(emptied) == kf.questionnaire_findings(d)
+
+
+def test_numbers_the_sources_print(facts: dict[str, str]) -> None:
+    # 003, L52–54: 37 % in work after 18 months with IPS against 27 % in the control group.
+    assert (facts["hf_ev_ips-trial"], facts["hf_ev_ips-control"]) == ("37", "27")
+    # 002, L1399–1401: 99 of 202 participants (49 %) in work.
+    assert (facts["hf_ev_immigrants-work"], facts["hf_ev_immigrants-n"], facts["hf_ev_immigrants-pct"]) == (
+        "99",
+        "202",
+        "49",
+    )
+    # 004, L1072 and Tabell 1: team 2 within «godt» later in the period (72,4 and 71,8), every other total «rimelig».
+    assert facts["hf_fid_good-where"] == "team 2 ved 12 mnd og 18 mnd"
+    assert facts["hf_fid_other-bands"] == "«rimelig»"
+    # 004, Tabell 2, L1165 and L1171: 22 (76 %) fully satisfied with the job specialist, 11 (38 %) with NAV.
+    assert (facts["hf_q_js-sat-js"], facts["hf_q_js-sat-nav"]) == ("76\u00a0%", "38\u00a0%")
+    # 004, L1074–1082: the authors single out items 7, 18 and 19 (with 8 and 11) as low.
+    assert all(f"spørsmål {n})" in facts["hf_fid_lowest-named"] for n in (7, 18, 19))
+
+
+def test_case_counts_follow_the_case_files(tmp_path: Path) -> None:
+    folder = tmp_path
+    one = GOOD_FRONT.format(id="case-01").replace("themes: [relasjon]", "themes: [relasjon, oppfolging-arbeidsplass]")
+    two = (
+        GOOD_FRONT.format(id="case-02")
+        .replace("outcome: fast_jobb", "outcome: midlertidig_jobb")
+        .replace("themes: [relasjon]", "themes: [varig-jobb, oppfolging-arbeidsplass]")
+    )
+    cases = [parse_case(write_case(folder, "case-01", front=one)), parse_case(write_case(folder, "case-02", front=two))]
+    found = kf.case_findings(cases)
+    assert found["n"] == "2" and found["n-workplace"] == "2" and found["n-lasting"] == "1"
+    assert found["n-temporary"] == "1" and found["n-permanent"] == "1"
+
+
+def test_lists_read_as_norwegian() -> None:
+    assert kf._join(["a"]) == "a"
+    assert kf._join(["a", "b"]) == "a og b"
+    assert kf._join(["a", "b", "c"]) == "a, b og c"
