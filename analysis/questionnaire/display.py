@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.core.check_records import AuditResult
+from analysis.core.check_records import Check
 from analysis.core.formatting import fmt_num
 from analysis.core.rounding import round_float
 from analysis.privacy.disclosure import MIN_N, suppress_small_cells, suppress_small_groups
@@ -145,12 +145,12 @@ def reliability_view(table: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def audit_view(results: list[AuditResult]) -> pd.DataFrame:
-    """The audit findings a reader should know about: the checks the printed tables do not pass."""
+def audit_view(results: list[Check]) -> pd.DataFrame:
+    """The findings a reader should know about: documented disagreements in the source, and any failed check."""
     return pd.DataFrame(
         [
-            {"Kontroll": r.description, "Ventet": r.expected, "Funnet": r.observed, "Merknad": r.note}
+            {"Kontroll": r.quantity, "Ventet": r.published, "Funnet": r.reproduced, "Merknad": r.note}
             for r in results
-            if not r.ok
+            if r.documented is not None or not r.ok
         ]
     )
