@@ -171,10 +171,14 @@ def transcription_facts(data: ChapterData) -> dict[str, str]:
     """How many numbers of Tabell 1 and the bands were read again at their seed lines, and how many agree."""
     checks = [c for c in data.transcription if c.kind == "transcription"]
     cells = [c for c in checks if not c.id.endswith(".dekning")]
+    derived = [c for c in data.transcription if c.kind == "derived"]
     return {
         "tr-n": fmt_int(len(cells)),
         "tr-ok": fmt_int(sum(c.ok for c in cells)),
         "tr-all-ok": "alle" if all(c.ok for c in checks) else "ikke alle",
+        "der-n": fmt_int(len(derived)),
+        "der-ok": fmt_int(sum(c.ok for c in derived)),
+        "n-worked-examples": fmt_int(len(data.book.worked_examples)),
     }
 
 

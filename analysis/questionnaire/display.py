@@ -17,12 +17,15 @@ from analysis.questionnaire.codebook import QuestionnaireCodebook
 from analysis.questionnaire.summaries import group_labels, variable_labels
 
 METHOD_TEXT = {"mean": "gjennomsnitt av spørsmålene", "count_keyed": "antall utsagn med indre kontrollplassering"}
-SYNTHETIC_ONLY_NOTE = (
-    "Tabellen over Cronbachs α og figuren med t-tester mellom dem som var i arbeid og ikke, vises bare for en egen "
-    "fil: på de syntetiske dataene er tallene et resultat av hvordan generatoren ble laget for å stemme med "
-    "rapporten, og sier ingenting om instrumentene eller deltakerne."
+RELIABILITY_NOT_SHOWN = (
+    "Tabellen vises bare når kapitlet kjøres på en egen fil, fordi α regnet på de syntetiske dataene bare viser "
+    "hvordan generatoren fordelte skårene, ikke hvor godt spørsmålene henger sammen."
 )
-"""Why two outputs are not shown on the synthetic file (they would only show what the generator was made to do)."""
+COMPARISON_NOT_SHOWN = (
+    "Figuren vises bare når kapitlet kjøres på en egen fil, fordi de syntetiske dataene er laget slik at de ikke "
+    "motsier rapporten her, og en test på dem ville bare vise det."
+)
+"""Why two outputs are not shown on the synthetic file: they would only show what the generator was made to do."""
 
 
 def people(n: object, *, own_file: bool) -> object:

@@ -92,12 +92,22 @@ def by_table(checks: pd.DataFrame, kind: str) -> pd.DataFrame:
     return out.rename(columns={"table": "tabell eller fil", "i_orden": "i orden"})
 
 
-def findings_frame(checks: pd.DataFrame) -> pd.DataFrame:
+def findings_frame(checks: pd.DataFrame, kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
     """Documented disagreements (in the source, or limits of the calibration) and any failed check."""
-    part = checks[checks["documented"] | ~checks["ok"]].copy()
+    part = checks[(checks["documented"] | ~checks["ok"]) & checks["kind"].isin(kinds)].copy()
     part["type"] = part["kind"].map(KIND_LABELS)
     part["resultat"] = part["ok"].map({True: "dokumentert avvik", False: "feil"})
     return part[["type", "quantity", "published", "reproduced", "resultat", "note", "source"]].rename(columns=COLUMNS)
+
+
+def kind_frame(checks: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """Every check of one kind as a reader sees it: what, printed, found, verdict, note, where."""
+    part = checks[checks["kind"] == kind].copy()
+    part["resultat"] = [
+        "dokumentert avvik" if d else ("i orden" if ok else "feil")
+        for d, ok in zip(part["documented"], part["ok"], strict=True)
+    ]
+    return part[["quantity", "published", "reproduced", "resultat", "note", "source"]].rename(columns=COLUMNS)
 
 
 def failed_frame(checks: pd.DataFrame) -> pd.DataFrame:
