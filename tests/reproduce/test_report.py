@@ -139,7 +139,7 @@ def test_a_group_that_crashes_becomes_one_failed_check(monkeypatch: pytest.Monke
     assert not check.ok and check.kind == "consistency" and "KeyError" in check.note
 
 
-def test_audit_lists_consistency_and_derived_checks_and_marks_findings(seeds_dir: Path) -> None:
+def test_audit_lists_consistency_and_derived_checks_and_marks_findings() -> None:
     result = _run("audit", "--json")
     assert result.returncode == 0, result.stderr
     results = {r["id"]: r for r in json.loads(result.stdout)}
