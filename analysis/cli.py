@@ -13,13 +13,23 @@ from collections.abc import Sequence
 from analysis import validate
 from analysis.anonymise import engine as anonymise_engine
 from analysis.core.errors import EXIT_BAD_INPUT, InputError
-from analysis.factors import coding
+from analysis.factors import cli as factors_cli
 from analysis.fidelity import cli as fidelity_cli
 from analysis.privacy import cli as privacy_cli
 from analysis.reproduce import audit, datapackage, generate, report
 
 # The modules that contribute commands, in the order --help lists them; each has register_cli(subparsers).
-COMMAND_MODULES = (generate, validate, audit, datapackage, coding, report, fidelity_cli, anonymise_engine, privacy_cli)
+COMMAND_MODULES = (
+    generate,
+    validate,
+    audit,
+    datapackage,
+    factors_cli,
+    report,
+    fidelity_cli,
+    anonymise_engine,
+    privacy_cli,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

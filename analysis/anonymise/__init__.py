@@ -1,1 +1,29 @@
-"""anonymise"""
+"""Anonymise Norwegian case texts (follow-up notes, journal notes, chat logs, e-mails, interviews).
+
+Where to start:
+
+* :func:`anonymise` (``analysis/anonymise/engine.py``) runs the whole pipeline on one document and returns an
+  :class:`AnonymisationResult`: the text, a report with counts and a review list, and every replacement with
+  its span in the input (:class:`Span`). ``python -m analysis anonymise FILE --report r.json [--strict]`` is
+  the command line.
+* :func:`evaluate` (``analysis/anonymise/evaluate.py``) scores it on an annotated corpus folder:
+  ``python -m analysis.anonymise.evaluate DIR --json OUT``.
+
+The modules, in pipeline order: ``patterns`` (e-mail, identity and account numbers, phones, addresses,
+postcodes), ``dates``, ``organisations`` (workplaces, institutions, NAV offices), ``names`` with
+``namewords`` and ``cues`` (person names), ``people`` (who is who, role-aware pseudonyms), ``quasi`` (ages,
+origin, pronouns), ``places``. Shared: ``workspace`` (spans of the input, masking), ``lexicon`` (word lists
+in data/lexicon/), ``vocabulary`` (is a word ordinary Norwegian? wordfreq), ``numbers`` (account numbers,
+fake numbers).
+"""
+
+from analysis.anonymise.pipeline import AnonymisationResult, ReviewItem, Span, anonymise
+
+__all__ = ["AnonymisationResult", "ReviewItem", "Span", "anonymise", "evaluate"]
+
+
+def evaluate(directory: str, *, details: bool = False, rename_people: int | None = None) -> dict[str, object]:
+    """Score the anonymiser on an annotated corpus folder (see analysis/anonymise/evaluate.py)."""
+    from analysis.anonymise.evaluate import evaluate as _evaluate
+
+    return _evaluate(directory, details=details, rename_people=rename_people)

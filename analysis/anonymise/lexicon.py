@@ -16,6 +16,10 @@ from pathlib import Path
 from analysis.core.paths import DATA
 
 LEXICON_DIR = DATA / "lexicon"
+MONTH_WORDS = (
+    "januar februar mars april mai juni juli august september oktober november desember "
+    "jan feb mar apr jun jul aug sep sept okt nov des".split()
+)
 
 
 def _lines(path: Path) -> list[str]:
@@ -60,13 +64,16 @@ class PhraseIndex:
 class Lexicon:
     given: frozenset[str]
     surnames: frozenset[str]
-    places: PhraseIndex          # municipalities, towns, districts, counties; value = canonical name
-    countries: PhraseIndex       # value = world region
-    adjectives: dict[str, str]   # casefolded adjective base form -> region
+    places: PhraseIndex  # municipalities, towns, districts, counties; value = canonical name
+    countries: PhraseIndex  # value = world region
+    adjectives: dict[str, str]  # casefolded adjective base form -> region
     demonyms: dict[str, tuple[str, str]]  # any casefolded demonym form -> (region, replacing noun form)
-    languages: dict[str, str]    # casefolded language name -> region
+    languages: dict[str, str]  # casefolded language name -> region
     region_adjectives: dict[str, str]
     ambiguous: frozenset[str]
+    chains: PhraseIndex  # chain names; value "*" when the name is also an ordinary word
+    proper_nouns: frozenset[str]  # capitalised words that name nobody (NAV systems, programmes ...)
+    months: frozenset[str] = frozenset(MONTH_WORDS)
 
     def is_person_word(self, word: str) -> bool:
         key = word.casefold()
@@ -86,7 +93,7 @@ def _demonym_inflections(singular: str) -> dict[str, str]:
     else:
         endings = ("", "er", "en", "ene")
     nouns = ("person", "personer", "personen", "personene")
-    return {singular + ending: noun for ending, noun in zip(endings, nouns)}
+    return {singular + ending: noun for ending, noun in zip(endings, nouns, strict=True)}
 
 
 @lru_cache(maxsize=4)
@@ -97,6 +104,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     surnames = frozenset(n.split()[-1].casefold() for n in _lines(directory / "surnames.txt"))
     place_names = {row["municipality"]: row["municipality"] for row in _tsv(directory / "municipalities.tsv")}
     place_names.update({p: p for p in _lines(directory / "places.txt")})
+    place_names.update({p: p for p in _lines(directory / "foreign_places.txt")})
+    chains = {c.rstrip("*"): ("*" if c.endswith("*") else "") for c in _lines(directory / "chains.txt")}
     countries: dict[str, str] = {}
     adjectives: dict[str, str] = {}
     demonyms: dict[str, str] = {}
@@ -112,8 +121,11 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     for language, region in languages.items():
         if language.endswith("sk"):
             adjectives.setdefault(language, region)
-    demonym_forms = {form: (region, noun) for singular, region in demonyms.items()
-                     for form, noun in _demonym_inflections(singular).items()}
+    demonym_forms = {
+        form: (region, noun)
+        for singular, region in demonyms.items()
+        for form, noun in _demonym_inflections(singular).items()
+    }
     region_adjectives = {row["region"]: row["adjective"] for row in _tsv(directory / "regions.tsv")}
     missing = {r for r in (*countries.values(), *languages.values()) if r not in region_adjectives}
     if missing:
@@ -128,4 +140,6 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         languages=languages,
         region_adjectives=region_adjectives,
         ambiguous=frozenset(w.casefold() for w in _lines(directory / "ambiguous_words.txt")),
+        chains=PhraseIndex.build(chains),
+        proper_nouns=frozenset(w.casefold() for w in _lines(directory / "ordinary_proper_nouns.txt")),
     )

@@ -1,309 +1,389 @@
-"""Person names → «Kandidat A», «Kandidat B» ..., consistently within a document.
+"""Person names, found by lexicon, by context and as «not Norwegian vocabulary», in any case.
 
-The rule set (small on purpose, so a reviewer can predict what happens):
+A word is a **candidate** when it is a name of the lexicon (data/lexicon/), a word this document has already
+shown to be part of a name, or a word that is not ordinary Norwegian (analysis/anonymise/vocabulary.py).
+Whether a candidate *is* a name depends on what kind it is and where it stands:
 
-1. **Lower case is never a name.** «liv», «per uke», «en dag», «åsen» are left alone.
-2. **A name word** is a word in the given-name or surname lexicon (data/lexicon/), a hyphenated word whose
-   parts are all such names («Anne-Lise»), an ``al-``/``el-`` prefixed name, or a word this document has
-   already shown to be part of a name (see rule 7). Possessives count: «Aminas», «Per Olsens», «Idris'».
-3. **Capitalised mid-sentence** a name word is a name. (Sentence start is defined in anonymise_text.py.)
-4. **At a sentence start**, a name word that is *not* also an ordinary word is a name. One that is
-   («Per», «Liv», «Dag», «Sol», «Stein», «Bo», «Vår», «Hans» ...: data/lexicon/ambiguous_words.txt) is a name
-   only with local evidence: another name word follows («Per Olsen»), a title precedes it, it is in
-   possessive form, a verb of speech follows («Dag sa»), a finite verb follows and the same word was
-   used as a name elsewhere in the document («Liv har ...» after «... sa Liv») or is a name whose ordinary
-   use is a function word and so never a subject («Per bor ...», unlike «Per uke»), or a word learned from a
-   full name in this document stands alone as a sentence or line (a signature: «Lund.»).
-5. **Titles** («fru», «herr», «hr.», «frk.», «dr.», «doktor», «prof.», «professor») make the next capitalised
-   word(s) a name even if unknown; the title goes with the name (it reveals gender or profession).
-6. **Multi-word names**: after a name word, further capitalised name words join the name, and so do
-   unknown capitalised words when the name has a given name («Kari Sæthersdal»), as do the particles
-   bin/ibn/al/el/abu/van/von/dos/del/di/thi between two capitalised words and initials («Bente H. Johansen»).
-   Words in capitals (acronyms) and known places/countries do not join unless they are names too. A line
-   break may separate two name words of the lexicon (hard-wrapped text), not an unknown one. A word in
-   capitals («PER») is an acronym unless another name word in capitals follows («KARI HANSEN»).
-7. **Learning**: every word of a multi-word name is remembered; a second run over the document then
-   replaces those words wherever they stand alone, so «Sæthersdal» later gets the same pseudonym. The
-   second run also catches a sentence-initial ambiguous name used before the mention that confirmed it.
-8. **Places that are also names** («Frøya», «Lund», «Rana») are places after a locative preposition
-   (i, på, fra, til, ved, ...) or before «kommune»/«fylke»; otherwise names. A name word followed by a street
-   word («Olav Kyrres gate») is part of a street name and left to the address rules.
+1. **A lexicon name that is not also an ordinary word** («Kari», «amina», «Tesfay» if listed) is a name in
+   any case, anywhere — unless it is a known place after a locative preposition («i Lund») or opens a street
+   name («Olav Kyrres gate»).
+2. **A lexicon name that is also an ordinary word** («Per», «Liv», «Dag», «Stein», «Ask»;
+   data/lexicon/ambiguous_words.txt) is a name when capitalised mid-sentence in a capitalised text, when
+   another name part joins it («Liv Hansen»), or with local evidence (rule 5). In lower case it needs rule 5.
+3. **An unknown word** capitalised mid-sentence is a name (after «i», «på» … it is left to the place
+   rules). At a sentence start, or in lower case, it needs local evidence (rule 5); without it, it goes on
+   the review list.
+4. **An ordinary word** is a name only in the strongest positions: a chat speaker or message header, a
+   header label («Bruker: …»), a title («dr.»), a greeting or sign-off — «fra gul (på samis telefon):».
+5. **Local evidence**: a role noun before («jobbspesialist», «tolken», «kona», «kontaktperson er»), an
+   apposition after («, jobbspesialist», «(veileder)», an age «(16)»), a title, a header label, a greeting or
+   sign-off, a chat speaker position («kari 08:12:», «08.58 tuan:», «bjørn-erik → ragnhild», «fra X:»), a
+   verb of speech after («Dag sa»), or, for a word this document has already used as a name, a finite verb
+   after («Liv har …»).
+6. **Multi-part names** are replaced whole: further name parts (lexicon names, unknown words, initials
+   «J.») and particles (van der, bin, al, de …) join the first part; «al-Hassan» is one word.
+7. **Propagation**: every part of every name found is remembered; a second run replaces each other
+   occurrence in any case, as a genitive («Aminas», «Idris'») or as the first part of a compound
+   («warsame-saken» → «Person A-saken»). A remembered part that is also an ordinary word (rule 2 and 4)
+   still needs the evidence of rules 2 and 5 there.
 
-Pseudonyms: one person = one letter. A surname or given name alone maps to the most recent person
-mentioned with it; a full name maps to an earlier person whose known name parts it contains, so «Amina»
-followed later by «Amina Yusuf» is the same Kandidat.
+Which pseudonym a name gets is decided in analysis/anonymise/people.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from analysis.anonymise import cues
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.workspace import (
-    CAP_WORD_RE,
-    Word,
-    Workspace,
-    is_sentence_start,
-    match_phrase,
-    next_word,
-    prev_word,
-    pseudonym_letters,
+from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES, WORD_ENDINGS, Evidence, NameWords, find_initials
+from analysis.anonymise.people import Mention, People
+from analysis.anonymise.vocabulary import Vocabulary
+from analysis.anonymise.workspace import MASK, Word, Workspace, is_sentence_start, match_phrase
+
+CUE_WORDS = frozenset(
+    {*cues.ROLE_NOUNS, *cues.NEUTRAL_PERSON_NOUNS, *cues.GREETINGS, *cues.TITLES_FULL, *cues.TITLES_ABBR}
 )
 
-TITLES_FULL = frozenset({"fru", "frue", "herr", "frøken", "doktor", "professor"})
-TITLES_ABBR = frozenset({"hr", "frk", "dr", "prof"})
-# Joined only between two capitalised words; «thi»/«van» are Vietnamese middle names («Nguyen Thi Lan»).
-PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "abu", "van", "von", "dos", "del", "di", "thi"})
-LOCATIVE = frozenset(
-    {"i", "på", "fra", "til", "ved", "utenfor", "nær", "rundt", "mot", "gjennom", "via", "innenfor", "nord", "sør", "øst", "vest"}
-)
-PLACE_NOUNS = frozenset({"kommune", "kommunes", "fylke", "fylkes", "sentrum", "havn", "lufthavn", "stasjon"})
-STREET_WORDS = frozenset({"gate", "gata", "gaten", "gt", "vei", "veien", "veg", "vegen", "allé", "plass", "brygge", "torg"})
-SPEECH_VERBS = frozenset(
-    "sa sier si forteller fortalte forklarer forklarte mener mente spør spurte svarer svarte uttaler uttalte "
-    "påpeker påpekte understreker understreket skriver skrev opplyser opplyste sukker sukket ler lo smiler "
-    "smilte tenker tenkte husker husket innrømmer innrømmet legger la ringte ringer roper ropte".split()
-)
-FINITE_VERBS = frozenset(
-    "har hadde er var blir ble fikk får kan kunne vil ville skal skulle må måtte bør burde begynte begynner "
-    "startet starter jobber jobbet møtte møter ønsker ønsket trenger trengte synes syntes tror trodde gikk går "
-    "bor bodde tok tar fant finner kom kommer reiste flyttet søkte søker fullførte deltok deltar gjorde gjør "
-    "virket virker opplevde opplever klarte klarer prøvde prøver viste viser lærte lærer snakket snakker "
-    "følger fulgte holder holdt sender sendte kjenner kjente vet visste liker likte ser hører hørte leser "
-    "leste lager laget gir ga hjelper hjalp nevnte nevner minnet minner foreslo foreslår avtalte avtaler "
-    "meldte melder fortsetter fortsatte slutter sluttet venter ventet trives trivdes".split()
-)
-# Ambiguous names whose ordinary use is a preposition, pronoun or particle: those are never the subject of a
-# verb, so a finite verb right after them («Per bor i ...») is evidence enough.
-FUNCTION_WORD_NAMES = frozenset({"per", "hans", "jo"})
-MAX_NAME_WORDS = 5
+
+def suffix_of(finder: NameWords, j: int) -> str:
+    got = finder.base(finder.toks[j])
+    return got[1] if got else ""
 
 
-@dataclass
-class People:
-    """Who is who in one document: known name parts per person, and which person a part last meant."""
-
-    parts: list[set[str]] = field(default_factory=list)
-    full: dict[tuple[str, ...], int] = field(default_factory=dict)
-    last_with_part: dict[str, int] = field(default_factory=dict)
-    recency: dict[int, int] = field(default_factory=dict)
-    learned: set[str] = field(default_factory=set)
-    confirmed: set[str] = field(default_factory=set)
-    _clock: int = 0
-
-    def resolve(self, key: tuple[str, ...]) -> int:
-        idx = self.full.get(key)
-        if idx is None and len(key) == 1:
-            idx = self.last_with_part.get(key[0])
-        if idx is None and len(key) > 1:
-            owners = [i for i, known in enumerate(self.parts) if known and known <= set(key)]
-            if owners:
-                idx = max(owners, key=lambda i: self.recency.get(i, -1))
-        if idx is None:
-            idx = len(self.parts)
-            self.parts.append(set())
-        self.parts[idx].update(key)
-        self.full[key] = idx
-        for part in key:
-            self.last_with_part[part] = idx
-        self._clock += 1
-        self.recency[idx] = self._clock
-        self.confirmed.update(key)
-        if len(key) > 1:
-            self.learned.update(key)
-        return idx
-
-    @staticmethod
-    def pseudonym(idx: int) -> str:
-        return f"Kandidat {pseudonym_letters(idx)}"
-
-    def __len__(self) -> int:
-        return len(self.parts)
+def j_multi(finder: NameWords, i: int) -> bool:
+    """A capitalised name word follows: «til Frøya Dahl» is a person, «til Frøya» a place."""
+    toks = finder.toks
+    return (
+        i + 1 < len(toks)
+        and finder.gap_before(i + 1) == " "
+        and toks[i + 1].capitalised
+        and toks[i + 1].key in finder.people.learned
+    )
 
 
-class _NameFinder:
-    """One run over the text: visits capitalised words only and looks at their neighbours on demand."""
-
-    def __init__(self, ws: Workspace, lexicon: Lexicon, people: People, *, learned_only: bool) -> None:
-        self.ws, self.lex, self.people, self.learned_only = ws, lexicon, people, learned_only
-        self.text = ws.text
-
-    # -- word classes -------------------------------------------------------------------------------------
-    def is_name_key(self, key: str) -> bool:
-        if key in self.people.learned:
-            return True
-        if self.learned_only:
-            return key in self.people.confirmed
-        if self.lex.is_person_word(key):
-            return True
-        if "-" in key:
-            head, _, rest = key.partition("-")
-            if head in ("al", "el") and self.lex.is_person_word(rest):
-                return True
-            return all(self.lex.is_person_word(p) for p in key.split("-"))
-        return False
-
-    def is_given(self, key: str) -> bool:
-        return key in self.lex.given or ("-" in key and all(p in self.lex.given for p in key.split("-")))
-
-    def base_and_suffix(self, tok: Word) -> tuple[str, str, int] | None:
-        """(name key, possessive suffix to keep, extra chars consumed) if the word is a name word."""
-        key = tok.key
-        for apostrophe_s in ("'s", "’s"):
-            if key.endswith(apostrophe_s) and self.is_name_key(key[:-2]):
-                return key[:-2], "s", 0
-        if self.is_name_key(key):
-            nxt = self.text[tok.end:tok.end + 1]
-            if nxt in ("'", "’") and key[-1] in "sxz" and not self.text[tok.end + 1:tok.end + 2].isalpha():
-                return key, "s", 1
-            return key, "", 0
-        if len(key) > 3 and key.endswith("s") and self.is_name_key(key[:-1]):
-            return key[:-1], "s", 0
-        return None
-
-    def is_place_word(self, tok: Word) -> bool:
-        """Whether a known place or country (possibly of several words) starts at ``tok``."""
-        return match_phrase(self.lex.places, self.text, tok) is not None or \
-            match_phrase(self.lex.countries, self.text, tok) is not None
-
-    def joins_as_particle_name(self, tok: Word) -> bool:
-        """«al-Hassan», «el-Amin»: lower-case particle glued to a capitalised name."""
-        head, dash, rest = tok.text.partition("-")
-        return bool(dash) and head.casefold() in ("al", "el") and rest[:1].isupper()
-
-    # -- context ------------------------------------------------------------------------------------------
-    def title_before(self, tok: Word) -> Word | None:
-        found = prev_word(self.text, tok)
-        if found is None:
-            return None
-        prev, between = found
-        if prev.key in TITLES_FULL and not between.startswith("."):
-            return prev
-        if prev.key in TITLES_ABBR and between.startswith("."):
-            return prev
-        return None
+class NameFinder(NameWords):
+    """One run over the words of the text: the name rules of the module docstring."""
 
     # -- spans --------------------------------------------------------------------------------------------
-    def extend(self, first: Word, has_given: bool) -> list[Word]:
-        """The words of the name that starts at ``first`` (rule 6)."""
-        text = self.text
-        name = [first]
-        while len(name) < MAX_NAME_WORDS:
-            cur = name[-1]
-            if len(cur.text) == 1 and cur.text.isupper():
-                nxt = next_word(text, cur, (". ",))
-                if nxt is not None and nxt.capitalised:
-                    name.append(nxt)
-                    continue
-            nxt = next_word(text, cur)
-            if nxt is None:
-                wrapped = next_word(text, cur, ("\n",))
-                if wrapped is not None and wrapped.capitalised and self.base_and_suffix(wrapped):
-                    nxt = wrapped  # a name wrapped onto the next line
-                else:
-                    break
-            if nxt.key in PARTICLES:
-                after = next_word(text, nxt)
-                if after is not None and after.capitalised:
-                    name.extend((nxt, after))
+    def extend(self, i: int) -> int:
+        """Index of the last token of the name that starts at token i (rule 6)."""
+        toks, text = self.toks, self.text
+        j = i
+        lower = not toks[i].capitalised
+        while j - i < MAX_NAME_WORDS - 1 and j + 1 < len(toks):
+            cur, nxt = toks[j], toks[j + 1]
+            gap = text[cur.end : nxt.start]
+            if len(cur.text) == 1 and cur.text.isupper() and gap == ". ":
+                j += 1
+                continue
+            if gap != " ":
+                break
+            if self.base(cur) and self.base(cur)[1]:  # type: ignore[index]
+                break  # a genitive ends the name
+            if nxt.key in cues.PARTICLES and j + 2 < len(toks) and text[nxt.end : toks[j + 2].start] == " ":
+                after = toks[j + 2]
+                if after.key in cues.PARTICLES and j + 3 < len(toks):
+                    after = toks[j + 3]
+                if after.capitalised or (lower and self.base(after) and not self.vocab.is_ordinary(after.key)):
+                    j = self.by_start[after.start]
                     continue
                 break
-            if not nxt.capitalised:
-                if self.joins_as_particle_name(nxt):
-                    name.append(nxt)
-                    continue
-                break
-            if len(nxt.text) == 1:
-                if next_word(text, nxt, (". ",)) is not None:
-                    name.append(nxt)
-                    continue
-                break
-            named = self.base_and_suffix(nxt)
-            if named:
-                name.append(nxt)
-                if named[1]:
-                    break
+            if len(nxt.text) == 1 and nxt.text.isupper() and text.startswith(". ", nxt.end):
+                j += 1
                 continue
-            if has_given and not self.learned_only and not nxt.text.isupper() and not self.is_place_word(nxt):
-                name.append(nxt)
-                continue
-            break
-        return name
-
-    def find(self) -> list[tuple[int, int, str]]:
-        spans: list[tuple[int, int, str]] = []
-        consumed = 0
-        for m in CAP_WORD_RE.finditer(self.text):
-            if m.start() < consumed:
-                continue
-            found = self.match_at(Word.of(m))
-            if found is None:
-                continue
-            start, end, key, suffix = found
-            idx = self.people.resolve(key)
-            spans.append((start, end, self.ws.protect(People.pseudonym(idx) + suffix, "person")))
-            consumed = end
-        return spans
-
-    def match_at(self, tok: Word) -> tuple[int, int, tuple[str, ...], str] | None:
-        text = self.text
-        title = None if self.learned_only else self.title_before(tok)
-        named = self.base_and_suffix(tok)
-        if named is None and title is None:
-            return None
-        if title is None and len(tok.text) > 1 and tok.text.isupper():
-            after = next_word(text, tok)  # acronyms are not names; «KARI HANSEN» in a form header is
-            if after is None or not after.text.isupper() or not self.base_and_suffix(after):
-                return None
-        if named is not None and title is None and self.is_place_word(tok):
-            before = prev_word(text, tok)
-            nxt = next_word(text, tok)
-            if (before is not None and not before[1].startswith(".") and before[0].key in LOCATIVE) or (
-                nxt is not None and nxt.key in PLACE_NOUNS
+            glued = nxt.key.startswith(("al-", "el-")) and nxt.text[3:4].isupper()
+            if (
+                not glued
+                and nxt.capitalised != (not lower)
+                and not (lower and nxt.capitalised and self.is_lex(nxt.key))
             ):
-                return None
-        has_given = (named is not None and self.is_given(named[0])) or title is not None
-        name = [tok] if (named and named[1]) else self.extend(tok, has_given)
-        last = name[-1]
-        after = next_word(text, last)
-        if after is not None and after.key in STREET_WORDS:
-            return None
-        key_words, suffix, extra = [], "", 0
-        for k, w in enumerate(name):
-            if w.key in PARTICLES or (len(w.text) == 1 and k != 0):
+                break
+            if nxt.text.isupper() and len(nxt.text) > 1 and not cur.text.isupper():
+                break
+            got = self.base(nxt)
+            if (
+                got is None
+                and not lower
+                and not self.ws.lower_case
+                and self.cap_name_like(nxt, english=True)
+                and not match_phrase(self.lex.places, text, nxt)
+            ):
+                got = (nxt.key, "", 0)  # «Trine Holmstad», «Åsmund Rue»: surnames that are ordinary words
+            if got is None or nxt.key in NOT_NAMES:
+                break
+            if (
+                self.ambiguous(got[0])
+                and got[0] not in self.people.learned
+                and not self.is_lex(got[0])
+                and not (nxt.capitalised and not self.ws.lower_case and self.cap_name_like(nxt, english=True))
+            ):
+                break
+            if (not self.is_lex(got[0]) and match_phrase(self.lex.places, text, nxt)) or nxt.key in cues.STREET_WORDS:
+                break
+            j += 1
+        return j
+
+    def keys(self, i: int, j: int) -> tuple[tuple[str, ...], str, int]:
+        parts: list[str] = []
+        suffix, extra = "", 0
+        for k in range(i, j + 1):
+            tok = self.toks[k]
+            if tok.key in cues.PARTICLES and k != i:
                 continue
-            got = self.base_and_suffix(w)
-            if got is not None:
-                key_words.append(got[0])
-                if w is last:
-                    suffix, extra = got[1], got[2]
-            else:
-                key_words.append(w.key)
-        if not key_words:
-            return None
-        if title is None and len(key_words) == 1 and key_words[0] in self.lex.ambiguous \
-                and is_sentence_start(text, tok.start) and not self.has_evidence(tok, last, key_words[0], suffix):
-            return None
-        start = title.start if title is not None else tok.start
-        return start, last.end + extra, tuple(key_words), suffix
+            if len(tok.text) == 1 and k != j:
+                continue
+            got = self.base(tok)
+            if got is None:
+                parts.append(tok.key)
+                continue
+            parts.append(got[0])
+            if k == j:
+                suffix, extra = got[1], got[2]
+        return tuple(parts), suffix, extra
 
-    def has_evidence(self, first: Word, last: Word, key: str, suffix: str) -> bool:
-        if suffix and first.key not in self.lex.ambiguous:
-            return True
-        if key in self.people.learned and self.text[last.end:last.end + 1] in (".", "!", "?", "\n", ""):
-            return True  # a known name part standing alone as a sentence or a line: a signature («Lund.»)
-        nxt = next_word(self.text, last)
-        if nxt is None:
+    # -- the runs -----------------------------------------------------------------------------------------
+    def run(self, learned_only: bool) -> list[Mention]:
+        self.learned_only = learned_only
+        found: list[Mention] = []
+        candidates = self.candidate_indices()
+        pos = 0
+        while pos < len(candidates):
+            i = candidates[pos]
+            pos += 1
+            if i < self.resume:
+                continue
+            self.skip_to = i
+            mention = self.match_at(i)
+            if mention is None:
+                self.resume = self.skip_to + 1
+                continue
+            found.append(mention)
+            self.resume = mention.last_token + 1
+        self.resume = 0
+        return found
+
+    def candidate_indices(self) -> list[int]:
+        """Indices of the words worth a closer look; the rest are rejected by dictionary look-ups alone."""
+        toks, learned = self.toks, self.people.learned
+        given, surnames = self.lex.given, self.lex.surnames
+        if self.learned_only:
+            return [
+                i
+                for i, t in enumerate(toks)
+                if t.key in learned
+                or t.key[:-1] in learned
+                or t.key[:-2] in learned
+                or t.key.partition("-")[0] in learned
+            ]
+        if self.ws.lower_case:
+            return list(range(len(toks)))
+        speakers, cue_words = self.speakers, CUE_WORDS
+        out = []
+        prev = ""
+        for i, t in enumerate(toks):
+            k = t.key
+            if (
+                t.capitalised
+                or prev in cue_words
+                or k in given
+                or k in surnames
+                or k[:-1] in given
+                or k[:-1] in surnames
+                or "-" in k
+                or k in learned
+                or t.start in speakers
+            ):
+                out.append(i)
+            prev = k
+        return out
+
+    def quick_reject(self, tok: Word) -> bool:
+        """Most words are plainly not names; tell them apart with dictionary look-ups only."""
+        key = tok.key
+        learned = self.people.learned
+        if self.learned_only:
+            head = key.partition("-")[0]
+            return not (key in learned or key[:-1] in learned or key[:-2] in learned or head in learned)
+        if tok.capitalised or self.ws.lower_case or tok.start in self.speakers:
             return False
-        if nxt.key in SPEECH_VERBS:
-            return True
-        return nxt.key in FINITE_VERBS and (key in self.people.confirmed or key in FUNCTION_WORD_NAMES)
+        if key in learned or key[:-1] in learned or key.partition("-")[0] in learned:
+            return False
+        return not (self.lex.is_person_word(key) or self.lex.is_person_word(key[:-1]) or "-" in key)
+
+    def match_at(self, i: int) -> Mention | None:
+        tok = self.toks[i]
+        text = self.text
+        if self.quick_reject(tok) and not (i > 0 and self.toks[i - 1].key in CUE_WORDS):
+            return None
+        if tok.key in self.lex.countries.by_first or tok.key in self.lex.places.by_first:
+            country = match_phrase(self.lex.countries, text, tok) or match_phrase(self.lex.places, text, tok)
+            if (
+                country
+                and tok.start not in self.speakers
+                and (country[0].end > tok.end or match_phrase(self.lex.countries, text, tok))
+            ):
+                self.skip_to = self.by_start[country[0].start]
+                return None  # «Sri Lanka», «Eritrea», «Chiang Mai»: the origin and place rules decide
+        if len(tok.text) == 1 and not (tok.text.isupper() and text.startswith(". ", tok.end)):
+            return None
+        key = tok.key
+        head, dash, tail = tok.text.partition("-")
+        compound_tail = ""
+        if dash and head.casefold() in self.people.learned and tail[:1].islower() and not self.is_lex(key):
+            key, compound_tail = head.casefold(), dash + tail  # «warsame-saken»
+        got = self.base(tok) if not compound_tail else (key, "", 0)
+        if got is None and not self.learned_only and self.name_position(i):
+            got = (key, "", 0)
+        if got is None and not (len(tok.text) == 1 and tok.text.isupper()):
+            return None
+        if tok.text.isupper() and len(tok.text) > 1 and tok.start not in self.speakers:
+            nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+            if key not in self.people.learned and not (
+                nxt and nxt.text.isupper() and self.is_lex(key) and self.is_lex(nxt.key)
+            ):
+                return None  # acronyms are not names; «KARI HANSEN» in a form header is
+        key0 = got[0] if got else key
+        if (
+            tok.start not in self.speakers
+            and key0 not in self.people.learned
+            and not self.is_lex(key0)
+            and match_phrase(self.lex.places, text, tok)
+            and key0 not in self.lex.ambiguous
+        ):
+            return None  # a known place is a place, whatever stands before it
+        loc = self.after_locative(i)
+        if loc and match_phrase(self.lex.places, text, tok) and not (self.learned_only and j_multi(self, i)):
+            return None
+        if loc in cues.STRONG_LOCATIVE and not self.is_lex(key0) and key0 not in self.people.learned:
+            return None  # «på Rud», «i Follebu»: the place rules decide
+        j = i if compound_tail else self.extend(i)
+        if j + 1 < len(self.toks) and self.toks[j + 1].key in cues.STREET_WORDS and text[self.toks[j].end] == " ":
+            return None
+        parts, suffix, extra = self.keys(i, j)
+        if compound_tail:
+            parts, suffix, extra = (key,), "", 0
+        ev = self.evidence(i, j, parts[0])
+        decision = self.decide(i, j, parts, ev)
+        if decision is None:
+            return None
+        reason, weak = decision
+        if ev.reason.startswith("etter tittel") and i > 0:
+            i -= 1  # «fru Hansen», «dr. Ali»: the title goes with the name (it tells gender or profession)
+        while i > 0 and self.toks[i - 1].key in cues.PARTICLES and self.gap_before(i) == " ":
+            i -= 1  # «Van der Berg»: the particles go with the name
+        tok = self.toks[i]
+        end = self.toks[j].end + extra if not compound_tail else tok.start + len(head)
+        return Mention(tok.start, end, parts, suffix, ev.role, ev.letter_only, reason, weak, j)
+
+    def trusted_part(self, part: str) -> bool:
+        """A learned name part that may be propagated: not a Norwegian word form («Inkluderingskompetanse»)."""
+        return self.is_lex(part) or not (part.endswith(WORD_ENDINGS) and len(part) > 5)
+
+    def decide(self, i: int, j: int, parts: tuple[str, ...], ev: Evidence) -> tuple[str, bool] | None:
+        tok = self.toks[i]
+        cap = tok.capitalised
+        lower_doc = self.ws.lower_case
+        sstart = is_sentence_start(self.text, tok.start)
+        known = [p for p in parts if p in self.people.learned and self.trusted_part(p)]
+        lex_plain = [p for p in parts if self.is_lex(p) and p not in self.lex.ambiguous]
+        multi = (
+            j > i
+            and sum(
+                1
+                for p in parts
+                if self.is_lex(p) or (self.is_unknown(p) and not self.vocab.is_english(p)) or p in self.people.learned
+            )
+            >= 2
+        )
+        multi_cap = (
+            j > i
+            and not lower_doc
+            and all(
+                self.cap_name_like(self.toks[k]) or self.toks[k].key in cues.PARTICLES or len(self.toks[k].text) == 1
+                for k in range(i, j + 1)
+            )
+            and any(self.is_lex(p) or self.is_unknown(p) for p in parts)
+        )
+        if self.learned_only:
+            if not known or self.text[self.toks[j].end : self.toks[j].end + 2] in ("- ", "-\n"):
+                return None
+            if not cap and not lower_doc and all(self.ambiguous(p) for p in parts):
+                return None  # «i dag», «per uke» in a capitalised text, after «Dag» or «Per» the person
+            if not cap and not lower_doc and not any(self.is_lex(p) or self.vocab.frequency(p) == 0 for p in known):
+                return None  # lower case in a capitalised text: only names no dictionary has
+            if any(not self.ambiguous(p) for p in known) or multi:
+                return "navn kjent fra før i dokumentet", False
+            if cap and not sstart and not lower_doc:
+                return "kjent navn, stor forbokstav", False
+            if (cap or lower_doc) and any(p not in self.lex.ambiguous and self.vocab.frequency(p) < 4.2 for p in known):
+                return "kjent navn (ikke et vanlig ord)", False
+            if ev.strong:
+                return "kjent navn " + ev.reason, False
+            return None
+        if lex_plain:
+            return "navneliste", False
+        if j > i and len(tok.text) == 1 and tok.text.isupper() and cap and (known or self.cap_name_like(self.toks[j])):
+            return "initial og etternavn", False
+        if (
+            multi
+            and (cap or lower_doc or ev.strong)
+            and not (cap and sstart and j == i + 1 and not ev.strong and not all(self.candidate_key(p) for p in parts))
+        ):
+            return "navn i flere ledd", False
+        key = parts[0]
+        if cap and not sstart and not lower_doc and not self.is_lex(key) and self.cap_name_like(tok):
+            return "stor forbokstav midt i setningen", False
+        genitive = suffix_of(self, j)
+        if self.is_lex(key) and genitive and self.toks[j].key not in self.lex.ambiguous and (cap or lower_doc):
+            return "navneliste i genitiv", False  # «Pers kone»
+        if key in cues.ROLE_FILLERS and not cap:
+            return None  # «kona hans, Thu»: a possessive after a role noun, not a name
+        if self.is_lex(key):  # ambiguous lexicon name («Per», «Liv»)
+            if cap and not sstart and not lower_doc:
+                return "navneliste, stor forbokstav midt i setningen", False
+            if ev.strong:
+                return "navneliste " + ev.reason, False
+            if cap or lower_doc:
+                self.ws.note_uncertain(tok.start, self.toks[j].end, "person", "navn som også er et vanlig ord")
+            return None
+        if self.is_unknown(key):
+            if cap and not sstart and not lower_doc and not self.vocab.is_english(key):
+                return "ukjent ord med stor forbokstav midt i setningen", False
+            if (
+                ev.strong
+                and (cap or lower_doc)
+                and not (self.vocab.is_english(key) and ev.reason.startswith("fulgt av"))
+            ):
+                return "ukjent ord " + ev.reason, False
+            if ev.reason and lower_doc:
+                return "ukjent ord " + ev.reason, True
+            if cap or lower_doc:
+                self.ws.note_uncertain(tok.start, self.toks[j].end, "person", "ukjent ord som kan være et navn")
+            return None
+        if cap and not lower_doc and self.cap_name_like(tok) and (multi_cap or (ev.strong and not sstart)):
+            return "stor forbokstav " + (ev.reason or "i navn i flere ledd"), not ev.strong
+        if (
+            ev.strong
+            and (cap or lower_doc)
+            and (tok.start in self.speakers or ev.reason.startswith(("etter «", "under «", "etter tittel")))
+            and self.vocab.frequency(key) < 4.5
+        ):
+            return "vanlig ord " + ev.reason, True
+        return None
 
 
-def replace_person_names(ws: Workspace, lexicon: Lexicon, people: People) -> None:
-    """Two runs: lexicon and context rules, then the name parts this document taught us (rule 7)."""
-    for learned_only in (False, True):
-        if learned_only and not (people.learned or people.confirmed):
-            break
-        finder = _NameFinder(ws, lexicon, people, learned_only=learned_only)
-        ws.splice(finder.find())
+def replace_person_names(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, people: People) -> None:
+    """Initials, then the lexicon and context run, then propagation of the learned name parts (rule 7)."""
+    for mention in find_initials(ws, people):
+        people.add(ws, mention)
+    ws.commit()
+    finder = NameFinder(ws, lexicon, vocabulary, people)
+    for mention in finder.run(learned_only=False):
+        people.add(ws, mention)
+    ws.commit()
+    if people.learned:
+        finder.text = ws.text
+        finder.toks = [t for t in finder.toks if ws.text[t.start] != MASK]
+        finder.by_start = {t.start: i for i, t in enumerate(finder.toks)}
+        for mention in finder.run(learned_only=True):
+            people.add(ws, mention)
+        ws.commit()

@@ -1,46 +1,107 @@
-"""NAV offices → «NAV-kontor N» and Norwegian places → «Sted N», consistently within a document.
+"""Places → «Sted N», consistently within a document, in any case.
 
 Rules:
 
-1. **NAV offices**: «NAV» or «Nav» followed by a place from the lexicon («NAV Harstad», «Nav Grünerløkka»,
-   «NAV Nord-Odal»), or «NAV-kontoret i/på <place>». The office is keyed by its place, so both spellings of
-   the same office get the same number. NAV units that are not local offices («NAV Arbeidslivssenter») are
-   not places and are left alone.
-2. **Places**: a capitalised word (or phrase: «Mo i Rana», «Møre og Romsdal», «St. Hanshaugen») that is a
-   municipality (all 357 of 2024), a Sámi/Kven parallel name, a county, a town, a city district or a
-   traditional district (data/lexicon/). Possessive «Tromsøs» → «Sted 1s»; a compound with a lower-case tail
-   «Tromsø-regionen» → «Sted 1-regionen».
-3. A place name that is also an ordinary word («Time», «Moss», «Ski», «Sola», «Ås», «Vik» ...) is not a
-   place when capitalised only because it opens a sentence, unless «kommune»/«fylke» follows.
+1. **Known places**: a word or phrase («Mo i Rana», «Møre og Romsdal», «Chiang Mai», «Addis Abeba») that is a
+   municipality (all 357 of 2024), a Sámi/Kven parallel name, a county, a town, a city district, a
+   traditional district (data/lexicon/places.txt) or a city or region abroad (foreign_places.txt).
+   Possessive «Tromsøs» → «Sted 1s»; a compound with a lower-case tail «Tromsø-regionen» → «Sted 1-regionen».
+2. A known place that is also an ordinary word («Time», «Moss», «Ski», «Sola», «Hole», «Son») counts when
+   capitalised mid-sentence, after a locative preposition, or before «kommune»/«fylke»; in lower case only
+   after a locative preposition.
+3. **Unknown places**: a word that is not ordinary Norwegian after a locative preposition («på Rud», «fra
+   hølen», «i Follebu»), capitalised or not, when it is not a name this document has used for a person;
+   a capitalised second word joins it («Segalstad bru» stays two words only when the second is capitalised).
 4. Norway itself and the broad parts of the country (Nord-Norge, Vestlandet ...) are not listed, so they
    stay: they do not narrow down where anybody lives.
 
 Names pass before this one, so a place that is also a person's name («Frøya», «Lund») has already been
-decided by the name rules (places after a locative preposition, names otherwise).
+decided by the name rules.
 """
 
 from __future__ import annotations
 
 import re
 
+from analysis.anonymise import cues
 from analysis.anonymise.lexicon import Lexicon
+from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import (
-    CAP_WORD_RE,
+    WORD_RE,
     Registry,
     Word,
     Workspace,
     is_sentence_start,
     match_phrase,
     next_word,
-    word_at,
+    prev_word,
 )
 
-NAV_RE = re.compile(r"(?<![\w-])(?:NAV|Nav)(?:-kontor(?:et|ene)? (?:i|på))? ")
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(cues.LOCATIVE, key=len, reverse=True)) + r") \Z", re.I)
+PLACE_TAIL_RE = re.compile(r" (?:senter|sentrum|bru|stasjon|torg|brygge)(?![\w-])", re.I)
+PLACE_PREFIX_RE = re.compile(
+    r"(?<![\w-])(?:vestre|østre|nordre|søndre|øvre|nedre|indre|ytre|store|lille|nye|gamle) \Z", re.I
+)
 PLACE_NOUNS = frozenset({"kommune", "kommunes", "fylke", "fylkes", "fylkeskommune"})
+# Endings of Norwegian place names («Tromsdalen», «Fjellhamar», «Lierbyen»): a rare word after «i/på/fra» with one
+# of them is a place even when it is made of ordinary words.
+TOPONYM_ENDINGS = (
+    "dalen",
+    "dal",
+    "vika",
+    "vik",
+    "viken",
+    "haug",
+    "heim",
+    "rud",
+    "stad",
+    "sund",
+    "fjord",
+    "nes",
+    "bu",
+    "by",
+    "byen",
+    "lia",
+    "åsen",
+    "moen",
+    "hamar",
+    "øy",
+    "øya",
+    "holm",
+    "sand",
+    "stua",
+    "foss",
+    "våg",
+    "vågen",
+    "strand",
+    "seter",
+    "voll",
+    "gard",
+    "rød",
+    "tangen",
+    "odden",
+    "bru",
+    "hølen",
+    "torp",
+    "set",
+    "eid",
+    "land",
+    "sjøen",
+    "berg",
+    "fjell",
+    "kleiva",
+    "sletta",
+    "jordet",
+)
+NOT_PLACES = frozenset(
+    "jobb jobben arbeid arbeidet skole skolen kurs kurset møte møtet praksis lageret kontoret "
+    "butikken kjøkkenet telefon telefonen teams kafé kafeen biblioteket legevakta ferie "
+    "sykehjemmet helsehuset besøk".split()
+)
 
 
 def _place_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, str] | None:
-    """(end offset, key, suffix kept after the pseudonym) for a place starting at the capitalised ``tok``."""
+    """(end offset, key, suffix kept after the pseudonym) for a known place starting at ``tok``."""
     hit = match_phrase(lexicon.places, text, tok)
     if hit:
         last, key = hit
@@ -55,37 +116,90 @@ def _place_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, str] | 
     return None
 
 
-def replace_nav_offices(ws: Workspace, lexicon: Lexicon, registry: Registry) -> None:
+def replace_places(
+    ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, registry: Registry, person_parts: set[str]
+) -> None:
     text = ws.text
-    spans = []
-    for m in NAV_RE.finditer(text):
-        tok = word_at(text, m.end())
-        if tok is None or not tok.capitalised:
-            continue
-        place = _place_at(text, tok, lexicon)
-        if place is None:
-            continue
-        end, key, suffix = place
-        spans.append((m.start(), end, ws.protect(registry.name_for(key) + suffix, "nav_office")))
-    ws.splice(spans)
-
-
-def replace_places(ws: Workspace, lexicon: Lexicon, registry: Registry) -> None:
-    text = ws.text
-    spans = []
     consumed = 0
-    for m in CAP_WORD_RE.finditer(text):
+    for m in WORD_RE.finditer(text):
         if m.start() < consumed:
+            continue
+        word = m.group()
+        if (
+            not (word[0].isupper() or ws.lower_case)
+            and (word.casefold(),) not in lexicon.places.values
+            and word.casefold() not in lexicon.places.by_first
+        ):
             continue
         tok = Word.of(m)
         place = _place_at(text, tok, lexicon)
-        if place is None:
+        if place is None and not ((tok.capitalised and not ws.lower_case) or (ws.lower_case and len(tok.key) > 2)):
             continue
-        end, key, suffix = place
-        if end == tok.end and key in lexicon.ambiguous and is_sentence_start(text, tok.start):
+        if place is None and tok.key in NOT_PLACES:
+            continue
+        if place is None and not _LOCATIVE_BEFORE.search(text, max(0, tok.start - 12), tok.start):
+            continue
+        before = prev_word(text, tok)
+        locative = before is not None and before[1] == " " and before[0].key in cues.LOCATIVE
+        if place is not None:
+            end, key, suffix = place
+            single = end == tok.end
+            ordinary = single and key in lexicon.ambiguous
             nxt = next_word(text, tok)
-            if nxt is None or nxt.key not in PLACE_NOUNS:
+            before_noun = nxt is not None and nxt.key in PLACE_NOUNS
+            if ordinary and not locative and not before_noun:
+                if not tok.capitalised or is_sentence_start(text, tok.start) or ws.lower_case:
+                    continue
+            if not tok.capitalised and not ws.lower_case:
+                continue  # «på stranda» in a capitalised text is the beach
+            tail = PLACE_TAIL_RE.match(text, end) if not suffix else None
+            if tail:
+                end = tail.end()  # «Stovner senter»
+            start = tok.start
+            prefix = PLACE_PREFIX_RE.search(text, max(0, start - 10), start)
+            if prefix and ws.free(prefix.start(), start):
+                start = prefix.start()  # «Vestre Gausdal», «Øvre Eiker»
+            ws.add(start, end, "place", registry.name_for(key) + suffix, reason="stedsliste")
+            consumed = end
+            continue
+        if not locative or tok.key in person_parts or tok.key in lexicon.proper_nouns or tok.key in lexicon.months:
+            continue
+        if (
+            len(tok.key) < 3
+            or lexicon.is_person_word(tok.key)
+            or tok.key in NOT_PLACES
+            or "-" in tok.key
+            and tok.text.partition("-")[0].isupper()
+        ):
+            continue
+        if tok.capitalised and not ws.lower_case:
+            if is_sentence_start(text, tok.start) or tok.text.isupper() or vocabulary.frequency(tok.key) >= 5.0:
                 continue
-        spans.append((tok.start, end, ws.protect(registry.name_for(key) + suffix, "place")))
+        elif not ws.lower_case:
+            continue
+        elif vocabulary.is_ordinary(tok.key) and not (
+            vocabulary.frequency(tok.key) < 3.0 and tok.key.endswith(TOPONYM_ENDINGS)
+        ):
+            continue
+        end = tok.end
+        tail = PLACE_TAIL_RE.match(text, end)
+        if tail:
+            end = tail.end()
+        nxt = next_word(text, tok)
+        if (
+            nxt is not None
+            and nxt.capitalised == tok.capitalised
+            and tok.capitalised
+            and not vocabulary.is_ordinary(nxt.key)
+        ):
+            end = nxt.end
+        ws.add(
+            tok.start,
+            end,
+            "place",
+            registry.name_for(text[tok.start : end].casefold()),
+            reason="ukjent ord etter stedspreposisjon",
+            weak=True,
+        )
         consumed = end
-    ws.splice(spans)
+    ws.commit()

@@ -1,47 +1,48 @@
-"""Shared machinery of the anonymiser: words, sentence starts, protected replacements, pseudonyms.
+"""Shared machinery of the anonymiser: the text under work, its words, sentence starts, and replacements.
 
 How the passes cooperate
 ------------------------
-Each category (e-mail, identity numbers, names, places ...) is one pass over the text. A pass does not
-write its replacement into the text directly: it writes a *sentinel*, a short run of private-use
-characters that stands for the replacement. Sentinels contain no letters or digits, so later passes can
-neither match inside a replacement (a postcode pass must not see the year in «våren 2019») nor take it for
-a word; they still break words apart. When all passes have run, the sentinels are swapped for their
-replacements in one go.
+The input text is never edited while the passes run. Each pass (e-mail, identity numbers, employers, names
+...) *claims* spans of the input: a :class:`Replacement` records the start and end offsets in the input, the
+kind, and the text that will stand there. Claimed characters are then *masked* in a working copy of the
+text (``Workspace.text``): they become the private-use character ``MASK``, which is neither a letter, a
+digit nor a space, so later passes can neither match inside a replacement nor take it for a word, while
+every offset stays the offset of the input. At the end the replacements are written into the input in one
+go (:meth:`Workspace.render`). Because offsets never move, the replacements with their spans *are* the
+record of what happened: the evaluation compares them with annotated spans exactly.
+
+A person's replacement is not fixed when it is found: the role label («Jobbspesialist A», «Person B») is
+chosen when the whole document has been read (analysis/anonymise/people.py), so the replacement holds a
+callable that is asked for its text at render time.
 
 Sentence starts
 ---------------
-Capitalisation is the main evidence that a word is a name, but a word is also capitalised when it opens a
+Capitalisation is evidence that a word is a name, but a word is also capitalised when it opens a
 sentence. A position counts as a sentence start when, skipping spaces, dashes, bullets and brackets, the
 text before it is the start of the text, a line break, one of ``. ! ? :``, or an opening quotation mark.
-Line breaks always count, which is conservative for hard-wrapped text (an ambiguous name at the start of a
-wrapped line then needs more evidence).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from analysis.anonymise.lexicon import PhraseIndex
 
+MASK = "\ue000"
+PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-# Upper-case letters of the Latin, Latin-1/Extended and Cyrillic blocks: enough for names written in Norway.
-UPPER = "".join(re.escape(chr(c)) for c in (*range(0x41, 0x250), *range(0x400, 0x430)) if chr(c).isupper())
-# A word (as WORD_RE would cut it) that starts with a capital. Passes that only care about capitalised words
-# scan with this and look at neighbouring words on demand, which is what keeps a 300 kB text under a second.
-CAP_WORD_RE = re.compile(r"(?<![\w'’-])[" + UPPER + r"][^\W\d_]*(?:[-'’][^\W\d_]+)*(?!\w)")
-_PREV_WORD_RE = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*)(\.? | ?\n)\Z")
+_PREV_WORD_RE = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*)(\.? | ?\n|, )\Z")
 
-_SENT_OPEN, _SENT_CLOSE, _SENT_DIGIT0 = "\ue000", "\ue001", 0xE100
-SENTINEL_RE = re.compile("\ue000([\ue100-\ue109]+)\ue001")
-PRIVATE_USE_RE = re.compile("[\ue000-\ue1ff]")
-
-_SKIP_BACK = set(" \t\u00a0-–—•*([")
+_SKIP_BACK = set(" \t\u00a0-–—•*([#>")
 _SENTENCE_END = set(".!?:")
 _OPEN_QUOTES = set("«“\"'‘„")
+_LINE_PREFIX = set(MASK + "/)")
+_LINE_LABELS = frozenset({"sak", "punkt", "pkt", "kl", "uke", "dag", "del"})
 
 
 class Word(NamedTuple):
@@ -74,15 +75,16 @@ def next_word(text: str, w: Word, gaps: tuple[str, ...] = (" ",)) -> Word | None
     return None
 
 
-def prev_word(text: str, w: Word) -> tuple[Word, str] | None:
-    """The word right before ``w`` when one space, «. » or a line break separates them, with that gap."""
-    lo = max(0, w.start - 48)
-    m = _PREV_WORD_RE.search(text, lo, w.start)
+def prev_word(text: str, w: Word | int) -> tuple[Word, str] | None:
+    """The word right before ``w`` when one space, «. », «, » or a line break separates them, with that gap."""
+    pos = w if isinstance(w, int) else w.start
+    lo = max(0, pos - 48)
+    m = _PREV_WORD_RE.search(text, lo, pos)
     if not m:
         return None
     start = m.start(1)
-    if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-'’") and start == lo:
-        return None  # cut off by the window: not a whole word
+    if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-'’"):
+        return None  # cut off by the window, or glued to something: not a whole word
     t = m.group(1)
     return Word(start, m.end(1), t, t.casefold(), t[0].isupper()), m.group(2)
 
@@ -90,20 +92,36 @@ def prev_word(text: str, w: Word) -> tuple[Word, str] | None:
 def is_sentence_start(text: str, pos: int, *, after_colon: bool = True) -> bool:
     """Whether ``pos`` opens a sentence (see the module docstring).
 
-    ``after_colon=False`` is for deciding whether a *replacement* should be capitalised. Norwegian writes
+    ``after_colon=False`` is for deciding whether a *replacement* should be capitalised: Norwegian writes
     «Dato: våren 2019» in lower case, and in hard-wrapped text a line break inside a sentence is no reason
     for a capital, so then a line break counts only after sentence punctuation, a blank line or a heading.
-    (For name detection, where a capital at a line start is weak evidence, every line break counts.)
     """
     i = pos - 1
     while i >= 0:
         ch = text[i]
+        if ch.isdigit() or ch in _LINE_PREFIX:
+            # «Sak 41/24 Godkjenning», «08.04.2024 Telefon»: only numbers (or replaced spans) before it on its line
+            j = i
+            while j >= 0 and (text[j].isdigit() or text[j] in _LINE_PREFIX or text[j] in " \t.:-–"):
+                j -= 1
+            if j < 0 or text[j] == "\n":
+                return True
+            if not text[j].isalpha():
+                return False
+            k = j
+            while k >= 0 and text[k].isalpha():
+                k -= 1
+            if (k < 0 or text[k] == "\n") and text[k + 1 : j + 1].casefold() in _LINE_LABELS:
+                return True
+            return False
         if ch == ":" and not after_colon:
             return False
         if ch == "\n":
             return after_colon or _line_ends_block(text, i)
         if ch in _SENTENCE_END or ch in _OPEN_QUOTES:
             return True
+        if ch == "," and text[max(0, i - 4) : i] in (".txt", ".pdf"):
+            return True  # «004_….txt, Faktorer på systemnivå, L344»: a section title in a source reference
         if ch not in _SKIP_BACK:
             return False
         i -= 1
@@ -111,7 +129,6 @@ def is_sentence_start(text: str, pos: int, *, after_colon: bool = True) -> bool:
 
 
 def _line_ends_block(text: str, newline: int) -> bool:
-    """True when the line before ``newline`` ends a sentence, is blank, or is the first line (a heading)."""
     j = newline - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
@@ -123,16 +140,12 @@ def _line_ends_block(text: str, newline: int) -> bool:
 def capitalise_first(s: str) -> str:
     for i, ch in enumerate(s):
         if ch.isalpha():
-            return s[:i] + ch.upper() + s[i + 1:]
+            return s[:i] + ch.upper() + s[i + 1 :]
     return s
 
 
 def match_phrase(index: PhraseIndex, text: str, first: Word) -> tuple[Word, tuple[str, ...]] | None:
-    """Longest phrase of ``index`` starting at ``first``, words separated by single spaces.
-
-    Returns (last word of the phrase, phrase key) or None. A dot is allowed only after «St»
-    («St. Hanshaugen»).
-    """
+    """Longest phrase of ``index`` starting at ``first``, words separated by single spaces (or «St. »)."""
     candidates = index.by_first.get(first.key)
     if not candidates:
         return None
@@ -180,13 +193,13 @@ def pseudonym_letters(index: int) -> str:
 
 @dataclass
 class Registry:
-    """Consistent pseudonyms for one kind of entity (employers, places, NAV offices) within a document."""
+    """Consistent numbered pseudonyms for one kind of entity (workplaces, places, NAV offices) in a document."""
 
     label: str
     keys: dict[str, int] = field(default_factory=dict)
 
     def name_for(self, key: str) -> str:
-        """«Arbeidsgiver 1» for the first key seen, «Arbeidsgiver 2» for the next, the same for a repeat."""
+        """«Sted 1» for the first key seen, «Sted 2» for the next, the same for a repeat."""
         if key not in self.keys:
             self.keys[key] = len(self.keys)
         return f"{self.label} {self.keys[key] + 1}"
@@ -195,39 +208,137 @@ class Registry:
         return len(self.keys)
 
 
+Text = str | Callable[[], str]
+
+
+@dataclass
+class Replacement:
+    """One claimed span of the input: ``text[start:end]`` becomes ``replacement``.
+
+    ``reason`` says on what evidence (for the review list); ``weak`` marks a replacement made on weak
+    evidence, which the review list shows for a person to check.
+    """
+
+    start: int
+    end: int
+    kind: str
+    replacement: Text
+    reason: str = ""
+    weak: bool = False
+    entity: int | None = None  # a person's index (analysis/anonymise/people.py)
+    capitalise: bool = True  # capitalise the replacement at a sentence start
+
+    def value(self) -> str:
+        return self.replacement() if callable(self.replacement) else self.replacement
+
+
+@dataclass
+class Uncertain:
+    """A name-like span left alone, for the review list (``--report``) or for ``--strict`` to replace."""
+
+    start: int
+    end: int
+    kind: str
+    reason: str
+
+
 @dataclass
 class Workspace:
-    """The text being anonymised, with its protected replacements and the counts for the report."""
+    """The input, its masked working copy, the replacements made so far and the uncertain spans."""
 
-    text: str
-    replacements: list[str] = field(default_factory=list)
-    counts: Counter[str] = field(default_factory=Counter)
+    original: str
+    text: str = ""
+    replacements: list[Replacement] = field(default_factory=list)
+    uncertain: list[Uncertain] = field(default_factory=list)
+    pending: list[Replacement] = field(default_factory=list)
+    lower_case: bool = False
+    _newlines: list[int] = field(default_factory=list)
 
-    def protect(self, replacement: str, category: str) -> str:
-        idx = len(self.replacements)
-        self.replacements.append(replacement)
-        self.counts[category] += 1
-        digits = "".join(chr(_SENT_DIGIT0 + int(d)) for d in str(idx))
-        return f"{_SENT_OPEN}{digits}{_SENT_CLOSE}"
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = self.original
 
-    def splice(self, spans: list[tuple[int, int, str]]) -> None:
-        """Replace non-overlapping (start, end, new) spans of the current text, in one pass."""
-        if not spans:
+    # -- claiming ---------------------------------------------------------------------------------------
+    def free(self, start: int, end: int) -> bool:
+        """No character of [start, end) is claimed yet."""
+        return MASK not in self.text[start:end]
+
+    def add(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        replacement: Text,
+        *,
+        reason: str = "",
+        weak: bool = False,
+        entity: int | None = None,
+        capitalise: bool = True,
+    ) -> Replacement | None:
+        """Propose a replacement; it takes effect (and masks its span) at :meth:`commit`."""
+        if start >= end or not self.free(start, end):
+            return None
+        rep = Replacement(start, end, kind, replacement, reason, weak, entity, capitalise)
+        self.pending.append(rep)
+        return rep
+
+    def commit(self) -> None:
+        """Apply the pending replacements (the earliest wins where two overlap) and mask their spans."""
+        if not self.pending:
             return
-        spans.sort()
-        out, last = [], 0
-        for start, end, new in spans:
-            if start < last:
+        self.pending.sort(key=lambda r: (r.start, -r.end))
+        parts: list[str] = []
+        last = 0
+        for rep in self.pending:
+            if rep.start < last:
                 continue
-            out.append(self.text[last:start])
-            out.append(new)
-            last = end
-        out.append(self.text[last:])
-        self.text = "".join(out)
+            parts.append(self.text[last : rep.start])
+            parts.append(MASK * (rep.end - rep.start))
+            last = rep.end
+            self.replacements.append(rep)
+        parts.append(self.text[last:])
+        self.text = "".join(parts)
+        self.pending = []
 
-    def sentinel_value(self, sentinel_match: re.Match[str]) -> str:
-        idx = int("".join(str(ord(c) - _SENT_DIGIT0) for c in sentinel_match.group(1)))
-        return self.replacements[idx]
+    def shield(self, pattern: re.Pattern[str]) -> None:
+        """Mask what ``pattern`` finds without replacing it (the anonymiser's own pseudonyms, when run twice)."""
+        self.text = pattern.sub(lambda m: MASK * len(m.group()), self.text)
 
-    def finish(self) -> str:
-        return SENTINEL_RE.sub(self.sentinel_value, self.text)
+    def note_uncertain(self, start: int, end: int, kind: str, reason: str) -> None:
+        self.uncertain.append(Uncertain(start, end, kind, reason))
+
+    def kind_before(self, pos: int) -> str | None:
+        """The kind of the replacement that ends right at ``pos`` (skipping one space), if any."""
+        while pos > 0 and self.text[pos - 1] == " ":
+            pos -= 1
+        if pos == 0 or self.text[pos - 1] != MASK:
+            return None
+        for rep in reversed(self.replacements):
+            if rep.end == pos:
+                return rep.kind
+        return None
+
+    # -- output -----------------------------------------------------------------------------------------
+    def counts(self) -> Counter[str]:
+        return Counter(r.kind for r in self.replacements)
+
+    def sorted_replacements(self) -> list[Replacement]:
+        return sorted(self.replacements, key=lambda r: r.start)
+
+    def render(self) -> str:
+        out: list[str] = []
+        last = 0
+        for rep in self.sorted_replacements():
+            out.append(self.original[last : rep.start])
+            value = rep.value()
+            if rep.capitalise and value[:1] != "[" and is_sentence_start(self.original, rep.start, after_colon=False):
+                value = capitalise_first(value)
+            out.append(value)
+            last = rep.end
+        out.append(self.original[last:])
+        return "".join(out)
+
+    def line_of(self, pos: int) -> int:
+        if not self._newlines:
+            self._newlines = [i for i, ch in enumerate(self.original) if ch == "\n"] or [len(self.original)]
+        return bisect.bisect_left(self._newlines, pos) + 1

@@ -12,18 +12,14 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
 
-from analysis.cases.narratives import (
-    EUSE_STAGES,
-    IPS_PRINCIPLES,
-    OUTCOME_LABELS,
-    THEMES,
-    Case,
-)
+from analysis.cases.model import Case
+from analysis.cases.vocabulary import EUSE_STAGES, IPS_PRINCIPLES, OUTCOME_LABELS, THEMES
+from analysis.core.formatting import capitalise
+from analysis.core.sources import SOURCE_DOCUMENTS, SourceRef, parse_source_ref
 
 _MD = MarkdownIt("commonmark", {"html": False, "typographer": False})
 
@@ -111,7 +107,9 @@ def case_filter_table(cases: Sequence[Case], *, box_id: str = "case-filter") -> 
 
     controls = "".join(
         [
-            _select(box_id, "stage", "EUSE-trinn", [(str(s), f"Trinn {s}: {EUSE_STAGES[s]}") for s in stages], "Alle trinn"),
+            _select(
+                box_id, "stage", "EUSE-trinn", [(str(s), f"Trinn {s}: {EUSE_STAGES[s]}") for s in stages], "Alle trinn"
+            ),
             _select(box_id, "outcome", "Utfall", [(o, OUTCOME_LABELS[o]) for o in outcomes], "Alle utfall"),
             _select(box_id, "theme", "Tema", [(t, THEMES[t]) for t in themes], "Alle tema"),
             _select(box_id, "programme", "Program", [(p, p) for p in programmes], "Alle program"),
@@ -126,9 +124,9 @@ def case_filter_table(cases: Sequence[Case], *, box_id: str = "case-filter") -> 
             f'data-themes="{_e(" ".join(m.themes))}" data-programme="{_e(m.programme)}">'
             f'<th scope="row"><a href="#{_e(c.id)}">{_e(case_heading(c))}</a></th>'
             f"<td>{_e(m.programme)}</td>"
-            f'<td>{_e(", ".join(str(s) for s in m.euse_stages))}</td>'
+            f"<td>{_e(', '.join(str(s) for s in m.euse_stages))}</td>"
             f"<td>{_e(OUTCOME_LABELS[m.outcome])}</td>"
-            f'<td>{_e("; ".join(THEMES[t] for t in m.themes))}</td>'
+            f"<td>{_e('; '.join(THEMES[t] for t in m.themes))}</td>"
             "</tr>"
         )
     help_id = f"{box_id}-help"
@@ -144,7 +142,7 @@ def case_filter_table(cases: Sequence[Case], *, box_id: str = "case-filter") -> 
         "også når et trinn mangler i forløpet.</caption>"
         '<thead><tr><th scope="col">Case</th><th scope="col">Program</th><th scope="col">EUSE-trinn</th>'
         '<th scope="col">Utfall</th><th scope="col">Tema</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></div></div>'
+        f"<tbody>{''.join(rows)}</tbody></table></div></div>"
         f"<script>{_FILTER_SCRIPT.replace('__BOX_ID__', json.dumps(box_id))}</script>"
     )
 
@@ -191,27 +189,14 @@ _PRINT_SCRIPT = """
 """
 
 
-# Short names of the source documents, keyed by the number that opens their file name.
-SOURCE_DOCUMENTS: dict[str, str] = {
-    "000": "Artikkel om implementeringsfaktorer for SE for innvandrere",
-    "001": "Rapportsammendrag, SE for innvandrere med sammensatte bistandsbehov",
-    "002": "Masteroppgave om IPS for flyktninger",
-    "003": "Foredrag om hvorfor Supported Employment virker",
-    "004": "NORCE-rapport 1-2020, Jobbspesialister i NAV",
-}
-
-_SOURCE_PARTS = re.compile(r"^(?P<doc>(?P<num>\d{3})_[0-9a-f]{16}\.txt), (?P<section>[^,]+), L(?P<lines>.+)$")
-
-
-def describe_source(source: str) -> str:
-    """A source reference as readers see it: document name, section and line range."""
-    m = _SOURCE_PARTS.match(source)
-    if not m:
-        return source
-    name = SOURCE_DOCUMENTS.get(m.group("num"), m.group("doc"))
-    section = m.group("section")
-    where = f"avsnitt {section}" if section[0].isdigit() else f"«{section}»"
-    return f"{name} ({m.group('doc')}), {where}, linje {m.group('lines')}"
+def describe_source(source: SourceRef | str) -> str:
+    """A source reference as readers see it: document name (from the source registry), section and lines."""
+    ref = parse_source_ref(source) if isinstance(source, str) else source
+    document = SOURCE_DOCUMENTS.get(ref.file)
+    name = capitalise(document.short) if document else ref.file
+    where = f"avsnitt {ref.section}" if ref.section[:1].isdigit() else f"«{ref.section}»"
+    lines = "; ".join(str(start) if start == end else f"{start}–{end}" for start, end in ref.ranges)
+    return f"{name} ({ref.file}), {where}, linje {lines}"
 
 
 def _markdown(text: str) -> str:
@@ -226,7 +211,7 @@ def _context_table(case: Case) -> str:
     rows.append(f'<tr><th scope="row">Type</th><td>{_e(kind)}</td></tr>')
     return (
         '<table class="case-context"><caption>Kontekst (generaliserte opplysninger)</caption>'
-        f'<tbody>{"".join(rows)}</tbody></table>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
@@ -237,9 +222,9 @@ def _mapping(case: Case) -> str:
     themes = "".join(f"<li>{_e(THEMES[t])}</li>" for t in m.themes)
     return (
         '<dl class="case-mapping">'
-        f'<dt>EUSE-trinn casen viser</dt><dd><ul>{stages}</ul></dd>'
-        f'<dt>IPS-prinsipper casen berører</dt><dd><ul>{principles}</ul></dd>'
-        f'<dt>Tema</dt><dd><ul>{themes}</ul></dd>'
+        f"<dt>EUSE-trinn casen viser</dt><dd><ul>{stages}</ul></dd>"
+        f"<dt>IPS-prinsipper casen berører</dt><dd><ul>{principles}</ul></dd>"
+        f"<dt>Tema</dt><dd><ul>{themes}</ul></dd>"
         "</dl>"
     )
 
@@ -249,7 +234,7 @@ def render_case_card(case: Case, *, heading_level: int = 3) -> Html:
     h, h2 = f"h{heading_level}", f"h{heading_level + 1}"
     title_id = f"{case.id}-title"
     s = case.sections
-    sources = "".join(f"<li>{_e(describe_source(src))}</li>" for src in case.meta.sources)
+    sources = "".join(f"<li>{_e(describe_source(ref))}</li>" for ref in case.meta.source_refs)
     return Html(
         f'<section class="case-card" id="{_e(case.id)}" aria-labelledby="{title_id}">'
         f'<{h} id="{title_id}">{_e(case_heading(case))}</{h}>'

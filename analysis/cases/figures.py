@@ -11,7 +11,9 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.cases.narratives import EUSE_STAGES, OUTCOME_LABELS, Case, stage_outcome_counts
+from analysis.cases.model import Case
+from analysis.cases.overview import stage_outcome_counts
+from analysis.cases.vocabulary import EUSE_STAGES, OUTCOME_LABELS
 from analysis.core.formatting import fmt_num
 from analysis.core.paths import rel
 from analysis.core.render import SEQUENTIAL, FigureOutput, show_figure
@@ -47,7 +49,8 @@ def stage_outcome_heatmap(cases: Sequence[Case]) -> FigureOutput:
     grid = stage_outcome_grid(cases)
     outcomes = list(dict.fromkeys(grid["utfall"]))
     stages = [f"Trinn {s}" for s in EUSE_STAGES]
-    z = [[int(grid.loc[(grid["trinn"] == s) & (grid["utfall"] == o), "antall caser"].iloc[0]) for o in outcomes] for s in EUSE_STAGES]
+    counts = grid.set_index(["trinn", "utfall"])["antall caser"]
+    z = [[int(counts[(s, o)]) for o in outcomes] for s in EUSE_STAGES]
     fig = go.Figure(
         go.Heatmap(
             z=z,

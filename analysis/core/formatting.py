@@ -45,6 +45,11 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def decapitalise(text: str) -> str:
+    """A label used mid-sentence: «Tema» → «tema», but acronyms keep their case («CFIR-domene»)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 class _PlainText(str):
     """A string glued for ``{glue:text}``.
 

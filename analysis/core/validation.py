@@ -44,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "list_type": "må være en liste",
     "tuple_type": "må være en liste",
     "dict_type": "må være en tabell (nøkkel: verdi)",
+    "model_type": "må være en tabell (nøkkel: verdi) med egne felt",
     "greater_than": "må være større enn 0",
     "greater_than_equal": "kan ikke være negativ",
     "too_short": "er tom eller for kort",

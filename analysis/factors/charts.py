@@ -14,14 +14,9 @@ import pandas as pd
 
 from analysis.core.formatting import fmt_num
 from analysis.core.render import DIVERGING, PALETTE
-from analysis.factors.coding import (
-    DIRECTION_LABELS,
-    STUDY_SHORT,
-    FactorData,
-    counts_by_level_domain_direction,
-    factor_listing,
-    recurring_themes,
-)
+from analysis.factors.codes import DIRECTION_LABELS, STUDY_SHORT
+from analysis.factors.load import FactorData
+from analysis.factors.summaries import counts_by_level_domain_direction, factor_listing, recurring_themes
 
 DIRECTION_ORDER = [DIRECTION_LABELS[d] for d in ("facilitator", "barrier", "mixed")]
 DIRECTION_COLOURS = [DIVERGING[0], DIVERGING[1], PALETTE[4]]
@@ -126,7 +121,8 @@ def study_profile_chart(data: FactorData) -> ChartParts:
     lowest, highest = share.index[0], share.index[-1]
     description = (
         f"Figuren viser hver studies faktorer fordelt på nivå og retning. Andelen hemmende faktorer er høyest i "
-        f"{highest} ({fmt_num(100 * share[highest], 0)} prosent) og lavest i {lowest} ({fmt_num(100 * share[lowest], 0)} prosent)."
+        f"{highest} ({fmt_num(100 * share[highest], 0)} prosent) og lavest i {lowest} "
+        f"({fmt_num(100 * share[lowest], 0)} prosent)."
     )
     return ChartParts(chart, table, description)
 
@@ -156,7 +152,8 @@ def recurring_theme_matrix(data: FactorData, min_studies: int = 2) -> ChartParts
             x=alt.X("studie:N", sort=list(STUDY_SHORT.values()), title=None,
                     axis=alt.Axis(labelAngle=0, labelLimit=160, orient="top")),
             y=alt.Y("tema:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
-            color=alt.Color("retning:N", scale=alt.Scale(domain=kinds, range=DIRECTION_COLOURS), title="Funn i studien"),
+            color=alt.Color("retning:N", scale=alt.Scale(domain=kinds, range=DIRECTION_COLOURS),
+                            title="Funn i studien"),
             tooltip=[alt.Tooltip("tema:N", title="Tema"), alt.Tooltip("studie:N", title="Studie"),
                      alt.Tooltip("antall:Q", title="Antall faktorer"), alt.Tooltip("retning:N", title="Retning")],
         )

@@ -16,7 +16,9 @@ import urllib.parse
 
 import pandas as pd
 
-from analysis.factors.coding import DIRECTION_LABELS, STUDY_LABELS, CodingFrame, checklist_csv, checklist_markdown
+from analysis.factors.checklist import checklist_csv, checklist_markdown
+from analysis.factors.codes import DIRECTION_LABELS, STUDY_LABELS
+from analysis.factors.coding_frame import CodingFrame
 
 _ID = re.compile(r"^[a-z][a-z0-9-]{2,40}$")
 
@@ -150,11 +152,11 @@ def factor_browser_html(listing: pd.DataFrame, frame: CodingFrame, *, element_id
                         caption: str = "Alle kodede implementeringsfaktorer") -> str:
     """A searchable, filterable table of every factor with its evidence, quotation and source.
 
-    ``listing`` is :func:`analysis.factors.coding.factor_listing`; the filters offer the values that occur in it.
+    ``listing`` is :func:`analysis.factors.summaries.factor_listing`; the filters offer the values that occur in it.
     """
     _check_id(element_id)
     e = html.escape
-    themes = sorted(set(zip(listing["theme_id"], listing["tema"])))
+    themes = sorted(set(zip(listing["theme_id"], listing["tema"], strict=True)))
     levels = [(c.id, c.label) for c in frame.levels if c.id in set(listing["level"])]
     domains = [(d.id, d.label) for d in frame.domains if d.id in set(listing["cfir_domain"])]
     studies = [(s, STUDY_LABELS[s]) for s in sorted(set(listing["study"]))]
@@ -220,11 +222,13 @@ def checklist_html(checklist: pd.DataFrame, *, element_id: str = "klar-for-oppst
     """
     _check_id(element_id)
     e = html.escape
+    markdown_uri = _data_uri(checklist_markdown(checklist), "text/markdown")
+    csv_uri = _data_uri(checklist_csv(checklist), "text/csv")
     actions = (
         '<div class="se-cl-actions">'
-        f'<a class="se-button" download="{filename}.md" href="{_data_uri(checklist_markdown(checklist), "text/markdown")}">'
+        f'<a class="se-button" download="{filename}.md" href="{markdown_uri}">'
         "Last ned sjekklisten (Markdown)</a>"
-        f'<a class="se-button" download="{filename}.csv" href="{_data_uri(checklist_csv(checklist), "text/csv")}">'
+        f'<a class="se-button" download="{filename}.csv" href="{csv_uri}">'
         "Last ned sjekklisten (CSV)</a>"
         '<button type="button" class="se-button se-cl-print" hidden>Skriv ut sjekklisten</button></div>'
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from analysis.core.paths import ROOT
 from analysis.privacy.gate import (
@@ -44,8 +45,7 @@ def _hash_term(args: argparse.Namespace) -> int:
 
 def _scan(args: argparse.Namespace) -> int:
     if args.site:
-        site = ROOT / "_build" / "html"
-        findings = scan_paths([site], root=site, exemptions=SITE_EXEMPTIONS)
+        findings = scan_paths([args.site], root=args.site, exemptions=SITE_EXEMPTIONS)
     else:
         findings = scan_paths(args.paths or repository_files())
     for f in findings:
@@ -64,5 +64,10 @@ def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     h.set_defaults(func=_hash_term)
     s = commands.add_parser("scan", help="søk gjennom filer eller mapper (standard: repositoriets filer)")
     s.add_argument("paths", nargs="*")
-    s.add_argument("--site", action="store_true", help="søk gjennom _build/html med nettstedets unntak")
+    s.add_argument(
+        "--site",
+        type=Path,
+        metavar="MAPPE",
+        help="søk gjennom et bygd nettsted (f.eks. _build/html) med nettstedets unntak",
+    )
     s.set_defaults(func=_scan)

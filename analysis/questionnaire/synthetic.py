@@ -29,6 +29,7 @@ import pandas as pd
 from analysis.core.paths import GENERATED
 from analysis.questionnaire import published
 from analysis.questionnaire import synthetic_answers as answers
+from analysis.questionnaire import synthetic_calibration as calibration
 from analysis.questionnaire.codebook import QuestionnaireCodebook, load_questionnaire_codebook
 
 SEED = 2020
@@ -44,10 +45,10 @@ def generate_candidates(seed: int = SEED) -> tuple[pd.DataFrame, dict[str, Any]]
     counts, change = published.counts(), published.change().set_index("variable")
     b = answers.people(cb, counts, change, seed)
     answers.inclusion_categoricals(b, counts)
-    answers.calibrate_work_ability(b)
-    answers.calibrate_age(b)
+    calibration.calibrate_work_ability(b)
+    calibration.calibrate_age(b)
     for scale in cb.scales:
-        answers.calibrate_scale(b, scale, change.loc[scale.id], counts)
+        calibration.calibrate_scale(b, scale, change.loc[scale.id], counts)
     answers.fill_unscaled_items(b)
     answers.apply_routing_codes(b)
     frame = _frame(b)

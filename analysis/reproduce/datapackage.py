@@ -84,7 +84,12 @@ ORIGINS: tuple[Origin, ...] = (
     Origin(
         "cases/",
         "Prosjektets anonymiserte casefortellinger",
-        ("000_f6fcbf565525b510.txt", "002_c49df0a3034d7db7.txt", "004_55431284ded43f19.txt"),
+        (
+            "000_f6fcbf565525b510.txt",
+            "001_2cb399e6877cdbe6.txt",
+            "002_c49df0a3034d7db7.txt",
+            "004_55431284ded43f19.txt",
+        ),
     ),
     Origin("lexicon/", "Navne- og stedslister for anonymisering (se data/lexicon/README.md)", ()),
     Origin("privacy/", "Prosjektets liste over identifiserende detaljer (som SHA-256)", ()),

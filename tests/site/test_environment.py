@@ -10,7 +10,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
-from write_environment_yml import locked_pins
+from write_environment_yml import locked_pins  # noqa: E402 - scripts/ is not a package; its path is added above
 
 DESIGN_PINS = {
     "jupyter-book": "1.0.4.post1",

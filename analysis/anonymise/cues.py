@@ -1,0 +1,214 @@
+"""Words around a name that say it is a name, and what role its bearer has.
+
+The name finder (analysis/anonymise/names.py) trusts a word as a name when the lexicon knows it, or when it
+is not ordinary Norwegian (analysis/anonymise/vocabulary.py) *and* it stands where names stand. This module
+lists those places, as data the rules read:
+
+* **Role nouns** right before a name («jobbspesialist Kari», «tolken Zarghona», «kona hans Gul»,
+  «kontaktperson er Gunnar») or right after it as an apposition («Kari Nordby, jobbspesialist»,
+  «Elin Skaug (veileder)», a signature's next line). They are also the evidence for the role-aware
+  pseudonym (analysis/anonymise/people.py), so each maps to one role of the corpus format.
+* **Header labels** at a line start: «Kandidat:», «Bruker:», «Jobbspesialist:», «Til:», «Referent:» …
+* **Greetings and sign-offs**: «hei X», «kjære X», «mvh X», «hilsen X», and the line after «Mvh».
+* **Titles**: «dr.», «fru», «herr» …
+* **Verbs of speech** and **finite verbs** after a word («Dag sa», «pim ringte»).
+"""
+
+from __future__ import annotations
+
+KANDIDAT, JOBBSPESIALIST, VEILEDER, NAV_LEDER = "kandidat", "jobbspesialist", "veileder", "nav-leder"
+ARBEIDSGIVER, KOLLEGA, TOLK, LEGE, LAERER, FAMILIE = "arbeidsgiver", "kollega", "tolk", "lege", "laerer", "familie"
+
+# Role nouns (casefolded, every form that is written in case notes) → role.
+ROLE_NOUNS: dict[str, str] = {}
+
+
+def _roles(role: str, words: str) -> None:
+    for w in words.split():
+        ROLE_NOUNS[w] = role
+
+
+_roles(
+    KANDIDAT,
+    "kandidat kandidaten kand ips-kandidat ips-kandidaten bruker brukeren deltaker deltakeren "
+    "deltakar deltakaren arbeidssøker arbeidssøkeren informant informanten",
+)
+_roles(
+    JOBBSPESIALIST,
+    "jobbspesialist jobbspesialisten jobbspes jobbkonsulent jobbkonsulenten ips-veileder",
+)
+_roles(
+    VEILEDER,
+    "veileder veilederen rettleiar rettleiaren saksbehandler saksbehandleren nav-veileder nav-veilederen saksbehandlar",
+)
+_roles(
+    ARBEIDSGIVER,
+    "arbeidsgiver arbeidsgiveren butikksjef butikksjefen sjef sjefen kjøkkensjef kjøkkensjefen "
+    "kontaktperson kontaktpersonen formann formannen verksmester verksmesteren produksjonsleder "
+    "produksjonslederen styrer styreren disponent disponenten kjøkkenleder kjøkkenlederen "
+    "avdelingsleder avdelingslederen avdelingssykepleier avdelingssykepleieren bas basen "
+    "arbeidsleder arbeidslederen eier eieren innehaver innehaveren butikkleder butikklederen "
+    "lagersjef lagersjefen teamleder-hos-arbeidsgiver dagleg-leiar daglig-leder",
+)
+_roles(TOLK, "tolk tolken")
+_roles(
+    LEGE,
+    "lege legen fastlege fastlegen fastlegar dr doktor doktoren psykolog psykologen psykologspesialist "
+    "psykiater psykiateren behandler behandleren spesialist",
+)
+_roles(LAERER, "lærer læreren kontaktlærer kontaktlæreren lærar læraren kontaktlærar kontaktlæraren")
+_roles(
+    FAMILIE,
+    "kone kona konen mann mannen ektemann ektemannen ektefelle ektefellen samboer "
+    "samboeren sambuar datter datteren dattera dotter dottera sønn sønnen son sonen bror broren "
+    "søster søsteren søstera syster systera mor moren mora far faren pappa mamma barnet onkel "
+    "onkelen tante tanta svigermor svigerfar svoger svigerinne fetter kusine nevø niese "
+    "eldstesønnen eldstedatteren yngstesønnen yngstedatteren",
+)
+# Nouns for people whose role is none of the above: a cue that a name follows, with no role claimed.
+NEUTRAL_PERSON_NOUNS = frozenset(
+    "utleier utleieren fysioterapeut fysioterapeuten venninne venninna venninnen venn "
+    "vennen nabo naboen nabokona rådgiver rådgiveren referent leder lederen leiar "
+    "leiaren daglig dagleg teamleder teamlederen kontakt kollega kollegaen kollegaer "
+    "kollegane kollegene medarbeider fadder fadderen lille vesle".split()
+)
+# Two-word role nouns, written with a hyphen above: «daglig leder», «dagleg leiar».
+TWO_WORD_ROLES = {("daglig", "leder"): ARBEIDSGIVER, ("dagleg", "leiar"): ARBEIDSGIVER}
+
+# Possessives and little words that may stand between a role noun and the name («søsteren min Faadumo»,
+# «kontaktperson er Gunnar», «Veileder: Jørgen»).
+POSSESSIVES = frozenset("min mi mitt mine din di ditt dine vår vårt våre".split())
+ROLE_FILLERS = frozenset("min mi mitt din di hans hennes sin si vår deres er var blir heter het".split())
+
+# Labels that open a header line and name a person after the colon («Kandidat: Oksana Hrytsenko»).
+HEADER_LABELS: dict[str, str | None] = {
+    "kandidat": KANDIDAT,
+    "kand": KANDIDAT,
+    "bruker": KANDIDAT,
+    "gjelder": KANDIDAT,
+    "gjeld": KANDIDAT,
+    "deltaker": KANDIDAT,
+    "navn": None,
+    "namn": None,
+    "jobbspesialist": JOBBSPESIALIST,
+    "jobbspes": JOBBSPESIALIST,
+    "veileder": VEILEDER,
+    "rettleiar": VEILEDER,
+    "tolk": TOLK,
+    "fastlege": LEGE,
+    "lege": LEGE,
+    "behandler": LEGE,
+    "arbeidsgiver": None,
+    "kontaktperson": None,
+    "fra": None,
+    "frå": None,
+    "til": None,
+    "kopi": None,
+    "cc": None,
+    "referent": None,
+    "skrevet av": None,
+    "skrive av": None,
+    "signatur": None,
+    "pårørende": None,
+    "til stede": None,
+    "tilstede": None,
+    "til stades": None,
+    "deltakere": None,
+    "deltakarar": None,
+    "forfall": None,
+    "sendt av": None,
+    "avsender": None,
+    "mottaker": None,
+    "saksbehandler": VEILEDER,
+}
+GREETINGS = frozenset("hei hallo heisann hey hi kjære mvh hilsen helsing takk tusen".split())
+SIGN_OFF_LINES = frozenset(
+    {
+        "mvh",
+        "hilsen",
+        "vennlig hilsen",
+        "med vennlig hilsen",
+        "beste hilsen",
+        "helsing",
+        "venleg helsing",
+        "hilsen fra",
+        "takk",
+    }
+)
+TITLES_FULL = frozenset({"fru", "frue", "herr", "frøken", "doktor", "professor"})
+TITLES_ABBR = frozenset({"hr", "frk", "dr", "prof"})
+PARTICLES = frozenset(
+    {
+        "bin",
+        "ibn",
+        "bint",
+        "al",
+        "el",
+        "abu",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "dos",
+        "da",
+        "del",
+        "di",
+        "du",
+        "le",
+        "la",
+        "thi",
+        "ter",
+        "ten",
+        "mac",
+    }
+)
+LOCATIVE = frozenset(
+    {
+        "i",
+        "på",
+        "fra",
+        "frå",
+        "til",
+        "ved",
+        "utenfor",
+        "nær",
+        "rundt",
+        "mot",
+        "gjennom",
+        "via",
+        "innenfor",
+        "nord",
+        "sør",
+        "øst",
+        "vest",
+        "bor",
+        "bur",
+    }
+)
+STRONG_LOCATIVE = frozenset({"i", "på", "ved", "utenfor", "nær", "rundt", "gjennom", "via", "innenfor"})
+PLACE_NOUNS = frozenset({"kommune", "kommunes", "fylke", "fylkes", "sentrum", "havn", "lufthavn", "stasjon"})
+STREET_WORDS = frozenset(
+    {"gate", "gata", "gaten", "gt", "vei", "veien", "veg", "vegen", "allé", "plass", "brygge", "torg", "terrasse"}
+)
+SPEECH_VERBS = frozenset(
+    "sa sier si seier forteller fortalte fortalde forklarer forklarte mener mente meiner meinte spør spurte "
+    "svarer svarte uttaler uttalte påpeker påpekte understreker understreket skriver skrev opplyser opplyste "
+    "sukker sukket ler lo smiler smilte tenker tenkte husker husket innrømmer innrømmet ringte ringer ringde "
+    "roper ropte melder meldte melde avlyste avlyser takket takka lurer lurte hilser".split()
+)
+FINITE_VERBS = frozenset(
+    "har hadde er var blir ble fikk får kan kunne vil ville skal skulle må måtte bør burde begynte begynner "
+    "startet starter starta jobber jobbet jobba møtte møter ønsker ønsket trenger trengte synes syntes tror "
+    "trodde gikk går bor bodde tok tar fant finner kom kommer reiste flyttet flytta søkte søker fullførte "
+    "deltok deltar gjorde gjør virket virker opplevde opplever klarte klarer prøvde prøver viste viser lærte "
+    "lærer snakket snakker snakka følger fulgte holder holdt sender sendte kjenner kjente vet visste liker "
+    "likte ser hører hørte leser leste lager laget gir ga hjelper hjalp nevnte nevner minnet minner foreslo "
+    "foreslår avtalte avtaler fortsetter fortsatte slutter sluttet slutta venter ventet trives trivdes "
+    "har hatt er vore blei fekk kjem kom budde bur hentet henter kjører kjørte går skriver tilbyr tilbød "
+    "støttet støtter orienterte orienterer bekreftet bekrefter anbefaler anbefalte vurderer vurderte "
+    "ordner ordnet oversatt sjekker sjekket sitter satt stod står".split()
+)
+# Ambiguous names whose ordinary use is a preposition, pronoun or particle: a finite verb right after them is
+# evidence enough («Per bor i ...», unlike «Per uke»).
+FUNCTION_WORD_NAMES = frozenset({"per", "hans", "jo"})

@@ -1,0 +1,396 @@
+"""Words as name candidates: the word classes and the local evidence the name finder reads.
+
+analysis/anonymise/names.py decides *whether* a word is a name; this module says *what kind of word* it is
+and *what stands around it*:
+
+* **word classes**: a lexicon name (data/lexicon/), an ambiguous lexicon name that is also an ordinary
+  word, an unknown word (not Norwegian vocabulary, analysis/anonymise/vocabulary.py), a word this document
+  has already used as a name, a capitalised word mid-sentence that is no known non-name;
+* **speaker positions** in chat logs and SMS threads («kari 08:12: …», «08.58 tuan: …», «bjørn-erik →
+  ragnhild», «14:00 fra gul (…):»);
+* **local evidence** around a word (:meth:`NameWords.evidence`): role nouns, header labels, titles,
+  greetings and sign-offs, appositions, an age in parentheses, verbs of speech (analysis/anonymise/cues.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.anonymise import cues
+from analysis.anonymise.lexicon import Lexicon
+from analysis.anonymise.people import Mention, People
+from analysis.anonymise.vocabulary import Vocabulary
+from analysis.anonymise.workspace import WORD_RE, Word, Workspace
+
+MAX_NAME_WORDS = 5
+# Words that say a name is near are not names themselves.
+PRONOUNS = frozenset("hen han hun ho dei de den det dette denne disse vi du dere jeg eg meg deg seg oss".split())
+WEEKDAYS = frozenset("mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag".split())
+NOT_NAMES = frozenset(
+    {
+        *cues.ROLE_NOUNS,
+        *cues.HEADER_LABELS,
+        *cues.GREETINGS,
+        *cues.TITLES_FULL,
+        *cues.TITLES_ABBR,
+        *cues.SPEECH_VERBS,
+        *cues.FINITE_VERBS,
+        *cues.STREET_WORDS,
+        *cues.PLACE_NOUNS,
+        *cues.NEUTRAL_PERSON_NOUNS,
+        *PRONOUNS,
+    }
+)
+_TIME = r"\d{1,2}[:.]\d{2}"
+_DATE = r"(?:\d{1,2}[./]\d{1,2}\.?|\w{2,8}\.? \d{1,2}[./]\d{1,2}\.?|\ue000+)"
+# Chat and SMS speaker positions, matched on the masked line (names may be partly masked already).
+SPEAKER_RES = (
+    re.compile(r"^[ \t]*(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]+" + _TIME + r"\b"),  # «kari 08:12: …»
+    re.compile(
+        r"^[ \t]*(?:" + _DATE + r"[ \t]+)?" + _TIME + r"[ \t]+(?:fra|til|frå)[ \t]+(?P<n>[^\W\d_][\w'’ -]{0,40}?)"
+        r"[ \t]*(?::|\(|$)",
+        re.M,
+    ),
+    re.compile(r"^[ \t]*(?:" + _DATE + r"[ \t]+)?" + _TIME + r"[ \t]+(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]*:"),
+    re.compile(r"^[ \t]*(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]*→[ \t]*(?P<m>[^\W\d_][\w'’ -]{0,40}?)[ \t]*(?:,|$|\d)"),
+)
+INITIALS_RES = (
+    re.compile(r"(?<=/)[A-ZÆØÅ]{2,3}(?=[ \t]*$)", re.M),  # «… /ME» at a line end
+    re.compile(r"^[ \t]*((?:[A-ZÆØÅ]\.){2,3})[ \t]*$", re.M),  # «S.R.» alone on a line
+)
+
+
+DEFINITE_ENDINGS = ("en", "na", "ne", "et", "ta")
+# Endings of Norwegian nouns, adjectives and participles: a word with one is not taken for an unknown name.
+WORD_ENDINGS = (
+    "ene",
+    "erne",
+    "ane",
+    "sjon",
+    "sjonen",
+    "het",
+    "heten",
+    "ing",
+    "ingen",
+    "ingene",
+    "else",
+    "elsen",
+    "skap",
+    "itet",
+    "iteten",
+    "isme",
+    "ende",
+    "lig",
+    "lige",
+    "ige",
+    "isk",
+    "iske",
+    "tiv",
+    "tive",
+    "ert",
+    "erte",
+    "vis",
+    "messig",
+    "aktig",
+    "bar",
+    "ning",
+    "ninga",
+    "ens",
+    "ets",
+    "enes",
+    "ernes",
+)
+_HEADER_RE = re.compile(r"[ \t•*-]*([^\W\d_][\w ]{0,20}?)\.?[ \t]*:[ \t]*(?:[^\W\d_]+[ \t]+)?")
+_AGE_AFTER_RE = re.compile(r" ?\(\d{1,2}(?: år)?\)")
+
+
+_APPOSITION_END_RE = re.compile(r"[ \t]*(?:[,.;)\n]|$|(?:i|på|ved|hos|for|fra|frå|til|med|og|\()\b)")
+
+
+def _ends_apposition(rest: str) -> bool:
+    """A role noun after a name is an apposition only when no other name follows it («Arūnas, kona Rasa»)."""
+    return _APPOSITION_END_RE.match(rest) is not None
+
+
+@dataclass
+class Evidence:
+    strong: bool = False
+    role: str | None = None
+    reason: str = ""
+    letter_only: bool = False  # a role noun stands right before: render «jobbspesialist A»
+
+
+class NameWords:
+    def __init__(self, ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, people: People) -> None:
+        self.ws, self.lex, self.vocab, self.people = ws, lexicon, vocabulary, people
+        self.text = ws.text
+        self.toks = [Word.of(m) for m in WORD_RE.finditer(self.text)]
+        self.by_start = {t.start: i for i, t in enumerate(self.toks)}
+        self.doc_keys = {t.key for t in self.toks}
+        self.speakers = self._speaker_starts()
+        self.learned_only = False
+        self.resume = 0  # the next token a run may look at
+        self.skip_to = 0
+
+    # -- word classes -------------------------------------------------------------------------------------
+    def is_lex(self, key: str) -> bool:
+        if self.lex.is_person_word(key):
+            return True
+        if "-" in key:
+            head, _, rest = key.partition("-")
+            if head in ("al", "el") and self.lex.is_person_word(rest):
+                return True
+            parts = key.split("-")
+            return parts[0] in self.lex.given and all(len(p) > 1 and p not in NOT_NAMES for p in parts)
+        return False
+
+    def is_unknown(self, key: str) -> bool:
+        return (
+            len(key) > 1
+            and key not in self.lex.proper_nouns
+            and key not in self.lex.months
+            and not self.vocab.is_ordinary(key)
+            and not self.is_place_key(key)
+            and not (key.endswith(WORD_ENDINGS) and len(key) > 5)
+        )
+
+    def is_place_key(self, key: str) -> bool:
+        return (key,) in self.lex.places.values or (key,) in self.lex.countries.values
+
+    def ambiguous(self, key: str) -> bool:
+        """A name part that is also an ordinary word: it needs evidence wherever it stands."""
+        return key in self.lex.ambiguous or (not self.is_lex(key) and self.vocab.is_ordinary(key))
+
+    def base(self, tok: Word) -> tuple[str, str, int] | None:
+        """(name key, suffix kept after the pseudonym, extra characters) when ``tok`` is a name candidate."""
+        key = tok.key
+        if key in NOT_NAMES or self._acronym_compound(tok):
+            return None
+        if (
+            key.endswith("s")
+            and len(key) > 2
+            and self.is_lex(key[:-1])
+            and not self.is_lex(key)
+            and self.vocab.frequency(key) < 4.0
+            and (tok.capitalised or (self.ws.lower_case and key[:-1] not in self.lex.ambiguous))
+        ):
+            return key[:-1], "s", 0  # «Pers kone», «Aminas mål»
+        for ap in ("'s", "’s"):
+            if key.endswith(ap) and self.candidate_key(key[:-2]):
+                return key[:-2], "s", 0
+        if self.candidate_key(key):
+            if (
+                key.endswith("s")
+                and len(key) > 3
+                and key[:-1] in self.doc_keys
+                and self.candidate_key(key[:-1])
+                and not self.is_lex(key)
+            ):
+                return key[:-1], "s", 0  # «Sultanis» beside «Sultani»
+            nxt = self.text[tok.end : tok.end + 1]
+            if nxt in ("'", "’") and key[-1] in "sxz" and not self.text[tok.end + 1 : tok.end + 2].isalpha():
+                return key, "s", 1
+            return key, "", 0
+        if len(key) > 3 and key.endswith("s") and self.candidate_key(key[:-1]) and not self.vocab.is_ordinary(key):
+            return key[:-1], "s", 0
+        return None
+
+    def _acronym_compound(self, tok: Word) -> bool:
+        """«IPS-teamet», «NAV-kontoret»: a compound that starts with an acronym or a known service name."""
+        head, dash, _ = tok.text.partition("-")
+        return bool(dash) and (head.isupper() or head.casefold() in self.lex.proper_nouns)
+
+    def cap_name_like(self, tok: Word, *, english: bool = False) -> bool:
+        """A capitalised word mid-sentence in a capitalised text: a proper noun unless it is a known non-name.
+
+        ``english=True`` accepts common English words too (a surname after a given name: «Grace Hope»)."""
+        key = tok.key
+        return (
+            tok.capitalised
+            and not tok.text.isupper()
+            and key not in NOT_NAMES
+            and key not in self.lex.proper_nouns
+            and key not in self.lex.months
+            and key not in WEEKDAYS
+            and not self._acronym_compound(tok)
+            and (self.vocab.frequency(key) < (5.0 if english else 4.0) or self.is_lex(key))
+            and (english or self.is_lex(key) or not self.vocab.is_english(key))
+            and (english or not (key.endswith(WORD_ENDINGS) and len(key) > 5))
+            and self.text[tok.end : tok.end + 1] != "-"
+            and not self.is_place_key(key)
+        )
+
+    def name_position(self, i: int) -> bool:
+        """Cheap test: could an ordinary word at token i be a name (capitalised mid-sentence, after a cue)?"""
+        tok = self.toks[i]
+        if tok.key in NOT_NAMES or len(tok.key) < 2 or self._acronym_compound(tok):
+            return False
+        if tok.start in self.speakers:
+            return True
+        if tok.capitalised and not self.ws.lower_case and self.cap_name_like(tok):
+            return True
+        if i > 0 and self.vocab.frequency(tok.key) < 4.5:
+            prev = self.toks[i - 1].key
+            if (prev in cues.ROLE_NOUNS or prev in cues.NEUTRAL_PERSON_NOUNS) and prev.endswith(DEFINITE_ENDINGS):
+                return False  # «kandidaten beskrev», «jobbspesialisten skaffet»: a verb follows a definite noun
+            return (
+                prev in cues.ROLE_NOUNS
+                or prev in cues.NEUTRAL_PERSON_NOUNS
+                or prev in cues.GREETINGS
+                or prev in cues.TITLES_ABBR
+                or prev in cues.TITLES_FULL
+            )
+        return False
+
+    def candidate_key(self, key: str) -> bool:
+        if key in NOT_NAMES:
+            return False
+        if key in self.people.learned:
+            return True
+        if self.learned_only:
+            return False
+        return self.is_lex(key) or self.is_unknown(key)
+
+    # -- context ------------------------------------------------------------------------------------------
+    def _speaker_starts(self) -> dict[int, str]:
+        """Offsets of words in chat-speaker positions, with the reason."""
+        found: dict[int, str] = {}
+        pos = 0
+        for line in self.text.split("\n"):
+            for rx in SPEAKER_RES:
+                m = rx.match(line)
+                if m:
+                    for g in ("n", "m"):
+                        if g in m.groupdict() and m.group(g):
+                            found[pos + m.start(g)] = "avsender i chat/SMS"
+            pos += len(line) + 1
+        return found
+
+    def gap_before(self, i: int) -> str:
+        return self.text[self.toks[i - 1].end : self.toks[i].start] if i > 0 else self.text[: self.toks[i].start]
+
+    def evidence(self, i: int, j: int, key: str) -> Evidence:
+        """Local evidence for the name spanning tokens i..j (rule 5)."""
+        text, toks = self.text, self.toks
+        first, last = toks[i], toks[j]
+        if first.start in self.speakers:
+            return Evidence(True, None, self.speakers[first.start])
+        line_start = text.rfind("\n", 0, first.start) + 1
+        head = text[line_start : first.start]
+        m = _HEADER_RE.fullmatch(head) if ":" in head else None
+        if m and m.group(1).casefold() in cues.HEADER_LABELS:
+            label = m.group(1).casefold()
+            role = cues.HEADER_LABELS[label]
+            rest = head[m.end(1) :].split(":", 1)[1].strip().casefold()
+            if rest in cues.ROLE_NOUNS:
+                role = cues.ROLE_NOUNS[rest]
+            if role is None:
+                role = self.apposition_role(last)
+            return Evidence(True, role, f"etter «{m.group(1)}:»")
+        # before: title, role noun (with fillers), greeting
+        k = i - 1
+        between = self.gap_before(i)
+        if k >= 0 and "\n" not in between:
+            prev = toks[k]
+            if (prev.key in cues.TITLES_FULL and between == " ") or (
+                prev.key in cues.TITLES_ABBR and between.startswith(".")
+            ):
+                role = cues.LEGE if prev.key in ("dr", "doktor") else None
+                return Evidence(True, role, f"etter tittel «{prev.text}»")
+            if prev.key in cues.GREETINGS and between.strip() in ("", ","):
+                return Evidence(True, None, f"etter «{prev.text}»")
+            steps = 0
+            while k >= 0 and steps < 3:
+                tok = toks[k]
+                gap = text[tok.end : toks[k + 1].start]
+                if "\n" in gap or gap.strip() not in ("", ",", "(", "—", "-", "–"):
+                    break
+                two_word = cues.TWO_WORD_ROLES.get((toks[k - 1].key if k > 0 else "", tok.key))
+                if two_word and steps == 0:
+                    return Evidence(True, two_word, f"etter «{toks[k - 1].text} {tok.text}»", letter_only=False)
+                if tok.key in cues.NEUTRAL_PERSON_NOUNS and steps == 0:
+                    return Evidence(True, None, f"etter «{tok.text}»")
+                if tok.key in cues.ROLE_NOUNS:
+                    before = toks[k - 1].key if k > 0 else ""
+                    role = cues.TWO_WORD_ROLES.get((before, tok.key), cues.ROLE_NOUNS[tok.key])
+                    if role == cues.ARBEIDSGIVER and toks[k + 1].key in cues.POSSESSIVES:
+                        role = None  # «kjøkkensjefen min»: the speaker's boss or the speaker's staff
+                    return Evidence(True, role, f"etter «{tok.text}»", letter_only=steps == 0 and gap == " ")
+                if tok.key in cues.TWO_WORD_ROLES.values():
+                    break
+                if tok.key not in cues.ROLE_FILLERS and not (tok.key in ("igjen",) and steps == 0):
+                    break
+                k -= 1
+                steps += 1
+        elif k >= 0 and "\n" in between and between.count("\n") <= 2:
+            line = text[text.rfind("\n", 0, toks[k].start) + 1 : toks[k].end].strip().casefold().rstrip(",")
+            if line in cues.SIGN_OFF_LINES:
+                return Evidence(True, None, f"under «{line}»")
+        # after: apposition, age, verbs
+        after = text[last.end : last.end + 40]
+        alone = not text[text.rfind("\n", 0, first.start) + 1 : first.start].strip()
+        m = re.match(
+            r"(?:,|\s*\(|[ \t]*\n(?=[ \t]*[^\W\d_][\w-]*(?:\s+[^\W\d_]+)?[ \t]*(?:,|\n|$)))\s*"
+            r"([^\W\d_][\w-]*)(?:\s+([^\W\d_]+))?",
+            after,
+        )
+        if m and "\n" in m.group(0) and not alone:
+            m = None
+        if m:
+            word = m.group(1).casefold()
+            two = (word, (m.group(2) or "").casefold())
+            if two in cues.TWO_WORD_ROLES:
+                return Evidence(True, cues.TWO_WORD_ROLES[two], f"fulgt av «{m.group(0).strip()}»")
+            if word in cues.ROLE_NOUNS and not after.startswith("\n\n") and _ends_apposition(after[m.end(1) :]):
+                return Evidence(True, cues.ROLE_NOUNS[word], f"fulgt av «{m.group(1)}»")
+        if _AGE_AFTER_RE.match(after):
+            return Evidence(True, None, "fulgt av alder i parentes")
+        if (
+            key in self.people.learned
+            and re.match(r"\.?[ \t]*(?:\n|$)", text[last.end : last.end + 3])
+            and not text[text.rfind("\n", 0, first.start) + 1 : first.start].strip(" \t")
+            or key in self.people.learned
+            and re.match(r"\.[ \t]*(?:\n|$)", text[last.end : last.end + 3])
+        ):
+            return Evidence(True, None, "kjent navn alene som signatur")
+        nxt = toks[j + 1] if j + 1 < len(toks) and text[last.end : toks[j + 1].start] == " " else None
+        if nxt is not None and nxt.key in cues.SPEECH_VERBS and (first.capitalised or not self.ambiguous(key)):
+            return Evidence(True, None, f"fulgt av «{nxt.text}»")
+        if (
+            nxt is not None
+            and nxt.key in cues.FINITE_VERBS
+            and (key in self.people.confirmed or key in cues.FUNCTION_WORD_NAMES)
+        ):
+            return Evidence(True, None, f"kjent navn fulgt av «{nxt.text}»")
+        if nxt is not None and nxt.key in cues.FINITE_VERBS and self.ws.lower_case:
+            return Evidence(False, None, f"fulgt av verbet «{nxt.text}»")
+        return Evidence()
+
+    def apposition_role(self, last: Word) -> str | None:
+        """«Rowena Santos (kandidat)», «Kari Nordby, jobbspesialist»: the role right after a name."""
+        after = self.text[last.end : last.end + 40]
+        m = re.match(r"(?:,| ?\() ?([^\W\d_][\w-]*)", after)
+        if not m or not _ends_apposition(after[m.end(1) :]):
+            return None
+        return cues.ROLE_NOUNS.get(m.group(1).casefold())
+
+    def after_locative(self, i: int) -> str | None:
+        if i == 0 or self.gap_before(i) != " ":
+            return None
+        prev = self.toks[i - 1].key
+        return prev if prev in cues.LOCATIVE else None
+
+
+def find_initials(ws: Workspace, people: People) -> list[Mention]:
+    """Signatures by initials: «… /ME» at a line end, «S.R.» alone on a line."""
+    found = []
+    for rx in INITIALS_RES:
+        for m in rx.finditer(ws.text):
+            g = 1 if rx.groups else 0
+            letters = re.sub(r"\W", "", m.group(g)).casefold()
+            people.initials.add(letters)
+            found.append(
+                Mention(m.start(g), m.end(g), (letters,), "", None, False, "initialer som signatur", False, -1)
+            )
+    return found

@@ -1,0 +1,322 @@
+"""Workplaces, institutions and NAV offices: named organisations that point to a person's life.
+
+Rules (one pass each, in this order):
+
+1. **Deny-list** terms of the user (case-insensitive, whole words) → «Arbeidsplass N».
+2. **Company forms**: up to six name words before ``AS``, ``ASA``, ``SA``, ``ANS``, ``DA``, ``NUF``
+   («Brødrene Aasheim Transport AS», «ishavsfisk as») → «Arbeidsplass N»; the name without its form is
+   remembered, so a later «Vestvik Fisk» gets the same pseudonym.
+3. **Business nouns**: a name word before a business noun («Fjellro Hotell», «gausdal landhandleri»,
+   «Bryn Snekkeri») → «Arbeidsplass N».
+4. **Chains** (data/lexicon/chains.txt) with a place, a street or a district after them, with or without
+   «på»/«i» («Meny Mortensrud», «rema storgata», «Bunnpris på Brumunddal», «Posten Alnabru») → «Arbeidsplass
+   N», and a chain alone when capitalised mid-sentence («på Meny»). A chain name that is also an ordinary
+   word («spar», «meny») counts in lower case only with a place-like word after it.
+5. **Institutions**: a name before a kind of institution («Bjørkelia bhg», «Holmlia skole», «Hamar
+   voksenopplæringssenter», «Alstahaug sykehjem», «Sandvika legesenter», «Kuben vgs», «Tveita SFO») or a
+   kind with «i/på» and a place after it («Voksenopplæringen i Gran», «voksenopplæringa på gjøvik»), and
+   «DPS/VO + place» → «Barnehage N», «Skole N», «Voksenopplæring N», «Sykehjem N» … by kind, so the text keeps
+   its sense. The name must not be an ordinary word that merely describes («ny skole», «på skolen»).
+6. **NAV offices**: «NAV»/«Nav»/«nav» and a place or district, hyphenated too («NAV Lillehammer-Gausdal»,
+   «nav grünerløkka»), or «NAV-kontoret i/på <place>» → «NAV-kontor N». NAV units that are not local
+   offices («NAV Arbeidslivssenter») are left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from analysis.anonymise.lexicon import Lexicon, phrase_key
+from analysis.anonymise.vocabulary import Vocabulary
+from analysis.anonymise.workspace import (
+    Registry,
+    Word,
+    Workspace,
+    is_sentence_start,
+    match_phrase,
+    trie_pattern,
+    word_at,
+)
+
+_W = r"[^\W\d_][\w'’.&-]*"
+COMPANY_RE = re.compile(r"(?<![\w-])((?:(?:" + _W + r"|\d+|&|og)[ \n]){1,6})(AS|ASA|SA|ANS|DA|NUF|as|asa)(?![\w-])")
+BUSINESS_NOUNS = (
+    "hotell hotel landhandleri bakeri gartneri snekkeri renhold vaskeri sag sagbruk transport bygg fisk "
+    "elektro rør maling regnskap verksted bilverksted kafé kafe restaurant pizzeria frisør kiosk trevare "
+    "trelast mek mekaniske verft slakteri meieri catering byrå tannlegesenter"
+).split()
+BUSINESS_RE = re.compile(r"(?<![\w-])(" + _W + r"(?: " + _W + r")?) (" + "|".join(BUSINESS_NOUNS) + r")(?![\w-])", re.I)
+INSTITUTION_KINDS: dict[str, str] = {}
+for _label, _words in {
+    "Barnehage": "barnehage bhg barnehagen",
+    "Skole": "skole skule barneskole barneskule ungdomsskole ungdomsskule vgs videregående skole sfo aks",
+    "Voksenopplæring": "voksenopplæring voksenopplæringssenter læringssenter vaksenopplæring vo",
+    "Sykehjem": "sykehjem omsorgssenter seniorsenter bo- helsehus omsorgsbolig bosenter",
+    "Helsetjeneste": "legesenter legekontor helsesenter sykehus dps helsestasjon",
+}.items():
+    for _w in _words.split():
+        INSTITUTION_KINDS[_w] = _label
+_KIND_ALT = "|".join(sorted((k for k in INSTITUTION_KINDS if " " not in k and k != "bo-"), key=len, reverse=True))
+_N = r"[^\W\d_][\w'’-]*"
+INSTITUTION_RE = re.compile(r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _KIND_ALT + r")(?![\w-])", re.I)
+INSTITUTION_HEAD_RE = re.compile(
+    r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo) (?:(i|på) )?(" + _W + r")", re.I
+)
+NAV_RE = re.compile(r"(?<![\w-])(?:NAV|Nav|nav)(?:-kontor(?:et|ene)? (?:i|på))? ")
+NAV_UNITS = frozenset(
+    "arbeidslivssenter hjelpemiddelsentral kontaktsenter klageinstans drift kontroll forvaltning "
+    "innkreving økonomitjenester ytelseslinjen familie pensjon og".split()
+)
+DESCRIBING_WORDS = frozenset(
+    "i på til fra ved hos med en ei et den det de denne dette disse ny nye gamle gammel samme annen andre egen "
+    "eget hennes hans sin sitt sine min mitt vår deres norsk norske ordinær ordinære vanlig vanlige offentlig "
+    "offentlige privat private kommunal kommunale lokal lokale nærmeste ei stor store lita lille liten god "
+    "videregående grunnskole og eller som går gikk startet begynte har hadde i en via om mot etter gjennom under "
+    "over uten mellom innen fram frem bak rundt ut inn opp ned et eget vårt sitt".split()
+)
+
+
+def _key(name: str) -> str:
+    return " ".join(phrase_key(name))
+
+
+def _name_words_ok(words: list[str], lexicon: Lexicon, vocabulary: Vocabulary, capitalised_needed: bool) -> bool:
+    """The words before a business noun or institution kind make a name, not a description."""
+    if not words or any(w.casefold() in DESCRIBING_WORDS for w in words):
+        return False
+    first = words[0]
+    if first[0].isupper():
+        return True
+    if capitalised_needed:
+        return False
+    return (
+        any(not vocabulary.is_ordinary(w.casefold()) or (w.casefold(),) in lexicon.places.values for w in words)
+        or len(words) == 1
+    )
+
+
+def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabulary: Vocabulary) -> list[str]:
+    """The name words right before a company form, walking back from it («… på Vestvik Fisk AS»)."""
+    kept: list[str] = []
+    for w in reversed(words):
+        key = w.casefold()
+        if key == "og" and kept and kept[-1][:1].isupper():
+            kept.append(w)
+            continue
+        if key in DESCRIBING_WORDS or key in {"jobb", "jobbe", "hos", "for"}:
+            break
+        capital = w[:1].isupper() or w[:1].isdigit() or w == "&"
+        if not capital and not lower_form:
+            break
+        if lower_form and (vocabulary.frequency(key) >= 4.5 or len(kept) >= 3):
+            break
+        kept.append(w)
+    while kept and kept[-1].casefold() == "og":
+        kept.pop()
+    if "og" in (w.casefold() for w in kept):
+        cut = [w.casefold() for w in kept].index("og")  # kept is reversed: the words after «og» come first
+        head = kept[cut + 1 :]
+        if len(head) > 1 and all(lexicon.is_person_word(w) for w in head):
+            kept = kept[:cut]  # «Per Olsen og Fjord Fisk AS»: the person is not part of the company
+    if lower_form and kept and all(vocabulary.is_ordinary(w.casefold()) for w in kept):
+        return []
+    return list(reversed(kept))
+
+
+def replace_employers(
+    ws: Workspace, registry: Registry, deny_list: Sequence[str], lexicon: Lexicon, vocabulary: Vocabulary
+) -> None:
+    terms = sorted({" ".join(t.split()) for t in deny_list if t.strip()}, key=len, reverse=True)
+    if terms:
+        body = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in terms)
+        for m in re.finditer(r"(?<![\w-])(" + body + r")(s|')?(?![\w-])", ws.text, re.I):
+            ws.add(m.start(), m.end(1), "employer", registry.name_for(_key(m.group(1))), reason="avvisningsliste")
+        ws.commit()
+
+    learned: list[str] = []
+    text = ws.text
+    for m in COMPANY_RE.finditer(text):
+        words = _company_words(text[m.start(1) : m.end(1)].split(), m.group(2).islower(), lexicon, vocabulary)
+        if not words or not re.search(r"[^\W\d_]", " ".join(words)):
+            continue
+        name = " ".join(words)
+        start = text.rfind(words[0], m.start(1), m.end(1))
+        ws.add(start, m.end(), "employer", registry.name_for(_key(name)), reason="firmanavn med selskapsform")
+        if len(words) > 1:
+            learned.append(name)
+    ws.commit()
+    names = sorted(set(learned), key=len, reverse=True)
+    if names:
+        alternation = "|".join(re.escape(n) for n in names)
+        for m in re.finditer(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", ws.text, re.I):
+            ws.add(m.start(), m.end(), "employer", registry.name_for(_key(m.group())), reason="firmanavn sett før")
+    ws.commit()
+
+    text = ws.text
+    for m in BUSINESS_RE.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].casefold() in DESCRIBING_WORDS:
+            words = words[1:]
+        if not words or words[-1].casefold().rstrip("e") in lexicon.adjectives:
+            continue  # «en thailandsk restaurant»
+        if (
+            not _name_words_ok(words, lexicon, vocabulary, not ws.lower_case)
+            or is_sentence_start(text, m.start(1))
+            and vocabulary.is_ordinary(words[0].casefold())
+        ):
+            continue
+        start = m.end(1) - len(" ".join(words))
+        ws.add(start, m.end(), "employer", registry.name_for(_key(text[start : m.end()])), reason="navn og bransjeord")
+    ws.commit()
+    _replace_chains(ws, registry, lexicon, vocabulary)
+
+
+def _place_like(tok: Word | None, text: str, lexicon: Lexicon, vocabulary: Vocabulary) -> bool:
+    if tok is None or tok.key in DESCRIBING_WORDS or tok.key in lexicon.months:
+        return False
+    if match_phrase(lexicon.places, text, tok):
+        return True
+    return tok.capitalised or not vocabulary.is_ordinary(tok.key) or tok.key.endswith(("gata", "veien", "vegen"))
+
+
+_CHAIN_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _chain_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """The first words of every chain name as one case-insensitive regex (whole words)."""
+    pattern = _CHAIN_PATTERNS.get(id(lexicon))
+    if pattern is None:
+        pattern = re.compile(r"(?<![\w'’-])(?:" + trie_pattern(set(lexicon.chains.by_first)) + r")(?![\w'’-])", re.I)
+        _CHAIN_PATTERNS[id(lexicon)] = pattern
+    return pattern
+
+
+def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabulary: Vocabulary) -> None:
+    text = ws.text
+    for m in _chain_pattern(lexicon).finditer(text):
+        tok = Word.of(m)
+        hit = match_phrase(lexicon.chains, text, tok)
+        if hit is None:
+            continue
+        last, key = hit
+        ordinary_word = lexicon.chains.values[key] == "*"
+        end = last.end
+        after = text[end : end + 4]
+        gap = (
+            4 if after.startswith((" på ", " i ")) and after.startswith(" på ") else 3 if after.startswith(" i ") else 1
+        )
+        place = word_at(text, end + gap) if text[end : end + 1] == " " else None
+        if place is not None and (
+            _place_like(place, text, lexicon, vocabulary)
+            or (ws.lower_case and place.key not in DESCRIBING_WORDS and vocabulary.frequency(place.key) < 4.5)
+        ):
+            hit2 = match_phrase(lexicon.places, text, place)
+            place_end = hit2[0].end if hit2 else place.end
+            ws.add(
+                tok.start,
+                place_end,
+                "employer",
+                registry.name_for(_key(text[tok.start : place_end])),
+                reason="kjede og sted",
+            )
+            continue
+        if tok.capitalised and not tok.text.isupper() or (tok.text.isupper() and len(tok.text) > 2):
+            if ordinary_word and is_sentence_start(text, tok.start):
+                ws.note_uncertain(tok.start, end, "employer", "kjedenavn som også er et vanlig ord")
+                continue
+            ws.add(tok.start, end, "employer", registry.name_for(" ".join(key)), reason="kjedenavn")
+        elif not ordinary_word:
+            ws.add(tok.start, end, "employer", registry.name_for(" ".join(key)), reason="kjedenavn", weak=True)
+    ws.commit()
+
+
+def replace_institutions(
+    ws: Workspace, registries: dict[str, Registry], lexicon: Lexicon, vocabulary: Vocabulary
+) -> None:
+    def reg(label: str) -> Registry:
+        return registries.setdefault(label, Registry(label))
+
+    text = ws.text
+    for m in INSTITUTION_RE.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].casefold() in DESCRIBING_WORDS:
+            words = words[1:]
+        kind = m.group(2).casefold()
+        if not words or not _name_words_ok(words, lexicon, vocabulary, kind in ("vo", "dps", "aks")):
+            continue
+        while (
+            len(words) > 1
+            and vocabulary.is_ordinary(words[0].casefold())
+            and (words[0].casefold(),) not in lexicon.places.values
+        ):
+            words = words[1:]
+        if (
+            not ws.lower_case
+            and is_sentence_start(text, m.end(1) - len(" ".join(words)) - 1)
+            and vocabulary.is_ordinary(words[0].casefold())
+            and (words[0].casefold(),) not in lexicon.places.values
+        ):
+            continue
+        start = m.end(1) - len(" ".join(words)) - 1
+        label = INSTITUTION_KINDS.get(kind.split()[0] if kind != "videregående skole" else "vgs", "Institusjon")
+        ws.add(
+            start,
+            m.end(),
+            "institution",
+            reg(label).name_for(_key(text[start : m.end()])),
+            reason="navn og institusjonstype",
+        )
+    ws.commit()
+    text = ws.text
+    for m in INSTITUTION_HEAD_RE.finditer(text):
+        tok = word_at(text, m.start(3))
+        if tok is None or not _place_like(tok, text, lexicon, vocabulary):
+            continue
+        if (
+            m.group(1).casefold() in ("dps", "vo")
+            and not tok.capitalised
+            and not match_phrase(lexicon.places, text, tok)
+        ):
+            continue
+        hit = match_phrase(lexicon.places, text, tok)
+        end = hit[0].end if hit else tok.end
+        label = INSTITUTION_KINDS.get(m.group(1).casefold().rstrip("aen") or "vo", "Voksenopplæring")
+        label = "Helsetjeneste" if m.group(1).casefold() == "dps" else "Voksenopplæring"
+        ws.add(
+            m.start(),
+            end,
+            "institution",
+            reg(label).name_for(_key(text[m.start(3) : end])),
+            reason="institusjon og sted",
+        )
+    ws.commit()
+
+
+def replace_nav_offices(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, registry: Registry) -> None:
+    text = ws.text
+    for m in NAV_RE.finditer(text):
+        tok = word_at(text, m.end())
+        if tok is None or tok.key in NAV_UNITS or tok.key in DESCRIBING_WORDS:
+            continue
+        hit = match_phrase(lexicon.places, text, tok)
+        parts = tok.key.split("-")
+        known = hit is not None or all((p,) in lexicon.places.values for p in parts)
+        if not known and not (tok.capitalised and not tok.text.isupper()) and vocabulary.is_ordinary(tok.key):
+            continue
+        if not known and not tok.capitalised and not m.group(0).startswith("nav"):
+            continue
+        end = hit[0].end if hit else tok.end
+        nxt = word_at(text, end + 1) if text[end : end + 1] == " " else None
+        if nxt is not None and nxt.capitalised and not hit and (nxt.key,) in lexicon.places.values:
+            end = nxt.end  # «NAV Søndre Nordstrand»
+        elif (
+            nxt is not None
+            and nxt.capitalised
+            and not is_sentence_start(text, nxt.start)
+            and tok.capitalised
+            and not vocabulary.is_ordinary(nxt.key)
+        ):
+            end = nxt.end
+        ws.add(m.start(), end, "nav_office", registry.name_for(_key(text[tok.start : end])), reason="NAV og sted")
+    ws.commit()

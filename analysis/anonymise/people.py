@@ -1,0 +1,138 @@
+"""Who is who in one document, and the role-aware pseudonym each person gets.
+
+Every name found (analysis/anonymise/names.py) is a :class:`Mention` with its name parts. Mentions are
+grouped into people: a full name is one person; a part alone («Amina», «Sæthersdal») is the person most
+recently mentioned with that part; a full name seen after a part alone joins that person.
+
+**Roles.** A mention may carry a role cue (analysis/anonymise/cues.py): «jobbspesialist Kari», «Kandidat:
+Oksana», «Kari Nordby, jobbspesialist», «tolken Zarghona», «kona Thu». When the whole document has been read,
+a person whose cues all name the same role gets that role's label, lettered per role in order of first
+mention: «Kandidat A», «Jobbspesialist A», «Veileder A», «Arbeidsgiver A», «Kollega A», «Tolk», «Lege»,
+«Lærer A», «Familiemedlem A»; a person without cues, or with cues that disagree, is «Person A», «Person B»
+… so that nobody is labelled with a role the text does not give.
+
+**Readable output.** Where a role noun stands right before the name («jobbspesialist Kari Nordby», «tolken
+Zarghona») only the letter replaces the name («jobbspesialist A», «tolken A»), so the text does not say
+«jobbspesialist Jobbspesialist A». A genitive keeps its «s»: «Kandidat As».
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from analysis.anonymise.workspace import Workspace, pseudonym_letters
+
+LABELS = {
+    "kandidat": "Kandidat",
+    "jobbspesialist": "Jobbspesialist",
+    "veileder": "Veileder",
+    "nav-leder": "Leder",
+    "arbeidsgiver": "Arbeidsgiver",
+    "kollega": "Kollega",
+    "tolk": "Tolk",
+    "lege": "Lege",
+    "laerer": "Lærer",
+    "familie": "Familiemedlem",
+    None: "Person",
+}
+LABEL_ROLES = {label: role for role, label in LABELS.items()}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    parts: tuple[str, ...]
+    suffix: str
+    role: str | None
+    letter_only: bool
+    reason: str
+    weak: bool
+    last_token: int
+
+
+@dataclass
+class People:
+    parts: list[set[str]] = field(default_factory=list)
+    full: dict[tuple[str, ...], int] = field(default_factory=dict)
+    last_with_part: dict[str, int] = field(default_factory=dict)
+    recency: dict[int, int] = field(default_factory=dict)
+    learned: set[str] = field(default_factory=set)
+    confirmed: set[str] = field(default_factory=set)
+    initials: set[str] = field(default_factory=set)
+    roles: dict[int, Counter[str]] = field(default_factory=dict)
+    _labels: dict[int, str] = field(default_factory=dict)
+    _clock: int = 0
+
+    def resolve(self, key: tuple[str, ...]) -> int:
+        idx = self.full.get(key)
+        if idx is None and len(key) == 1:
+            idx = self.last_with_part.get(key[0])
+        if idx is None and len(key) > 1:
+            owners = [i for i, known in enumerate(self.parts) if known and known <= set(key)]
+            if not owners:
+                owners = [
+                    i
+                    for i, known in enumerate(self.parts)
+                    if known & set(key) and len(known) > 1 and len(known & set(key)) >= 2
+                ]
+            if owners:
+                idx = max(owners, key=lambda i: self.recency.get(i, -1))
+        if idx is None and len(key) == 1 and key[0] in self.initials:
+            idx = self._owner_of_initials(key[0])
+        if idx is None:
+            idx = len(self.parts)
+            self.parts.append(set())
+        self.parts[idx].update(key)
+        self.full[key] = idx
+        for part in key:
+            self.last_with_part[part] = idx
+        self._clock += 1
+        self.recency[idx] = self._clock
+        self.confirmed.update(key)
+        self.learned.update(p for p in key if len(p) > 1)
+        return idx
+
+    def _owner_of_initials(self, letters: str) -> int | None:
+        for full, idx in self.full.items():
+            if len(full) == len(letters) and all(p[:1] == c for p, c in zip(full, letters, strict=True)):
+                return idx
+        return None
+
+    def add(self, ws: Workspace, mention: Mention) -> None:
+        idx = self.resolve(mention.parts)
+        if mention.role:
+            self.roles.setdefault(idx, Counter())[mention.role] += 1
+        suffix = mention.suffix
+
+        def text(idx: int = idx, letter_only: bool = mention.letter_only, role: str | None = mention.role) -> str:
+            label = self.label(idx)
+            if letter_only and role is not None and LABEL_ROLES.get(label.rsplit(" ", 1)[0]) == role and " " in label:
+                return label.rsplit(" ", 1)[1] + suffix
+            return label + suffix
+
+        ws.add(mention.start, mention.end, "person", text, reason=mention.reason, weak=mention.weak, entity=idx)
+
+    def role_of(self, idx: int) -> str | None:
+        cues = self.roles.get(idx)
+        if not cues or len(cues) != 1:
+            return None
+        return next(iter(cues))
+
+    def label(self, idx: int) -> str:
+        if not self._labels:
+            self._assign_labels()
+        return self._labels.get(idx, "Person")
+
+    def _assign_labels(self) -> None:
+        by_role: dict[str | None, list[int]] = {}
+        for idx in range(len(self.parts)):
+            by_role.setdefault(self.role_of(idx), []).append(idx)
+        for role, members in by_role.items():
+            name = LABELS[role]
+            for n, idx in enumerate(members):
+                self._labels[idx] = f"{name} {pseudonym_letters(n)}"
+
+    def __len__(self) -> int:
+        return len(self.parts)

@@ -1,0 +1,119 @@
+"""Is a word Norwegian vocabulary? The test behind «unknown-word» name detection.
+
+A name the lexicon does not know («Tesfamariam», «Nshimirimana», «Zarghona») is still found when it stands
+where names stand (capitalised mid-sentence, after «tolken», after «hei», as a chat speaker ...) *and* is
+not an ordinary Norwegian word. Ordinary means: frequent in written Norwegian bokmål according to the
+`wordfreq` package (Robyn Speer et al., frequencies from subtitles, Wikipedia, news, web text and more;
+shipped offline inside the wheel, Apache-2.0 code with CC BY-SA 4.0 data), or a compound of such words,
+which Norwegian writes as one word («sjåførhjelper», «introduksjonsprogrammet»).
+
+wordfreq counts names as words («kari» is frequent), so it cannot say that a word is *not* a name; it only
+says that a rare word is not ordinary vocabulary. That is all this module answers. Thresholds are Zipf
+values (log10 of frequency per billion words): 3 is about once per million words.
+
+Norwegian case notes quote English terms («Individual Placement and Support», «Supported Employment»); a
+capitalised common English word (wordfreq's English list, Zipf ≥ 4) is therefore not taken for a name on
+capitalisation alone.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+VOCABULARY_ZIPF = 3.0  # at least once per million words: ordinary vocabulary
+COMPOUND_PART_ZIPF = 3.3  # each part of a compound must be clearly ordinary
+MIN_PART = 4  # shortest part of a compound
+
+
+ENGLISH_ZIPF = 4.0  # common English words: «Supported Employment», «Individual Placement and Support»
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    zipf: dict[str, float]
+    english: frozenset[str] = frozenset()
+
+    def frequency(self, word: str) -> float:
+        """Zipf value of the casefolded word (0.0 when wordfreq does not list it)."""
+        return self.zipf.get(word, 0.0)
+
+    def is_english(self, word: str) -> bool:
+        """A common English word (casefolded input): capitalised in an English term, not a name."""
+        return word in self.english
+
+    def is_ordinary(self, word: str) -> bool:
+        """True for a frequent word or a compound of frequent words (casefolded input)."""
+        return _is_ordinary(self, word)
+
+
+_MEMO: dict[str, bool] = {}
+
+
+def _is_ordinary(vocab: Vocabulary, word: str) -> bool:
+    hit = _MEMO.get(word)
+    if hit is not None:
+        return hit
+    result = _check(vocab, word)
+    if len(_MEMO) < 500_000:
+        _MEMO[word] = result
+    return result
+
+
+def _check(vocab: Vocabulary, word: str) -> bool:
+    z = vocab.zipf
+    if z.get(word, 0.0) >= VOCABULARY_ZIPF or _is_inflected(vocab, word):
+        return True
+    if "-" in word:
+        parts = [p for p in word.split("-") if p]
+        return bool(parts) and all(_check(vocab, p) for p in parts)
+    return _is_compound(z, word, 0)
+
+
+DEFINITE_ENDINGS = ("ene", "en", "et")
+AFTER_E_ENDINGS = ("ne", "n", "t")  # a stem in -e takes a shorter ending: case → casen, casene
+MIN_BASE = 4  # «Karen» is not «kar» + «-en»; a base of four letters or more is a real stem
+
+
+def _is_inflected(vocab: Vocabulary, word: str) -> bool:
+    """A definite form of an ordinary noun, loanwords included: «casen», «teamet», «casene», «jobbsøkerne».
+
+    wordfreq lists inflected forms it has seen; Norwegian writes English loanwords with Norwegian endings
+    («casen»), which it may not have. Only definite endings are stripped, never the genitive -s, so a name in
+    the genitive («Tesfamariams») is still unknown.
+    """
+    bases = [word[: -len(e)] for e in DEFINITE_ENDINGS if word.endswith(e)]
+    bases += [b for b in (word[: -len(e)] for e in AFTER_E_ENDINGS if word.endswith(e)) if b.endswith("e")]
+    if word.endswith("erne"):  # plural definite of an agent noun: jobbsøkerne → jobbsøker
+        bases.append(word[:-2])
+    return any(len(base) >= MIN_BASE and (vocab.is_english(base) or _is_ordinary(vocab, base)) for base in bases)
+
+
+def _is_compound(z: dict[str, float], word: str, depth: int) -> bool:
+    """``word`` splits into a frequent head and a frequent (or compound) tail, with an optional linking s/e."""
+    n = len(word)
+    if depth > 2 or n < 2 * MIN_PART:
+        return False
+    for i in range(n - MIN_PART, MIN_PART - 1, -1):
+        head, tail = word[:i], word[i:]
+        if z.get(tail, 0.0) < COMPOUND_PART_ZIPF and not (depth < 2 and _is_compound(z, tail, depth + 1)):
+            continue
+        if z.get(head, 0.0) >= COMPOUND_PART_ZIPF:
+            return True
+        if len(head) > MIN_PART and head[-1] in "se" and z.get(head[:-1], 0.0) >= COMPOUND_PART_ZIPF:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    """Norwegian bokmål word frequencies from wordfreq's large list (read once per process)."""
+    from wordfreq import get_frequency_dict
+
+    freqs = get_frequency_dict("nb", wordlist="large")
+    zipf = {w: math.log10(f) + 9 for w, f in freqs.items() if f > 0 and (w.isalpha() or "-" in w)}
+    english = frozenset(
+        w for w, f in get_frequency_dict("en", wordlist="small").items() if f > 0 and math.log10(f) + 9 >= ENGLISH_ZIPF
+    )
+    return Vocabulary(zipf, english)
