@@ -47,6 +47,11 @@ ORIGINS: tuple[Origin, ...] = (
     Origin("published/change_3m", "Tabell 3, NORCE Rapport 1-2020", ("004_55431284ded43f19.txt",)),
     Origin("published/response_rates", "Svarprosent, NORCE Rapport 1-2020", ("004_55431284ded43f19.txt",)),
     Origin(
+        "published/text_figures",
+        "Tall fra rapportteksten (Wilks' Λ, p, effektstørrelse, styrkeberegning), NORCE Rapport 1-2020",
+        ("004_55431284ded43f19.txt",),
+    ),
+    Origin(
         "published/se_evidence",
         "Publiserte effekttall for SE og IPS",
         (
