@@ -94,9 +94,22 @@ def _run(args: argparse.Namespace) -> int:
     for kind, counts in result["summary"].items():
         print(f"{kind}: {counts['ok']} av {counts['n']} kontroller i orden", file=sys.stderr)
     failed = [c for c in checks if not c.ok]
-    for check in failed:
-        print(describe_failure(check), file=sys.stderr)
+    for line in failure_lines(failed):
+        print(line, file=sys.stderr)
     return 1 if failed else 0
+
+
+def failure_lines(failed: list[Check], *, shown_per_note: int = 5) -> list[str]:
+    """One line per failed check, but a cause shared by many (missing seed texts) is said once with a count."""
+    by_note: dict[str, list[Check]] = {}
+    for check in failed:
+        by_note.setdefault(check.note, []).append(check)
+    lines: list[str] = []
+    for note, group in by_note.items():
+        lines += [describe_failure(c) for c in group[:shown_per_note]]
+        if len(group) > shown_per_note:
+            lines.append(f"… og {len(group) - shown_per_note} kontroller til med samme merknad: {note}")
+    return lines
 
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -161,3 +161,27 @@ def test_audit_strict_fails_on_a_disagreement_nobody_documented(tmp_path: Path) 
     result = _run("audit", "--strict", env={"SE_IPS_ROOT": str(root)})
     assert result.returncode == 1
     assert "FEIL tabell1-sum-team1-inklusjon" in result.stdout
+
+
+def test_a_cause_shared_by_many_failures_is_said_once_with_a_count() -> None:
+    from analysis.core.check_records import Check
+    from analysis.reproduce.report import failure_lines
+
+    def check(i: int, note: str) -> Check:
+        return Check(
+            id=f"c{i}",
+            kind="transcription",
+            source="s",
+            quantity="q",
+            published=1.0,
+            reproduced=None,
+            tolerance=0.0,
+            ok=False,
+            note=note,
+        )
+
+    failed = [check(i, "kildetekstene mangler") for i in range(20)] + [check(99, "annen grunn")]
+    lines = failure_lines(failed, shown_per_note=3)
+    assert len(lines) == 5
+    assert lines[3].startswith("… og 17 kontroller til") and "kildetekstene mangler" in lines[3]
+    assert "c99" in lines[4]
