@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-import pyreadstat
 
+from analysis.core import spss
 from analysis.core.grim import CellInference, infer_respondents, sums_for
 from analysis.core.paths import PUBLISHED
 from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
@@ -195,8 +195,5 @@ def write_fidelity(path: Path, seed: int = DEFAULT_SEED) -> Calibration:
     for item in book.items:
         if item.type == "single":
             out[item.id] = out[item.id].fillna(MISSING_CODE)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.sav")
-    pyreadstat.write_sav(out, str(tmp), file_label=FILE_LABEL, note=FILE_NOTE, **meta)
-    tmp.replace(path)
+    spss.write_sav(out, path, file_label=FILE_LABEL, note=FILE_NOTE, **meta)
     return calibration
