@@ -1,4 +1,8 @@
-"""Shared fixtures: the built site and a headless Chromium driven by Playwright."""
+"""Shared fixtures: the seed texts, the built site and a headless Chromium driven by Playwright.
+
+``seeds_dir`` is the one way a test gets the source documents. When they are missing it fails under CI
+(``CI=true``) and skips with the reason locally (shown by ``-ra``); no test needing them passes silently.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +21,38 @@ CHROMIUM = os.environ.get("SE_IPS_CHROMIUM", "/usr/bin/chromium")
 # Flags for a root user on a machine with no network: without the background-networking ones Chromium
 # tries to reach Google's services at start and logs refused connections.
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+
+def require_seeds() -> Path:
+    """The seed texts' folder; fail in CI, skip with a visible reason elsewhere, when they are not here.
+
+    For module-level use in tests that cannot take a fixture; ``seeds_dir`` is the fixture form.
+    """
+    from analysis.core.sources import SeedsMissing, running_in_ci
+    from analysis.core.sources import require_seeds as find
+
+    try:
+        return find()
+    except SeedsMissing as missing:
+        if running_in_ci():
+            pytest.fail(f"CI=true and {missing}", pytrace=False)
+        pytest.skip(str(missing))
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The folder with the seed texts (../shared/seeds or SE_IPS_SEEDS); see ``require_seeds``."""
+    return require_seeds()
 
 
 def _require_site() -> None:

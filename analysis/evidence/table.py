@@ -1,8 +1,10 @@
 """The few published numbers the background page (book/bakgrunn.md) quotes about SE and IPS.
 
-Each row of ``data/published/se_evidence.csv`` is one number as a source gives it, with its line reference,
-so the page can glue it into prose and draw its figure from the file rather than from typed-in values. The
-same number given by two sources is kept twice: that is how the page can show that they agree (or not).
+Each row of ``data/published/se_evidence.csv`` is one number as a source gives it, with its line reference
+and a short verbatim phrase that locates it there (``printed``, the number in square brackets; checked
+against the seed text by :mod:`analysis.evidence.transcription`), so the page can glue it into prose and
+draw its figure from the file rather than from typed-in values. The same number given by two sources is
+kept twice: that is how the page can show that they agree (or not).
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from analysis.core.errors import InputError, Problem
 from analysis.core.formatting import fmt_num
 from analysis.core.paths import PUBLISHED, rel
 from analysis.core.render import DIVERGING
-from analysis.core.sources import check_source_ref, parse_source_ref, seeds_directory
+from analysis.core.sources import check_source_ref, parse_marked, parse_source_ref, seeds_directory
 
 EVIDENCE_FILE = PUBLISHED / "se_evidence.csv"
-COLUMNS = ("evidence_id", "study", "claim", "group", "value", "unit", "source_ref", "note")
+COLUMNS = ("evidence_id", "study", "claim", "group", "value", "unit", "source_ref", "printed", "note")
 UNITS = frozenset({"prosent", "personer", "årsverk", "ganger så stor sjanse"})
 
 
@@ -51,6 +53,10 @@ def load_se_evidence(path: Path = EVIDENCE_FILE, *, seeds_dir: Path | None | str
             problems.append(Problem(rel(path), f"ukjent enhet «{row['unit']}» ({', '.join(sorted(UNITS))})", i, "unit"))
         elif row["unit"] == "prosent" and row["value"].replace(".", "", 1).isdigit() and float(row["value"]) > 100:
             problems.append(Problem(rel(path), "en prosentandel kan ikke være over 100", i, "value"))
+        try:
+            parse_marked(row["printed"])
+        except ValueError as exc:
+            problems.append(Problem(rel(path), str(exc), i, "printed"))
         try:
             ref = parse_source_ref(row["source_ref"])
         except ValueError as exc:

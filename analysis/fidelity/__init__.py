@@ -3,13 +3,16 @@
 Where things live (one folder answers "where is the rule for item 3, and where is it rendered?"):
 
 - ``rules``: items and their scoring rules as modelled from the codebook; ``codebook``: the whole codebook
-  (data/instruments/se_fidelity_no.yaml) with bands, time points and assumptions, validated on load.
+  (data/instruments/se_fidelity_no.yaml) with bands, time points, assumptions and hand-worked scoring
+  examples, validated on load.
 - ``answers``: reading and checking a team's answer file; ``scoring``: the engine (item scores, totals,
   bands, team summaries); ``template``: blank answer templates.
 - ``figures`` and ``report``: how scores are drawn, on the site and in the offline team report;
   ``tables`` and ``chapter``: the fidelity chapter's tables and glued facts.
-- ``synthetic``: calibrated synthetic answers; ``table1_checks``: Tabell 1 checked against itself and
-  regenerated from those answers; ``cli``: ``python -m analysis fidelity score|template``.
+- ``synthetic``: calibrated synthetic answers (tick patterns built from the codebook's data, not the
+  scorer); ``table1_transcription``: Tabell 1 and the bands against their seed lines; ``table1_checks``:
+  Tabell 1 checked against itself and regenerated from the synthetic answers; ``cli``:
+  ``python -m analysis fidelity score|template``.
 """
 
 from analysis.fidelity.answers import Answers, ScoredFile, read_answers, score_file

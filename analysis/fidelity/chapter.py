@@ -16,7 +16,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from analysis.core.check_records import AuditResult, Check
+from analysis.core.check_records import Check
 from analysis.core.formatting import fmt_int, fmt_num
 from analysis.core.grim import CellInference
 from analysis.core.rounding import round_float, round_half_up
@@ -27,12 +27,13 @@ from analysis.fidelity.synthetic import MAX_PER_TEAM, calibrate, published_means
 from analysis.fidelity.table1_checks import (
     SYNTHETIC_FILE,
     TOTALS,
-    audit_checks,
     comparison,
+    consistency_checks,
     printed_total,
     reproduced_summary,
-    reproduction_checks,
+    round_trip_checks,
 )
+from analysis.fidelity.table1_transcription import transcription_checks
 
 LOWEST_SHOWN = 5
 """How many of the lowest-scoring items the chapter lists."""
@@ -67,12 +68,19 @@ class ChapterData:
         return calibrate(self.book, self.published).cells
 
     @cached_property
-    def audit(self) -> list[AuditResult]:
-        return audit_checks()
+    def audit(self) -> list[Check]:
+        """Tabell 1 against itself (kind consistency): no synthetic data, no seed text."""
+        return consistency_checks()
 
     @cached_property
     def checks(self) -> list[Check]:
-        return reproduction_checks()
+        """Tabell 1 regenerated from the synthetic file (kind round-trip): a test of the code, not of the source."""
+        return round_trip_checks()
+
+    @cached_property
+    def transcription(self) -> list[Check]:
+        """Tabell 1 and the bands against their seed lines (kind transcription; derived for the bands' maxima)."""
+        return transcription_checks()
 
     @cached_property
     def answers(self) -> pd.DataFrame:
@@ -151,9 +159,27 @@ def audit_facts(data: ChapterData) -> dict[str, str]:
         facts[f"audit-{name}-n"] = fmt_int(len(part))
         facts[f"audit-{name}-ok"] = fmt_int(int(part["ok"].sum()))
     by_id = audit.set_index("id")
-    facts["zero-cells"] = str(by_id.loc["fidelity-zero-means", "observed"])
-    facts["printed-question-count"] = str(by_id.loc["fidelity-item-count", "expected"])
+    facts["zero-cells"] = str(by_id.loc["fidelity-zero-means", "reproduced"])
+    facts["printed-question-count"] = str(by_id.loc["fidelity-item-count", "published"])
+    facts["audit-n"] = fmt_int(len(audit))
+    facts["audit-ok"] = fmt_int(int(audit["ok"].sum()))
+    facts["audit-documented"] = fmt_int(sum(a.documented is not None for a in data.audit))
     return facts
+
+
+def transcription_facts(data: ChapterData) -> dict[str, str]:
+    """How many numbers of Tabell 1 and the bands were read again at their seed lines, and how many agree."""
+    checks = [c for c in data.transcription if c.kind == "transcription"]
+    cells = [c for c in checks if not c.id.endswith(".dekning")]
+    derived = [c for c in data.transcription if c.kind == "derived"]
+    return {
+        "tr-n": fmt_int(len(cells)),
+        "tr-ok": fmt_int(sum(c.ok for c in cells)),
+        "tr-all-ok": "alle" if all(c.ok for c in checks) else "ikke alle",
+        "der-n": fmt_int(len(derived)),
+        "der-ok": fmt_int(sum(c.ok for c in derived)),
+        "n-worked-examples": fmt_int(len(data.book.worked_examples)),
+    }
 
 
 def calibration_facts(data: ChapterData) -> dict[str, str]:
@@ -261,6 +287,7 @@ def chapter_facts(data: ChapterData | None = None) -> dict[str, str]:
     return {
         **scale_facts(data),
         **audit_facts(data),
+        **transcription_facts(data),
         **calibration_facts(data),
         **reproduction_facts(data),
         **findings_facts(data),

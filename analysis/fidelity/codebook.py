@@ -136,6 +136,24 @@ class Inconsistency(StrictModel):
     lines: list[PositiveInt] = Field(min_length=1)
 
 
+class WorkedExample(StrictModel):
+    """An answer pattern with the score worked out by hand from Vedlegg 1: the scorer is tested against these.
+
+    ``choice`` (a single-choice item's option code) or ``ticked`` (a tick-all item's ticked codes; every other
+    option counts as answered and not ticked), ``variants`` the rule variants in force, ``lines`` the seed
+    lines of the options used (and of the report's own statement of the score, where it gives one).
+    """
+
+    id: str = Field(min_length=1)
+    item: str
+    choice: PositiveInt | None = None
+    ticked: list[PositiveInt] | None = None
+    variants: list[str] = Field(default_factory=list)
+    score: int = Field(ge=0)
+    lines: list[PositiveInt] = Field(min_length=1)
+    reasoning: str = Field(min_length=1)
+
+
 class FidelityCodebook(StrictModel):
     schema_version: Literal[1]
     id: Literal["se_fidelity_no"]
@@ -154,6 +172,7 @@ class FidelityCodebook(StrictModel):
     assumptions: list[Assumption] = Field(min_length=1)
     variants: list[Variant] = Field(default_factory=list)
     inconsistencies: list[Inconsistency] = Field(default_factory=list)
+    worked_examples: list[WorkedExample] = Field(default_factory=list)
     items: list[Item] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -165,6 +184,7 @@ class FidelityCodebook(StrictModel):
             *self._band_problems(),
             *self._reference_problems(),
             *self._column_problems(),
+            *self._example_problems(),
         ]
         if problems:
             raise ValueError("\n".join(problems))
@@ -257,6 +277,28 @@ class FidelityCodebook(StrictModel):
         cols = self.raw_columns() + self.identity_field.columns()
         dup = sorted({c for c, n in Counter(cols).items() if n > 1})
         return [f"columns: kolonnenavn brukt mer enn én gang: {', '.join(dup)}"] if dup else []
+
+    def _example_problems(self) -> list[str]:
+        items = {i.id: i for i in self.items}
+        out = duplicate_problems((("worked_examples.id", [e.id for e in self.worked_examples]),), "samme id to ganger")
+        for k, example in enumerate(self.worked_examples):
+            where = f"worked_examples[{k}] ({example.id})"
+            item = items.get(example.item)
+            if item is None:
+                out.append(f"{where}.item: ukjent spørsmål '{example.item}'")
+                continue
+            codes = {o.code for o in item.options}
+            field, other = ("choice", "ticked") if item.type == "single" else ("ticked", "choice")
+            if getattr(example, field) is None or getattr(example, other) is not None:
+                out.append(f"{where}: et {item.type}-spørsmål trenger '{field}' (og ikke '{other}')")
+            else:
+                answer: list[int] = [example.choice] if example.choice is not None else list(example.ticked or [])
+                if set(answer) - codes:
+                    out.append(f"{where}: kodene {sorted(set(answer) - codes)} finnes ikke i {item.id}")
+            unknown = set(example.variants) - {v.id for v in self.variants}
+            if unknown:
+                out.append(f"{where}.variants: ukjente varianter {sorted(unknown)}")
+        return out
 
     # -- API ----------------------------------------------------------------------------------------
     def raw_columns(self) -> list[str]:

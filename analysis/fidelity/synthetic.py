@@ -8,27 +8,33 @@ mean back to the printed precision. How many specialists answered is inferred fr
 
 Tabell 1 prints item means with one decimal and drops a trailing ",0" (totals keep it: "68.0"), so a mean
 printed as "5" is read as 5.0 ± 0.05, not as 5 ± 0.5.
+
+The generator builds tick patterns from the codebook's data (``counted``, ``merge``, ``max``) with its own
+logic and does not call the scorer's counting rule (``analysis.fidelity.rules``): when the scored file gives
+Tabell 1 back, two separate readings of the codebook agree. Whether the codebook's rules are right is
+checked against hand-worked examples from Vedlegg 1 (``worked_examples`` in the codebook), not here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-import pyreadstat
 
+from analysis.core import spss
 from analysis.core.grim import CellInference, infer_respondents, sums_for
 from analysis.core.paths import PUBLISHED
 from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
-from analysis.fidelity.rules import CountScoring
+
+if TYPE_CHECKING:  # the type only: the generator does not use the scorer's rules
+    from analysis.fidelity.rules import Item
 
 TABLE1 = PUBLISHED / "fidelity_item_means.csv"
 PRINTED_DECIMALS = 1
-MAX_PER_TEAM = 5  # «fem fra hvert team» (004, L1072)
+MAX_PER_TEAM = 5  # «fem fra hvert team» (004, L1072; transcribed in data/published/text_figures.csv)
 DEFAULT_SEED = 2020
 MISSING_CODE = 9  # declared user-missing in the .sav for unanswered single-choice items
 FILE_LABEL = "SYNTETISKE DATA kalibrert til Tabell 1, NORCE 1-2020"  # SPSS allows 64 characters
@@ -68,7 +74,7 @@ def published_means(path: Path = TABLE1) -> pd.DataFrame:
 
 def calibrate(codebook: FidelityCodebook, table: pd.DataFrame) -> Calibration:
     """Infer respondents per column of Tabell 1 (see analysis.core.grim.infer_respondents for the rule)."""
-    ranges = {item.id: item.score_range() for item in codebook.items}
+    ranges = {item.id: score_range(item) for item in codebook.items}
     cells = {}
     for (team, timepoint), group in table.groupby(["team", "timepoint"], sort=False):
         means = {row.item_id: (float(row.mean), PRINTED_DECIMALS, *ranges[row.item_id]) for row in group.itertuples()}
@@ -89,21 +95,36 @@ def _spread(total: int, n: int, lo: int, hi: int, rng: np.random.Generator) -> l
     return scores
 
 
-def _ticks_for(score: int, rule: CountScoring, options: list[int], rng: np.random.Generator) -> dict[int, int]:
-    """A tick pattern (option code → 0/1) that the count rule scores as ``score``."""
-    units = rule.units()
-    chosen: Sequence[int] = rng.choice(len(units), size=score, replace=False).tolist() if score else []
-    ticks = {code: 0 for code in options}
-    for index in chosen:
-        unit = units[int(index)]
-        if len(unit) == 1:
-            ticks[unit[0]] = 1
-        else:  # a merged unit: tick one or several of its identical options
-            picked = [code for code in unit if rng.random() < 0.5] or [unit[int(rng.integers(len(unit)))]]
-            for code in picked:
-                ticks[code] = 1
-    counted = {code for unit in units for code in unit}
-    for code in options:  # options the rule does not count may be ticked freely
+def score_range(item: Item) -> tuple[int, int]:
+    """Lowest and highest score of an item under the default rule, read from the codebook's fields."""
+    scoring = item.scoring
+    if scoring.rule == "count":
+        return scoring.floor, scoring.max
+    return 1, len(item.options)
+
+
+def tick_groups(item: Item) -> list[list[int]]:
+    """Option codes that count as one statement each: a merged group once, every other counted code alone."""
+    scoring = item.scoring
+    if scoring.rule != "count":
+        return []
+    merged = [sorted(group) for group in scoring.merge]
+    in_a_group = {code for group in merged for code in group}
+    alone = [[code] for code in scoring.counted if code not in in_a_group]
+    return alone + merged
+
+
+def ticks_for(score: int, item: Item, rng: np.random.Generator) -> dict[int, int]:
+    """A tick pattern (option code → 0/1) worth ``score`` statements: that many groups ticked, no others."""
+    groups = tick_groups(item)
+    ticks = {option.code: 0 for option in item.options}
+    for index in sorted(rng.choice(len(groups), size=score, replace=False).tolist() if score else []):
+        group = groups[int(index)]
+        picked = [code for code in group if rng.random() < 0.5] or [group[int(rng.integers(len(group)))]]
+        for code in picked:
+            ticks[code] = 1
+    counted = {code for group in groups for code in group}
+    for code in ticks:  # options no statement counts may be ticked freely
         if code not in counted:
             ticks[code] = int(rng.random() < 0.5)
     return ticks
@@ -126,16 +147,15 @@ def generate_fidelity(
         group = means[(means["team"] == team) & (means["timepoint"] == timepoint)].set_index("item_id")
         for item in book.items:
             k = cell.item_n[item.id]
-            lo, hi = item.score_range()
+            lo, hi = score_range(item)
             total = sums_for(float(group.loc[item.id, "mean"]), PRINTED_DECIMALS, k, lo, hi)[0]
             scores = _spread(total, k, lo, hi, rng)
             who = sorted(rng.choice(cell.n, size=k, replace=False))
             for person, answer in enumerate(answers):
                 score = scores[who.index(person)] if person in who else None
-                rule = item.resolved_scoring()
-                if isinstance(rule, CountScoring):
+                if item.type == "multi":
                     codes = [o.code for o in item.options]
-                    ticks = _ticks_for(score, rule, codes, rng) if score is not None else {c: None for c in codes}
+                    ticks = ticks_for(score, item, rng) if score is not None else dict.fromkeys(codes)
                     for code in codes:
                         answer[f"{item.id}_{code}"] = ticks[code]
                 else:
@@ -175,8 +195,5 @@ def write_fidelity(path: Path, seed: int = DEFAULT_SEED) -> Calibration:
     for item in book.items:
         if item.type == "single":
             out[item.id] = out[item.id].fillna(MISSING_CODE)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.sav")
-    pyreadstat.write_sav(out, str(tmp), file_label=FILE_LABEL, note=FILE_NOTE, **meta)
-    tmp.replace(path)
+    spss.write_sav(out, path, file_label=FILE_LABEL, note=FILE_NOTE, **meta)
     return calibration

@@ -22,7 +22,7 @@ INCONSISTENCY_KINDS = {
     "ambiguity": "tvetydig",
     "typo": "skrivefeil",
 }
-AUDIT_COLUMNS = {"description": "Kontroll", "expected": "Forventet", "observed": "Funnet", "note": "Merknad"}
+AUDIT_COLUMNS = {"quantity": "Kontroll", "published": "Forventet", "reproduced": "Funnet", "note": "Merknad"}
 
 
 def _rounded(values: pd.Series, decimals: int = 2) -> pd.Series:
@@ -70,10 +70,11 @@ def inconsistencies(book: FidelityCodebook) -> pd.DataFrame:
 
 
 def audit(data: ChapterData, *, failed_only: bool) -> pd.DataFrame:
-    """The consistency checks of Tabell 1: only those that do not add up, or all of them with a yes/no column."""
-    frame = pd.DataFrame([a.as_dict() for a in data.audit])
+    """The consistency checks of Tabell 1: only the findings (documented or failing), or all with a yes/no column."""
+    frame = pd.DataFrame([a.as_dict() | {"finding": a.documented is not None or not a.ok} for a in data.audit])
     if failed_only:
-        return frame.loc[~frame["ok"], list(AUDIT_COLUMNS)].rename(columns=AUDIT_COLUMNS)
+        return frame.loc[frame["finding"], list(AUDIT_COLUMNS)].rename(columns=AUDIT_COLUMNS)
+    frame["ok"] = ~frame["finding"]
     return frame[[*AUDIT_COLUMNS, "ok"]].rename(columns=AUDIT_COLUMNS | {"ok": "Går opp"})
 
 

@@ -4,8 +4,10 @@
 - ``answers``: reading and validating an SPSS/CSV/Excel file (the synthetic one or a user's own).
 - ``summaries``: routing, groups, scale scores, Tabell 2 and 3 recomputed; ``statistics``: repeated
   measures, effect sizes, Welch tests, reliability; ``power``: the G*Power sample-size calculation.
-- ``published``: Tabell 2, Tabell 3 and response rates as transcribed; ``published_checks``: those tables
-  checked against themselves and regenerated from the synthetic file.
+- ``published``: Tabell 2, Tabell 3 and response rates as transcribed; ``published_transcription``: each
+  number against its seed line; ``published_consistency``: the tables against themselves;
+  ``published_checks``: the text's figures derived from Tabell 3, and the tables regenerated from the
+  synthetic file (round trip).
 - ``synthetic`` (+ ``synthetic_answers``, ``calibration``): the calibrated synthetic respondents.
 - ``figures``, ``display`` and ``chapter``: what the questionnaire chapter shows and glues.
 """

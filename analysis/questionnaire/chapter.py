@@ -13,15 +13,18 @@ from functools import cached_property
 
 import pandas as pd
 
-from analysis.core.check_records import AuditResult, Check
+from analysis.core.check_records import Check
 from analysis.core.formatting import fmt_int, fmt_num, fmt_pct
 from analysis.core.paths import rel
+from analysis.core.sources import text_figures
 from analysis.privacy.disclosure import MIN_N
 from analysis.questionnaire import published, summaries
 from analysis.questionnaire.answers import CandidateData, using_own_file
 from analysis.questionnaire.codebook import QuestionnaireCodebook
-from analysis.questionnaire.power import rm_within_power, rm_within_sample_size
-from analysis.questionnaire.published_checks import POWER_SETTINGS, audit_checks, reproduction_checks
+from analysis.questionnaire.power import rm_within_power
+from analysis.questionnaire.published_checks import derived_checks, round_trip_checks
+from analysis.questionnaire.published_consistency import consistency_checks, planned_sample_size, power_settings
+from analysis.questionnaire.published_transcription import transcription_checks
 from analysis.questionnaire.statistics import CONFIDENCE, from_f
 
 SIGNIFICANT = "mestringstro_ikke_i_arbeid"
@@ -58,11 +61,18 @@ class ChapterData:
 
     @cached_property
     def checks(self) -> list[Check]:
-        return reproduction_checks()
+        """Tabell 2 and 3 regenerated from the synthetic file (round-trip): a test of the code, not the source."""
+        return round_trip_checks()
 
     @cached_property
-    def audit(self) -> list[AuditResult]:
-        return audit_checks()
+    def audit(self) -> list[Check]:
+        """The printed tables against themselves and what follows from them (consistency and derived)."""
+        return [*consistency_checks(), *derived_checks()]
+
+    @cached_property
+    def transcription(self) -> list[Check]:
+        """Tabell 2, Tabell 3 and the response rates read again at their seed lines."""
+        return transcription_checks()
 
     @cached_property
     def reproduced_change(self) -> pd.DataFrame:
@@ -97,18 +107,32 @@ def response_facts(d: ChapterData) -> dict[str, str]:
         "data-source": "deres egen fil" if d.own_file else "de syntetiske dataene",
         "min-n": fmt_int(MIN_N),
         "ci-level": fmt_pct(100 * CONFIDENCE),
-        "power-alpha": fmt_pct(100 * POWER_SETTINGS["alpha"]),
+        "power-alpha": fmt_pct(100 * power_settings()["alpha"]),
     }
 
 
 def reproduction_facts(d: ChapterData) -> dict[str, str]:
+    """What each kind of check shows for this chapter's tables, counted from the checks themselves."""
     f_rows = [c for c in d.checks if c.id.startswith("tabell3.") and c.id.endswith(".F")]
-    exact = sum(c.reproduced is not None and abs(c.reproduced - c.published) <= 0.0005 for c in f_rows)
+    limited = [c for c in d.checks if c.documented is not None]
+    cells = [c for c in d.transcription if not c.id.endswith(".dekning")]
+    derived = [c for c in d.audit if c.kind == "derived"]
+    consistency = [c for c in d.audit if c.kind == "consistency"]
+    limit = limited[0] if limited else None
     return {
         "n-checks": fmt_int(len(d.checks)),
         "n-checks-ok": fmt_int(sum(c.ok for c in d.checks)),
         "n-f-rows": fmt_int(len(f_rows)),
-        "n-f-exact": fmt_int(exact),
+        "n-f-exact": fmt_int(sum(c.ok and c.documented is None for c in f_rows)),
+        "n-calibration-limits": fmt_int(len(limited)),
+        "limit-f-published": fmt_num(float(limit.published), 3) if limit and limit.published is not None else "–",
+        "limit-f-reached": fmt_num(float(limit.reproduced), 4) if limit and limit.reproduced is not None else "–",
+        "tr-n": fmt_int(len(cells)),
+        "tr-ok": fmt_int(sum(c.ok for c in cells)),
+        "derived-n": fmt_int(len(derived)),
+        "derived-ok": fmt_int(sum(c.ok for c in derived)),
+        "derived-documented": fmt_int(sum(c.documented is not None for c in derived)),
+        "consistency-n": fmt_int(len(consistency)),
     }
 
 
@@ -142,7 +166,7 @@ def change_facts(d: ChapterData) -> dict[str, str]:
     sig, readiness = rows.loc[SIGNIFICANT], rows.loc[READINESS]
     self_efficacy = d.cb.scale(SIGNIFICANT).range
     not_in_work = d.counts.set_index(["group", "variable", "code"]).loc[("jobbspesialist", "q02", 2), "n"]
-    alpha = POWER_SETTINGS["alpha"]
+    alpha = power_settings()["alpha"]
     return {
         "n-scales": fmt_int(len(d.change)),
         "pairs-min": fmt_int(d.pairs.min()),
@@ -151,7 +175,7 @@ def change_facts(d: ChapterData) -> dict[str, str]:
         "sig-df2": fmt_int(sig["df2"]),
         "sig-n": fmt_int(sig["df2"] + 1),
         "sig-f": fmt_num(sig["F"], 2),
-        "sig-p": fmt_num(sig["p"], 3),
+        "sig-p": fmt_num(text_figures()["p"], 3),
         "sig-m0": fmt_num(sig["mean_incl"], 1),
         "sig-sd0": fmt_num(sig["sd_incl"], 1),
         "sig-m3": fmt_num(sig["mean_3m"], 1),
@@ -177,19 +201,29 @@ def effect_size_facts(d: ChapterData) -> dict[str, str]:
 
 
 def power_facts(d: ChapterData) -> dict[str, str]:
-    settings = {k: v for k, v in POWER_SETTINGS.items() if k != "power"}
+    target = power_settings()
+
+    def power_at(n: int) -> float:
+        return rm_within_power(n, f=target["f"], alpha=target["alpha"], measurements=2)
+
     return {
-        "power-n-4": fmt_int(rm_within_sample_size(measurements=4, **POWER_SETTINGS).n),
-        "power-n-2": fmt_int(rm_within_sample_size(measurements=2, **POWER_SETTINGS).n),
-        "power-f": fmt_num(POWER_SETTINGS["f"], 2),
-        "power-target": fmt_pct(100 * POWER_SETTINGS["power"]),
-        "power-at-min": fmt_pct(100 * rm_within_power(int(d.pairs.min()), measurements=2, **settings)),
-        "power-at-max": fmt_pct(100 * rm_within_power(int(d.pairs.max()), measurements=2, **settings)),
+        "power-n-printed": fmt_int(text_figures()["power_n"]),
+        "power-n-4": fmt_int(planned_sample_size(4).n),
+        "power-n-2": fmt_int(planned_sample_size(2).n),
+        "power-f": fmt_num(target["f"], 2),
+        "power-target": fmt_pct(100 * target["power"]),
+        "power-at-min": fmt_pct(100 * power_at(int(d.pairs.min()))),
+        "power-at-max": fmt_pct(100 * power_at(int(d.pairs.max()))),
     }
 
 
 def audit_facts(d: ChapterData) -> dict[str, str]:
-    return {"n-audit": fmt_int(len(d.audit)), "n-audit-off": fmt_int(sum(not a.ok for a in d.audit))}
+    consistency = [a for a in d.audit if a.kind == "consistency"]
+    return {
+        "n-audit": fmt_int(len(consistency)),
+        "n-audit-off": fmt_int(sum(a.documented is not None or not a.ok for a in consistency)),
+        "n-audit-failed": fmt_int(sum(not a.ok for a in consistency)),
+    }
 
 
 def chapter_facts(d: ChapterData | None = None) -> dict[str, str]:

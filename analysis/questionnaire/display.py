@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.core.check_records import AuditResult
+from analysis.core.check_records import Check
 from analysis.core.formatting import fmt_num
 from analysis.core.rounding import round_float
 from analysis.privacy.disclosure import MIN_N, suppress_small_cells, suppress_small_groups
@@ -17,6 +17,23 @@ from analysis.questionnaire.codebook import QuestionnaireCodebook
 from analysis.questionnaire.summaries import group_labels, variable_labels
 
 METHOD_TEXT = {"mean": "gjennomsnitt av spørsmålene", "count_keyed": "antall utsagn med indre kontrollplassering"}
+RELIABILITY_NOT_SHOWN = (
+    "Tabellen vises bare når kapitlet kjøres på en egen fil, fordi α regnet på de syntetiske dataene bare viser "
+    "hvordan generatoren fordelte skårene, ikke hvor godt spørsmålene henger sammen."
+)
+COMPARISON_NOT_SHOWN = (
+    "Figuren vises bare når kapitlet kjøres på en egen fil, fordi de syntetiske dataene er laget slik at de ikke "
+    "motsier rapporten her, og en test på dem ville bare vise det."
+)
+"""Why two outputs are not shown on the synthetic file: they would only show what the generator was made to do."""
+
+
+def people(n: object, *, own_file: bool) -> object:
+    """A count of people as shown: on a user's own file, 1 to MIN_N − 1 becomes «under MIN_N»."""
+    if pd.isna(n):
+        return 0
+    count = int(n)  # type: ignore[call-overload]
+    return f"under {MIN_N}" if own_file and 0 < count < MIN_N else count
 
 
 def m_sd(mean: float, sd: float, decimals: int = 1) -> str:
@@ -109,7 +126,7 @@ def table3_comparison(
             {
                 "Mål": cb.scale(row.variable).label,
                 "n (publisert)": int(row.df2) + 1,
-                f"n ({mine})": int(r.get("n", 0)) if pd.notna(r.get("n")) else 0,
+                f"n ({mine})": people(r.get("n", 0), own_file=own_file),
                 "Inklusjon (publisert)": m_sd(row.mean_incl, row.sd_incl),
                 f"Inklusjon ({mine})": m_sd(r.get("mean_before"), r.get("sd_before")),
                 "3 mnd (publisert)": m_sd(row.mean_3m, row.sd_3m),
@@ -131,26 +148,29 @@ def publishable_comparison(table: pd.DataFrame, *, own_file: bool) -> pd.DataFra
     return table[(table["n_x"] >= MIN_N) & (table["n_y"] >= MIN_N)].reset_index(drop=True)
 
 
-def reliability_view(table: pd.DataFrame) -> pd.DataFrame:
+def reliability_view(table: pd.DataFrame, *, own_file: bool = True) -> pd.DataFrame:
+    """Cronbach's α with its interval; on a user's own file, scales answered by fewer than MIN_N are hidden."""
+    small = table["n"].astype(float) < MIN_N if own_file else pd.Series(False, index=table.index)
     return pd.DataFrame(
         {
             "Mål": table["label"],
             "Spørsmål": table["items"],
-            "n": table["n"],
-            "Cronbachs α": [fmt_num(a, 2) for a in table["alpha"]],
+            "n": [people(n, own_file=own_file) for n in table["n"]],
+            "Cronbachs α": ["–" if hide else fmt_num(a, 2) for a, hide in zip(table["alpha"], small, strict=True)],
             "95 % KI": [
-                f"{fmt_num(lo, 2)} til {fmt_num(hi, 2)}" for lo, hi in zip(table["low"], table["high"], strict=True)
+                "–" if hide else f"{fmt_num(lo, 2)} til {fmt_num(hi, 2)}"
+                for lo, hi, hide in zip(table["low"], table["high"], small, strict=True)
             ],
         }
     )
 
 
-def audit_view(results: list[AuditResult]) -> pd.DataFrame:
-    """The audit findings a reader should know about: the checks the printed tables do not pass."""
+def audit_view(results: list[Check]) -> pd.DataFrame:
+    """The findings a reader should know about: documented disagreements in the source, and any failed check."""
     return pd.DataFrame(
         [
-            {"Kontroll": r.description, "Ventet": r.expected, "Funnet": r.observed, "Merknad": r.note}
+            {"Kontroll": r.quantity, "Ventet": r.published, "Funnet": r.reproduced, "Merknad": r.note}
             for r in results
-            if not r.ok
+            if r.documented is not None or not r.ok
         ]
     )

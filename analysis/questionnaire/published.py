@@ -1,8 +1,9 @@
 """The questionnaire's published tables as transcribed into data/published/ (real aggregates, not synthetic).
 
 Tabell 2 (background at inclusion: counts and means), Tabell 3 (change to three months) and the response
-rates from the report's text. Every module that needs them reads them here, so the file names and column
-types are written once.
+rates from the report's text. Figures the text states about Tabell 3 (Wilks' Λ, p, effect size) and the power
+calculation are in data/published/text_figures.csv (``analysis.core.sources.text_figures``). Every module
+that needs them reads them here, so the file names and column types are written once.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def means() -> pd.DataFrame:
 
 
 def change() -> pd.DataFrame:
-    """Tabell 3: means and SDs at both time points, F, df and p per scale and subgroup."""
+    """Tabell 3: means and SDs at both time points, F, df and the printed significance mark per scale."""
     return pd.read_csv(CHANGE_FILE)
 
 

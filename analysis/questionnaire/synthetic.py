@@ -26,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.core import spss
 from analysis.core.paths import GENERATED
 from analysis.questionnaire import published
 from analysis.questionnaire import synthetic_answers as answers
@@ -63,13 +64,9 @@ def write_candidates(path: Path | str | None = None, seed: int = SEED) -> Path:
 
 def write_sav(frame: pd.DataFrame, meta: dict[str, Any], path: Path | str) -> Path:
     """Write generated (or deliberately altered) respondents with their labels and missing codes."""
-    import pyreadstat
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pyreadstat.write_sav(
+    return spss.write_sav(
         frame,
-        str(path),
+        Path(path),
         file_label=meta["file_label"],
         note=meta["note"],
         column_labels={c: meta["column_labels"].get(c) for c in frame.columns},
@@ -77,7 +74,6 @@ def write_sav(frame: pd.DataFrame, meta: dict[str, Any], path: Path | str) -> Pa
         missing_ranges={c: v for c, v in meta["missing_ranges"].items() if c in frame.columns},
         variable_measure={c: v for c, v in meta["variable_measure"].items() if c in frame.columns},
     )
-    return path
 
 
 def _frame(b: answers.Build) -> pd.DataFrame:

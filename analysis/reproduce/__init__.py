@@ -1,8 +1,13 @@
 """What is verified about the published numbers, and how a reviewer re-runs it.
 
-- ``report``: ``python -m analysis reproduce``, every check collected from the domains, as JSON.
-- ``audit``: ``python -m analysis audit``, the published tables checked against themselves.
-- ``view``: the tables and figure of the reproduction appendix.
+Four kinds of check (analysis.core.check_records): transcription (a number is printed at the seed line it
+cites), consistency (the tables against themselves), derived (computed from published numbers alone) and
+round-trip (the synthetic files give the tables back: a test of the code, not evidence about the source).
+
+- ``report``: ``python -m analysis reproduce``, every check collected from the domains, as JSON; exit 1 on
+  any failure.
+- ``audit``: ``python -m analysis audit``, the consistency and derived checks, documented findings marked.
+- ``view``: the tables, counts and figure the pages about reproduction show.
 - ``datapackage``: the Frictionless descriptor and provenance table of every data file.
 - ``generate``: ``python -m analysis synth``, every derived data file the book needs.
 - ``key_findings``: every number on the «Hovedfunn» page, taken from the domains that back each finding.

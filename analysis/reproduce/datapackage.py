@@ -25,6 +25,12 @@ PROJECT_LICENCE = {
     "title": "Creative Commons Attribution 4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
+SOURCE_TERMS = {
+    "name": "source-terms",
+    "title": "Tall gjengitt fra kildedokumentene med kildehenvisning; kildenes vilkår gjelder: artikkel 000 er "
+    "publisert under CC BY-NC 4.0 (000_f6fcbf565525b510.txt, L693), de øvrige kildene oppgir ingen lisens "
+    "(se LICENSE-CONTENT.md)",
+}
 QUOTED_LICENCE = {
     "name": "quotation",
     "title": "Sitert ordrett med kildehenvisning (åndsverkloven § 29); "
@@ -46,6 +52,11 @@ ORIGINS: tuple[Origin, ...] = (
     Origin("published/background_", "Tabell 2, NORCE Rapport 1-2020", ("004_55431284ded43f19.txt",)),
     Origin("published/change_3m", "Tabell 3, NORCE Rapport 1-2020", ("004_55431284ded43f19.txt",)),
     Origin("published/response_rates", "Svarprosent, NORCE Rapport 1-2020", ("004_55431284ded43f19.txt",)),
+    Origin(
+        "published/text_figures",
+        "Tall fra rapportteksten (Wilks' Λ, p, effektstørrelse, styrkeberegning), NORCE Rapport 1-2020",
+        ("004_55431284ded43f19.txt",),
+    ),
     Origin(
         "published/se_evidence",
         "Publiserte effekttall for SE og IPS",
@@ -122,6 +133,15 @@ def _schema(path: Path) -> dict[str, Any]:
     return resource.schema.to_descriptor()
 
 
+def licence_for(relative: str, origin: Origin) -> dict[str, str]:
+    """Instrument wording is quoted, transcribed numbers keep their sources' terms, the rest is the project's."""
+    if origin.quoted:
+        return QUOTED_LICENCE
+    if relative.startswith("published/"):
+        return SOURCE_TERMS
+    return PROJECT_LICENCE
+
+
 def build_descriptor() -> dict[str, Any]:
     resources = []
     for path in data_files():
@@ -134,7 +154,7 @@ def build_descriptor() -> dict[str, Any]:
             "format": path.suffix.lstrip(".").lower() or "txt",
             "sources": [{"title": s, "path": f"../shared/seeds/{s}"} for s in origin.sources]
             or [{"title": "Prosjektets eget arbeid"}],
-            "licenses": [QUOTED_LICENCE if origin.quoted else PROJECT_LICENCE],
+            "licenses": [licence_for(relative, origin)],
         }
         if path.suffix == ".csv":
             resource["type"] = "table"

@@ -9,7 +9,10 @@ import pandas as pd
 import pytest
 
 from analysis.core.errors import InputError
+from analysis.core.paths import PUBLISHED
+from analysis.core.sources import text_figures
 from analysis.evidence.table import EVIDENCE_FILE, load_se_evidence, trial_chart, value
+from analysis.evidence.transcription import transcription_checks
 
 
 def test_real_file_loads_and_trial_numbers_agree_between_sources() -> None:
@@ -42,6 +45,7 @@ def test_missing_id_is_an_error() -> None:
         ("unit", "stykk", "ukjent enhet"),
         ("source_ref", "003_c2171f8d69ff8a00.txt, Lysark, L900–905", "går utover"),
         ("evidence_id", "E01", "brukt før"),
+        ("printed", "37% i jobb", "nøyaktig ett tall"),
     ],
 )
 def test_bad_rows_are_reported(tmp_path: Path, column: str, bad: str, fragment: str) -> None:
@@ -54,3 +58,35 @@ def test_bad_rows_are_reported(tmp_path: Path, column: str, bad: str, fragment: 
         load_se_evidence(path, seeds_dir=None)
     hits = [p for p in caught.value.problems if fragment in p.message]
     assert hits and hits[0].row == 3 and hits[0].column == column
+
+
+def test_every_figure_quoted_from_running_text_is_on_its_line(seeds_dir: Path) -> None:
+    checks = transcription_checks(seeds=seeds_dir)
+    assert len(checks) == len(load_se_evidence()) + len(text_figures())
+    assert all(c.ok and c.kind == "transcription" for c in checks), [c.note for c in checks if not c.ok]
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "column", "value", "fragment"),
+    [
+        ("se_evidence.csv", "E02", "value", "27", "trykt er 37"),  # the other arm's number, on the same line
+        ("se_evidence.csv", "E02", "printed", "[38]% i jobb etter 18 mnd", "står ikke på"),
+        (
+            "se_evidence.csv",
+            "E13",
+            "source_ref",
+            "004_55431284ded43f19.txt, 1.2 Jobbspesialister i NAV, L260",
+            "står ikke",
+        ),
+        ("text_figures.csv", "wilks_lambda", "value", "0.25", "trykt er 0.26"),
+    ],
+)
+def test_a_changed_figure_or_phrase_fails(
+    tmp_path: Path, seeds_dir: Path, file: str, key: str, column: str, value: str, fragment: str
+) -> None:
+    shutil.copytree(PUBLISHED, tmp_path, dirs_exist_ok=True)
+    frame = pd.read_csv(tmp_path / file, dtype=str, keep_default_na=False)
+    frame.loc[frame.iloc[:, 0] == key, column] = value
+    frame.to_csv(tmp_path / file, index=False)
+    failed = [c for c in transcription_checks(tmp_path, seeds=seeds_dir) if not c.ok]
+    assert len(failed) == 1 and fragment in failed[0].note, [c.note for c in failed]

@@ -7,14 +7,10 @@ from pathlib import Path
 import pytest
 from factors.coded_copies import copy_coded, edit_csv, problems_of, set_cell
 
-from analysis.core.sources import seeds_directory
 from analysis.factors import FactorData, FactorRow, load_all
 from analysis.factors.codes import MAX_QUOTE_WORDS
 from analysis.factors.rows import RowContext
 from analysis.privacy.gate import hash_term
-
-SEEDS = seeds_directory()
-needs_seeds = pytest.mark.skipif(SEEDS is None, reason="the seed texts (../shared/seeds) are not on this machine")
 
 
 @pytest.mark.parametrize(
@@ -62,11 +58,10 @@ def test_long_quote_is_refused(tmp_path: Path) -> None:
     assert any(p.column == "quote" and "høyst 25" in p.message for p in problems)
 
 
-@needs_seeds
-def test_quote_not_in_source_is_refused(tmp_path: Path) -> None:
+def test_quote_not_in_source_is_refused(tmp_path: Path, seeds_dir: Path) -> None:
     directory = copy_coded(tmp_path)
     edit_csv(directory / "implementation_factors.csv", set_cell(0, "quote", "dette står ikke i kilden"))
-    problems = problems_of(directory, seeds_dir=SEEDS)
+    problems = problems_of(directory, seeds_dir=seeds_dir)
     assert any(p.column == "quote" and "ordrett" in p.message and p.row == 1 for p in problems)
 
 

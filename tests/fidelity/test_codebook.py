@@ -17,8 +17,6 @@ from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
 from analysis.fidelity.rules import CountScoring, PositionScoring
 
 CODEBOOK_PATH = INSTRUMENTS / "se_fidelity_no.yaml"
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="source documents (../shared/seeds) not available")
 
 
 @pytest.fixture(scope="module")
@@ -172,9 +170,12 @@ def test_item_lookup(codebook: FidelityCodebook) -> None:
 
 
 # -- the real codebook against its source document ---------------------------------------------------
-@needs_seeds
-def test_wording_and_options_are_verbatim(codebook: FidelityCodebook) -> None:
-    lines = (SEEDS / codebook.source.document).read_text(encoding="utf-8").splitlines()
+def _lines(seeds_dir: Path, codebook: FidelityCodebook) -> list[str]:
+    return (seeds_dir / codebook.source.document).read_text(encoding="utf-8").split("\n")
+
+
+def test_wording_and_options_are_verbatim(codebook: FidelityCodebook, seeds_dir: Path) -> None:
+    lines = _lines(seeds_dir, codebook)
     for item in codebook.items:
         first, last = item.source_lines
         block = lines[first - 1 : last]
@@ -188,13 +189,30 @@ def test_wording_and_options_are_verbatim(codebook: FidelityCodebook) -> None:
         assert lines[item.table_line - 1].startswith(f"{item.number}. {item.label_printed}\t"), item.id
 
 
-@needs_seeds
-def test_band_lines_match_source(codebook: FidelityCodebook) -> None:
-    lines = (SEEDS / codebook.source.document).read_text(encoding="utf-8").splitlines()
+def test_band_lines_match_source(codebook: FidelityCodebook, seeds_dir: Path) -> None:
+    lines = _lines(seeds_dir, codebook)
     for bands in codebook.bands.values():
         for band in bands:
             line = lines[band.line - 1]
             assert line.startswith(f"{band.printed} = {band.label}"), band
+
+
+def test_worked_examples_cite_the_options_they_use(codebook: FidelityCodebook, seeds_dir: Path) -> None:
+    lines = _lines(seeds_dir, codebook)
+    for example in codebook.worked_examples:
+        item = codebook.item(example.item)
+        used = [example.choice] if example.choice is not None else list(example.ticked or [])
+        for code in used:
+            option = item.options[code - 1]
+            assert option.line in example.lines and lines[option.line - 1] == f"- {option.text}", (example.id, code)
+        assert all(item.source_lines[0] <= n <= item.source_lines[1] or n == 1082 for n in example.lines), example.id
+
+
+def test_worked_examples_cover_every_tick_all_item_and_both_kinds(codebook: FidelityCodebook) -> None:
+    covered = {e.item for e in codebook.worked_examples}
+    assert {i.id for i in codebook.items if i.type == "multi"} <= covered
+    assert any(codebook.item(e.item).type == "single" for e in codebook.worked_examples)
+    assert {v for e in codebook.worked_examples for v in e.variants} == set(codebook.variant_ids())
 
 
 # -- broken codebooks ---------------------------------------------------------------------------------
@@ -208,6 +226,14 @@ def test_unknown_assumption_reference_is_rejected(raw: dict[str, Any], problems_
     _item(raw, "q07")["scoring"]["assumptions"] = ["multi_count", "made_up_rule"]
     problems = problems_of(raw)
     assert any("(q07).scoring.assumptions" in p and "made_up_rule" in p for p in problems)
+
+
+def test_worked_example_with_a_missing_option_is_rejected(
+    raw: dict[str, Any], problems_of: Callable[..., list[str]]
+) -> None:
+    raw["worked_examples"][0]["choice"] = 9
+    problems = problems_of(raw)
+    assert any("worked_examples[0]" in p and "[9]" in p for p in problems)
 
 
 def test_counted_code_that_does_not_exist_is_rejected(

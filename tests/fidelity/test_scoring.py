@@ -32,6 +32,18 @@ def frame(*rows: dict) -> pd.DataFrame:
     return pd.DataFrame(list(rows), columns=BOOK.raw_columns())
 
 
+@pytest.mark.parametrize("example", BOOK.worked_examples, ids=lambda e: e.id)
+def test_hand_worked_examples_from_vedlegg_1(example) -> None:  # type: ignore[no-untyped-def]
+    """The score each answer pattern should get was worked out by hand from Vedlegg 1 (codebook, with lines)."""
+    item = BOOK.item(example.item)
+    if item.type == "single":
+        answer = {item.id: float(example.choice)}
+    else:
+        answer = {f"{item.id}_{o.code}": float(o.code in (example.ticked or [])) for o in item.options}
+    scored = score_respondents(frame(answer_row(**answer)), BOOK, variants=example.variants).iloc[0]
+    assert scored[item.id] == example.score, example.reasoning
+
+
 def test_hand_computed_total_of_a_complete_answer() -> None:
     # 15 single-choice items at 3 = 45; q03 ticks 1,2,3 -> options 2 and 3 count -> 2;
     # q07 ticks all five -> 5; q08 none -> 0; q19 ticks 4 and 5 (identical) -> 1.

@@ -29,3 +29,11 @@ def test_package_validates() -> None:
     report = validate(str(DESCRIPTOR))
     problems = [f"{t.name}: {e.message}" for t in report.tasks for e in t.errors]
     assert report.valid, problems[:10]
+
+
+def test_transcribed_numbers_keep_their_sources_terms_and_the_project_licences_its_own_work() -> None:
+    descriptor = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+    by_path = {r["path"]: r["licenses"][0]["name"] for r in descriptor["resources"]}
+    assert {by_path[p] for p in by_path if p.startswith("published/")} == {"source-terms"}
+    assert {by_path[p] for p in by_path if p.startswith("instruments/")} == {"quotation"}
+    assert {by_path[p] for p in by_path if p.startswith(("coded/", "cases/"))} == {"CC-BY-4.0"}
