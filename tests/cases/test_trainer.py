@@ -6,7 +6,9 @@ import html
 import re
 from pathlib import Path
 
+import pytest
 from fake_cases import GOOD_FRONT, write_case
+from own_words import RUN, copied_runs
 
 from analysis.cases import Case, parse_case
 from analysis.cases.cards import case_heading
@@ -68,3 +70,10 @@ def test_the_session_plans_point_at_cases_that_exist(cases: list[Case]) -> None:
     for anchor, number in linked:
         assert anchor in anchors, anchor
         assert int(number) == int(anchors[anchor].id[-2:]), f"«case {number}» links to {anchor}"
+
+
+def test_the_page_is_in_our_own_words() -> None:
+    runs = copied_runs(PAGE)
+    if runs is None:
+        pytest.skip("the seed texts are not on this machine")
+    assert not runs, f"{PAGE.name} copies runs of {RUN} words from the sources: {runs[:3]}"

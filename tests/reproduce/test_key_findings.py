@@ -9,9 +9,11 @@ import pandas as pd
 import pytest
 from chapter_glue import glue_names, glued_in_cells
 from fake_cases import GOOD_FRONT, write_case
+from own_words import RUN, copied_runs
 
 from analysis.cases import chapter_facts as case_chapter_facts
 from analysis.cases import parse_case
+from analysis.core.paths import ROOT
 from analysis.factors import chapter_facts as factor_chapter_facts
 from analysis.fidelity import chapter as fidelity_chapter
 from analysis.questionnaire import chapter as questionnaire_chapter
@@ -98,3 +100,10 @@ def test_lists_read_as_norwegian() -> None:
     assert kf._join(["a"]) == "a"
     assert kf._join(["a", "b"]) == "a og b"
     assert kf._join(["a", "b", "c"]) == "a, b og c"
+
+
+def test_the_page_is_in_our_own_words() -> None:
+    runs = copied_runs(ROOT / PAGE)
+    if runs is None:
+        pytest.skip("the seed texts are not on this machine")
+    assert not runs, f"{PAGE} copies runs of {RUN} words from the sources: {runs[:3]}"
