@@ -28,10 +28,11 @@ from analysis.factors import chapter_facts as factor_chapter_facts
 from analysis.factors.load import FactorData, load_all
 from analysis.factors.summaries import theme_summary
 from analysis.fidelity import chapter as fidelity_chapter
+from analysis.fidelity.scoring import band_cuts
 from analysis.questionnaire import chapter as questionnaire_chapter
 
 PREFIX = "hf_"
-FIDELITY_KEYS = ("n-columns", "max-per-team", "q18-below3", "q18-v3")
+FIDELITY_KEYS = ("n-columns", "max-per-team", "q18-below3", "q18-v3", "max-modified")
 QUESTIONNAIRE_KEYS = (
     "js-answered",
     "js-sent",
@@ -46,6 +47,7 @@ QUESTIONNAIRE_KEYS = (
 )
 FACTOR_KEYS = (
     "if_n_factors",
+    "if_n_barrier",
     "if_pct_barrier_system",
     "if_pct_facilitator_individual",
     "if_n_all_three",
@@ -77,12 +79,16 @@ def fidelity_findings(data: fidelity_chapter.ChapterData | None = None) -> dict[
     others = bands[bands["modified"] != "godt"]["modified"]
     # The count of band changes under proportional limits uses the printed totals only (part a of the chapter).
     moved = int((bands["modified"] != bands["proportional"]).sum())
+    limit = next(cut.min for cut in band_cuts(data.book, "modified") if cut.id == "godt")
     lowest = data.item_stats.nsmallest(LOWEST_NAMED, "mean").index
     book = data.book
     return {
         **{key: facts[key] for key in FIDELITY_KEYS},
         "n-changed-a": fmt_int(moved),
         "n-good": fmt_int(len(good)),
+        "good-limit": fmt_num(limit, 0 if float(limit).is_integer() else 1),
+        "total-min": fmt_num(data.totals["total"].min(), 1),
+        "total-max": fmt_num(data.totals["total"].max(), 1),
         "good-where": "; ".join(where) if where else "ingen måling",
         "n-other": fmt_int(len(others)),
         "other-bands": " eller ".join(f"«{b}»" for b in sorted(set(others))),
@@ -108,8 +114,10 @@ def factor_findings(data: FactorData | None = None) -> dict[str, str]:
     facts = factor_chapter_facts(data)
     summary = theme_summary(data)
     shared = summary.loc[summary["antall studier"] == 3, "tema"].tolist()
+    barriers = data.factors[data.factors["direction"] == "barrier"]
     return {
         **{key.removeprefix("if_"): facts[key] for key in FACTOR_KEYS},
+        "n_system_barrier": fmt_int(int((barriers["level"] == "system").sum())),
         "themes-all-three": _join([f"«{decapitalise(theme)}»" for theme in shared]),
     }
 

@@ -15,6 +15,7 @@ from analysis.cases import chapter_facts as case_chapter_facts
 from analysis.cases import parse_case
 from analysis.core.paths import ROOT
 from analysis.factors import chapter_facts as factor_chapter_facts
+from analysis.factors import load_all
 from analysis.fidelity import chapter as fidelity_chapter
 from analysis.questionnaire import chapter as questionnaire_chapter
 from analysis.reproduce import key_findings as kf
@@ -107,3 +108,25 @@ def test_the_page_is_in_our_own_words() -> None:
     if runs is None:
         pytest.skip("the seed texts are not on this machine")
     assert not runs, f"{PAGE} copies runs of {RUN} words from the sources: {runs[:3]}"
+
+
+def test_what_the_page_says_in_words_about_the_factors_holds() -> None:
+    # The page says the barriers pile up at system level: more barriers there than at any other level, and the
+    # highest share of barriers among a level's factors. Both are read from the coded data, not assumed.
+    factors = load_all().factors
+    by_level = factors.groupby("level")["direction"]
+    barriers = by_level.apply(lambda d: int((d == "barrier").sum()))
+    share = by_level.apply(lambda d: float((d == "barrier").mean()))
+    assert barriers.idxmax() == "system" and (barriers.drop("system") < barriers["system"]).all()
+    assert share.idxmax() == "system" and (share.drop("system") < share["system"]).all()
+    facilitators = factors[factors["direction"] == "facilitator"]["level"].value_counts()
+    assert facilitators.idxmax() == "individual", "the page says what helps lies closest to the daily work"
+
+
+def test_what_the_page_says_in_words_about_fidelity_holds(facts: dict[str, str]) -> None:
+    data = fidelity_chapter.load()
+    # The «godt» limit of the shortened scale, as printed in the report (004, L358–362: «95–85», «84–70 = godt»).
+    assert facts["hf_fid_good-limit"] == "70" and facts["hf_fid_max-modified"] == "95"
+    assert (facts["hf_fid_total-min"], facts["hf_fid_total-max"]) == ("59,7", "72,4")  # Tabell 1, L1068
+    # «… svakest på arbeidet ute»: the three lowest items are about work outside the office or its priority.
+    assert set(data.item_stats.nsmallest(kf.LOWEST_NAMED, "mean").index) <= {"q07", "q11", "q18", "q19"}
