@@ -12,6 +12,7 @@ codebook around them (scales, bands, time points, assumptions, the raw file form
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,6 +26,18 @@ from analysis.core.validation import StrictModel, duplicate_problems, read_yaml_
 from analysis.fidelity.rules import SINGLE_OPTION_COUNT, CountScoring, Item, LineRange, PositionScoring
 
 CODEBOOK_ID = "se_fidelity_no"
+TIMEPOINT_IGNORED = r"[\s._\-/]+"
+"""What does not count when a time point is matched: white space, dots, underscores, hyphens and slashes.
+
+The self-assessment page applies the same pattern (it is exported with the codebook), so «12 MND», «12mnd»
+and «12. mnd» mean the same in the browser as on the command line.
+"""
+_TIMEPOINT_IGNORED = re.compile(TIMEPOINT_IGNORED)
+
+
+def timepoint_key(text: str) -> str:
+    """The form a time point is compared in: lower case, without what ``TIMEPOINT_IGNORED`` matches."""
+    return _TIMEPOINT_IGNORED.sub("", str(text).lower())
 
 
 def _check_range(lines: LineRange, field: str) -> None:
@@ -165,6 +178,7 @@ class FidelityCodebook(StrictModel):
             *self._band_problems(),
             *self._reference_problems(),
             *self._column_problems(),
+            *self._timepoint_problems(),
         ]
         if problems:
             raise ValueError("\n".join(problems))
@@ -258,6 +272,20 @@ class FidelityCodebook(StrictModel):
         dup = sorted({c for c, n in Counter(cols).items() if n > 1})
         return [f"columns: kolonnenavn brukt mer enn én gang: {', '.join(dup)}"] if dup else []
 
+    def _timepoint_problems(self) -> list[str]:
+        """Two time points may not be spelled alike once case and spacing are ignored."""
+        seen: dict[str, str] = {}
+        out = []
+        for tp in self.timepoints:
+            for text in {tp.id, tp.label}:
+                key = timepoint_key(text)
+                if key in seen and seen[key] != tp.id:
+                    out.append(f"timepoints: «{text}» ({tp.id}) kan ikke skilles fra {seen[key]}")
+                seen[key] = tp.id
+            if not timepoint_key(tp.id):
+                out.append(f"timepoints: id «{tp.id}» består bare av tegn som ikke teller")
+        return out
+
     # -- API ----------------------------------------------------------------------------------------
     def raw_columns(self) -> list[str]:
         """Columns of a respondent file in order: id columns, then every item's columns."""
@@ -272,6 +300,27 @@ class FidelityCodebook(StrictModel):
             if item.id == item_id:
                 return item
         raise KeyError(f"ukjent spørsmål '{item_id}' i kodeboken {self.id}")
+
+    def timepoint_keys(self) -> dict[str, str]:
+        """Every accepted spelling of a time point (see :func:`timepoint_key`) and the id it stands for."""
+        keys: dict[str, str] = {}
+        for tp in self.timepoints:
+            keys[timepoint_key(tp.id)] = tp.id
+            keys[timepoint_key(tp.label)] = tp.id
+        return keys
+
+    def timepoint_id(self, text: str) -> str | None:
+        """The id of the time point ``text`` names as an id or a label in any case and spacing, else None."""
+        return self.timepoint_keys().get(timepoint_key(text))
+
+    def timepoint_choices(self) -> str:
+        """The allowed time points for a message, in codebook order: «Inklusjon, 3 mnd, … (ids: inklusjon, …)»."""
+        labels = ", ".join(f"«{t.label}»" for t in self.timepoints)
+        ids = ", ".join(t.id for t in self.timepoints)
+        return f"{labels} (eller {ids}; store og små bokstaver og mellomrom spiller ingen rolle)"
+
+    def timepoint_order(self) -> dict[str, int]:
+        return {t.id: k for k, t in enumerate(self.timepoints)}
 
     def variant_ids(self) -> list[str]:
         return [v.id for v in self.variants]
