@@ -157,6 +157,17 @@ def _folder_problem(path: Path) -> str | None:
     return None
 
 
+def check_output_folder(path: Path | str) -> None:
+    """Raise InputError (one Norwegian line) when ``path`` cannot become an output folder; creates nothing.
+
+    Commands call this before reading their input, so a wrong ``--out`` is reported at once, and
+    :func:`output_folder` when they are ready to write.
+    """
+    problem = _folder_problem(Path(path))
+    if problem is not None:
+        raise InputError([Problem(str(path), problem)])
+
+
 def output_folder(path: Path | str) -> Path:
     """Create ``path`` as a folder one can write to, or raise InputError with one Norwegian line saying why not.
 

@@ -41,7 +41,17 @@ MAX_PROBLEMS = 200
 COMMENT_PREFIX = "#"  # template rows (option texts) start with '#' in respondent_id and are skipped
 _TWO_ANSWERS = re.compile(r"^\s*\d+\s*(?:[;,/+&]|\s+og\s+|\s+)\s*\d+\s*$")
 _WHOLE_WITH_ZERO_DECIMALS = re.compile(r"^\s*(\d+)(?:[.,]0+)?\s*$")
+_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+_LONG_DIGITS = re.compile(r"\d{7,}")
 _DATE = re.compile(r"^\s*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*$")
+PATTERNS = {
+    "whole_number": _WHOLE_WITH_ZERO_DECIMALS,
+    "two_answers": _TWO_ANSWERS,
+    "number": _NUMBER,
+    "long_digits": _LONG_DIGITS,
+    "date": _DATE,
+}
+"""The patterns the checks use, exported to the self-assessment page so it judges a cell as this module does."""
 
 
 @dataclass
@@ -56,7 +66,7 @@ class Answers:
 def _mask(value: object) -> str:
     """A cell value safe to print: long digit runs (possible identity or phone numbers) are hidden."""
     text = str(value)
-    return "«skjult tallrekke»" if re.search(r"\d{7,}", text) else f"«{text[:40]}»"
+    return "«skjult tallrekke»" if _LONG_DIGITS.search(text) else f"«{text[:40]}»"
 
 
 # --------------------------------------------------------------------------------------- checking
@@ -225,7 +235,7 @@ def _cell_problem(value: str, kind: str, allowed: str, row: object, column: str,
         return Problem(name, "cellen ser ut til å inneholde et fødselsnummer", line, column)
     if kind == "single" and _TWO_ANSWERS.match(value):
         return Problem(name, f"to svar {_mask(value)} i et enkeltvalgspørsmål; velg ett", line, column)
-    if re.fullmatch(r"-?\d+(?:[.,]\d+)?", value):
+    if _NUMBER.match(value):
         return Problem(name, f"koden {_mask(value)} er utenfor {allowed}", line, column)
     return Problem(name, f"{_mask(value)} er ikke en tallkode ({allowed})", line, column)
 

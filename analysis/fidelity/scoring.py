@@ -157,7 +157,8 @@ def team_summary(
     band_scheme: BandScheme = "modified",
     timepoint_order: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Team × time point: respondents, item means over those who answered, total = sum of item means, band.
+    """Team × time point: respondents (``n``, ``n_complete`` of them answered every item), item means over those
+    who answered, total = sum of item means, band.
 
     The total is the report's own method (Tabell 1). If some item has no answer at all in a group, its mean
     is missing, the total is left empty and ``items_with_answers`` says how many items the sum would cover.
@@ -168,6 +169,8 @@ def team_summary(
     means = grouped[items].mean()
     summary = means.copy()
     summary.insert(0, "n", grouped.size())
+    complete = scores[items].notna().all(axis=1).groupby([scores["team"], scores["timepoint"]], sort=False).sum()
+    summary.insert(1, "n_complete", complete.reindex(summary.index).astype(int))
     summary["items_with_answers"] = means.notna().sum(axis=1).astype(int)
     summary["total"] = means.sum(axis=1, min_count=len(items)).where(summary["items_with_answers"] == len(items))
     summary["band"] = classify(summary["total"], band_cuts(book, band_scheme))
