@@ -24,7 +24,7 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -81,6 +81,29 @@ def _excel_column(column: pd.Series, decimals: int) -> pd.Series:
     return column
 
 
+def _prepared(frame: pd.DataFrame, dialect: Dialect, decimals: int, headers: Mapping[str, str] | None) -> pd.DataFrame:
+    names = headers or {}
+    source = frame.reset_index(drop=True)
+    out = pd.DataFrame({k: _neutralised(source.iloc[:, k]) for k in range(source.shape[1])}, index=source.index)
+    if dialect == "excel_nb":
+        out = pd.DataFrame({k: _excel_column(out.iloc[:, k], decimals) for k in range(out.shape[1])})
+    out.columns = pd.Index([neutralise(str(names.get(str(c), c))) for c in frame.columns], dtype=object)
+    return out
+
+
+def _options(dialect: Dialect, decimals: int) -> dict[str, Any]:
+    if dialect == "excel_nb":
+        return {
+            "sep": EXCEL_SEPARATOR,
+            "decimal": EXCEL_DECIMAL,
+            "float_format": f"%.{decimals}f",
+            "lineterminator": "\r\n",
+            "quoting": csv.QUOTE_MINIMAL,
+            "encoding": "utf-8-sig",
+        }
+    return {"lineterminator": "\n", "quoting": csv.QUOTE_MINIMAL, "encoding": "utf-8"}
+
+
 def csv_text(
     frame: pd.DataFrame,
     *,
@@ -91,27 +114,13 @@ def csv_text(
     """The frame as CSV text with every text cell neutralised; ``headers`` renames columns on the way out.
 
     ``decimals`` applies to the ``excel_nb`` dialect only (the plain dialect keeps full precision, so a
-    value read back is the value written). Missing values are empty cells in both.
+    value read back is the value written). Missing values are empty cells in both. The text has no
+    byte-order mark; :func:`csv_bytes` and :func:`write_csv` add it for Excel.
     """
-    names = headers or {}
-    source = frame.reset_index(drop=True)
-    out = pd.DataFrame({k: _neutralised(source.iloc[:, k]) for k in range(source.shape[1])}, index=source.index)
-    out.columns = pd.Index([neutralise(str(names.get(str(c), c))) for c in frame.columns], dtype=object)
-    if dialect == "excel_nb":
-        out = pd.DataFrame({k: _excel_column(out.iloc[:, k], decimals) for k in range(out.shape[1])}).set_axis(
-            out.columns, axis=1
-        )
-        text: str = out.to_csv(
-            index=False,
-            sep=EXCEL_SEPARATOR,
-            decimal=EXCEL_DECIMAL,
-            float_format=f"%.{decimals}f",
-            lineterminator="\r\n",
-            quoting=csv.QUOTE_MINIMAL,
-        )
-        return text
-    plain: str = out.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    return plain
+    options = _options(dialect, decimals)
+    options.pop("encoding")
+    text: str = _prepared(frame, dialect, decimals, headers).to_csv(index=False, **options)
+    return text
 
 
 def csv_bytes(
@@ -134,8 +143,8 @@ def write_csv(
     decimals: int = 1,
     headers: Mapping[str, str] | None = None,
 ) -> Path:
-    """Write ``frame`` as a spreadsheet-safe CSV file (see :func:`csv_text`); returns the path."""
-    path.write_bytes(csv_bytes(frame, dialect=dialect, decimals=decimals, headers=headers))
+    """Write ``frame`` as a spreadsheet-safe CSV file (see :func:`csv_text`), streamed; returns the path."""
+    _prepared(frame, dialect, decimals, headers).to_csv(path, index=False, **_options(dialect, decimals))
     return path
 
 

@@ -29,6 +29,7 @@ from analysis.core.files import NOT_UTF8, check_readable, shown_name
 SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
 SPSS_SUFFIXES = (".sav", ".zsav")
 SUFFIXES = SPREADSHEET_SUFFIXES + SPSS_SUFFIXES
+BOM = "\ufeff".encode()
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,9 @@ def _with_header(rows: pd.DataFrame, first_row: int) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame()
     header = _name_columns(list(rows.iloc[0]))
-    body = rows.iloc[1:].fillna("")
+    body = rows.iloc[1:]
+    if body.isna().to_numpy().any():  # short rows, or empty workbook cells; a clean CSV is not copied
+        body = body.fillna("")
     body.columns = header
     body.index = range(first_row, first_row + len(body))
     stray = [k for k, name in enumerate(header) if is_blank_header(name) and _all_blank(body.iloc[:, k])]
@@ -125,18 +128,20 @@ def drop_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
+    data = path.read_bytes()
+    body = data.removeprefix(BOM)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        header = body.split(b"\n", 1)[0].decode("utf-8")
     except UnicodeDecodeError:
         raise InputError([Problem(shown_name(path), NOT_UTF8)]) from None
-    if not text.strip():
+    if not body.strip():
         raise InputError([Problem(shown_name(path), "filen er tom")])
-    header = text.split("\n", 1)[0]
     separator = max((";", ",", "\t"), key=header.count)
     try:
-        # pandas' C parser reads a million rows in seconds; every cell stays text, blank lines keep their number.
+        # pandas' C parser reads a million rows in seconds straight from the bytes; every cell stays text and
+        # blank lines keep their number.
         grid = pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(body),
             sep=separator,
             header=None,
             dtype=str,
@@ -144,12 +149,20 @@ def _read_csv(path: Path) -> pd.DataFrame:
             na_filter=False,
             skip_blank_lines=False,
             engine="c",
+            encoding="utf-8",
         )
+    except UnicodeDecodeError:
+        raise InputError([Problem(shown_name(path), NOT_UTF8)]) from None
     except (pd.errors.ParserError, ValueError):
         # Rows longer than the header: the csv module takes them, and the extra cells get blank headers.
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError([Problem(shown_name(path), NOT_UTF8)]) from None
         rows = list(csv.reader(io.StringIO(text), delimiter=separator))
         width = max(len(r) for r in rows)
         grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
+    del data, body
     return _with_header(grid, first_row=2)
 
 

@@ -96,7 +96,8 @@ def read_answers(path: Path | str, codebook: FidelityCodebook | None = None) -> 
     rows = pd.Series(raw.index, index=raw.index)  # the reader indexes rows as the user numbers them
     if "respondent_id" in raw.columns:
         comment = raw["respondent_id"].astype(str).str.startswith(COMMENT_PREFIX)
-        raw, rows = raw.loc[~comment], rows.loc[~comment]
+        if comment.any():
+            raw, rows = raw.loc[~comment], rows.loc[~comment]
     problems = _column_problems(raw, book, name)
     if problems and cells.sheet is not None and len(cells.sheets) > 1:
         problems.append(
@@ -110,19 +111,19 @@ def read_answers(path: Path | str, codebook: FidelityCodebook | None = None) -> 
         problems.append(Problem(name, "filen har ingen svarrader"))
     if problems:
         raise InputError(problems)
-    raw = raw.loc[:, book.raw_columns()].copy()
-    for column in ID_COLUMNS:
-        raw[column] = raw[column].astype(str).str.strip()
-    timepoints, problems = _timepoints(raw["timepoint"], rows, book, name)
-    raw["timepoint"] = timepoints
+    # Only the three id columns are copied; a million rows of answers are read in place.
+    ids = pd.DataFrame({column: raw[column].astype(str).str.strip() for column in ID_COLUMNS}, index=raw.index)
+    timepoints, problems = _timepoints(ids["timepoint"], rows, book, name)
+    ids["timepoint"] = timepoints
     values, cell_problems = _answer_values(raw, rows, book, name)
-    problems = _id_problems(raw, rows, name) + problems + cell_problems
+    del raw, cells
+    problems = _id_problems(ids, rows, name) + problems + cell_problems
     if problems:
         if len(problems) > MAX_PROBLEMS:
             extra = len(problems) - MAX_PROBLEMS
             problems = problems[:MAX_PROBLEMS] + [Problem(name, f"… og {extra} problemer til")]
         raise InputError(problems)
-    frame = pd.concat([raw.loc[:, list(ID_COLUMNS)], values], axis=1)
+    frame = pd.concat([ids, values], axis=1)
     frame.index = rows.to_numpy()
     frame.index.name = "row"
     return Answers(frame, source, warnings)
