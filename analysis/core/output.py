@@ -45,19 +45,30 @@ EXCEL_DECIMAL = ","
 BINARY_NOISE = float(_NOISE)
 
 
+_CR = r"\r\n?"
+
+
 def neutralise(text: str) -> str:
     """``text`` made safe to open in a spreadsheet: a leading apostrophe where it would start a formula."""
     return NEUTRALISER + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 def _neutralised(column: pd.Series) -> pd.Series:
-    """A column with every text cell that would start a formula prefixed; numbers and blanks untouched."""
+    """A column with every text cell that would start a formula prefixed; numbers and blanks untouched.
+
+    Line breaks inside a cell become a plain LF, which the writer always quotes: a lone CR would otherwise
+    be written bare and split the row for every reader.
+    """
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return column
     if pd.api.types.infer_dtype(column, skipna=True) in ("string", "empty"):
         risky = column.str.startswith(FORMULA_PREFIXES, na=False)
-        return column.where(~risky, NEUTRALISER + column.astype(str)) if risky.any() else column
-    return column.map(lambda v: neutralise(v) if isinstance(v, str) else v)
+        if risky.any():
+            column = column.where(~risky, NEUTRALISER + column.astype(str))
+        if column.str.contains("\r", regex=False, na=False).any():
+            column = column.str.replace(_CR, "\n", regex=True)
+        return column
+    return column.map(lambda v: neutralise(v).replace("\r\n", "\n").replace("\r", "\n") if isinstance(v, str) else v)
 
 
 def round_half_up_array(values: pd.Series, decimals: int) -> pd.Series:

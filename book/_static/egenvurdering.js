@@ -446,6 +446,7 @@
   }
 
   function csvField(text, separator) {
+    text = text.replace(/\r\n?/g, "\n"); // as analysis.core.output: a lone CR would split the row
     return /["\r\n]/.test(text) || text.indexOf(separator) >= 0 ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
