@@ -123,7 +123,7 @@ Med hake lagres de bare i denne nettleseren (localStorage), aldri på nettet.</s
 (semikolon og desimalkomma)</label></span>
 <button type="button" id="sa-print">Skriv ut resultatene</button>
 </div>
-<div id="sa-results" data-se-results aria-live="polite"></div>
+<div id="sa-results" data-se-results></div>
 </section>
 </div>
 </div>"""

@@ -263,13 +263,13 @@ def test_the_report_draws_what_the_page_draws(browser: Any, site_url: str, tmp_p
     pd.DataFrame(rows, columns=BOOK.raw_columns()).to_csv(path, index=False)
     out = tmp_path / "ut"
     assert cli("fidelity", "score", str(path), "--out", str(out)).returncode == 0
-    page_session = Session(browser, site_url + PAGE)
+    page_session = Session(browser, site_url + PAGE, viewport={"width": 390, "height": 844})
     page_session.load(path)
     overview = "() => document.querySelector('#sa-overview tbody').innerText"
     profile = "() => Array.from(document.querySelectorAll('.sa-timepoint')).map(s => s.innerText)"
     in_page = (page_session.rows(), page_session.page.evaluate(overview), page_session.page.evaluate(profile))
     page_session.close()
-    context = browser.new_context()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
     report = context.new_page()
     requests: list[str] = []
     report.route(
@@ -279,8 +279,11 @@ def test_the_report_draws_what_the_page_draws(browser: Any, site_url: str, tmp_p
     report.goto((out / "fidelity_report.html").as_uri(), wait_until="load")
     report.wait_for_selector("[data-se-report][data-sa-rendered=true]")
     in_report = (report.evaluate(ROWS.replace("#sa-results ", "")), report.evaluate(overview), report.evaluate(profile))
+    overflow = report.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    label = report.locator(".sa-profile th[scope=row]", has_text="19. ").first.bounding_box()
     context.close()
     assert not requests
+    assert overflow <= 0 and label and label["x"] >= 0 and label["x"] + label["width"] <= 390, (overflow, label)
     assert in_report == in_page
     assert in_page[0][1]["n"] == "4" and "L3" in in_page[2][1] and "10 av 19" in in_page[2][1]
 
