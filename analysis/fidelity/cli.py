@@ -11,13 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import re
 import shutil
 import sys
 import tempfile
-import types
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import pandas as pd
 
@@ -34,46 +32,10 @@ OUTPUT_FILES = ("respondent_scores.csv", "team_summary.csv", "fidelity_report.ht
 EXCEL_DECIMALS = 1
 
 
-# ------------------------------------------------------------------------------ Norwegian argparse
-class NorwegianHelpFormatter(argparse.HelpFormatter):
-    """argparse's help with a Norwegian «bruk:» line (its section titles are set per parser below)."""
-
-    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix="bruk: " if prefix is None else prefix)
-
-
-_ERRORS = (
-    (re.compile(r"^the following arguments are required: (.*)$"), r"dette mangler: \1"),
-    (re.compile(r"^argument (.*?): invalid choice: (.*?) \(choose from (.*)\)$"), r"\1: ugyldig valg \2 (velg \3)"),
-    (re.compile(r"^argument (.*?): expected one argument$"), r"\1 må ha en verdi"),
-    (re.compile(r"^unrecognized arguments: (.*)$"), r"ukjente argumenter: \1"),
-    (re.compile(r"^argument (.*?): (.*)$"), r"\1: \2"),
-)
-
-
-def _norwegian_error(self: argparse.ArgumentParser, message: str) -> NoReturn:
-    for pattern, replacement in _ERRORS:
-        if pattern.match(message):
-            message = pattern.sub(replacement, message)
-            break
-    self.print_usage(sys.stderr)
-    self.exit(2, f"{self.prog}: feil: {message}\n")
-
-
-def _norwegian(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """Norwegian section titles, a Norwegian -h/--help and Norwegian usage errors for one parser."""
-    parser._positionals.title = "argumenter"
-    parser._optionals.title = "valg"
-    parser.add_argument("-h", "--help", action="help", help="vis denne hjelpeteksten og avslutt")
-    parser.error = types.MethodType(_norwegian_error, parser)  # type: ignore[method-assign]
-    return parser
-
-
 def _parser(sub: Any, name: str, **kwargs: Any) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = sub.add_parser(
-        name, add_help=False, formatter_class=NorwegianHelpFormatter, **kwargs
-    )
-    return _norwegian(parser)
+    """A subcommand's parser; Norwegian because the top-level parser is (argparse passes its class on)."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, **kwargs)
+    return parser
 
 
 # -------------------------------------------------------------------------------------- output

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.core import output
-from analysis.core.identity import _SHAPE as IDENTITY_SHAPE
+from analysis.core.identity import SHAPE as IDENTITY_SHAPE
 from analysis.fidelity.advice import full_score, load_advice
 from analysis.fidelity.answers import COMMENT_PREFIX, IDENTITY_ALIASES, MAX_PROBLEMS, PATTERNS
 from analysis.fidelity.codebook import TIMEPOINT_IGNORED, FidelityCodebook, load_fidelity_codebook
