@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from analysis import validate
 from analysis.anonymise import engine as anonymise_engine
 from analysis.cases import cli as cases_cli
+from analysis.core.argparse_nb import NorwegianArgumentParser
 from analysis.core.errors import EXIT_BAD_INPUT, InputError
 from analysis.factors import cli as factors_cli
 from analysis.fidelity import cli as fidelity_cli
@@ -35,8 +36,10 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser = NorwegianArgumentParser(
+        prog="python -m analysis", description="Analysene bak rapportnettstedet om SE og IPS, fra kommandolinjen."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO", title="kommandoer")
     for module in COMMAND_MODULES:
         module.register_cli(sub)
     return parser

@@ -37,7 +37,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("validate", help="check a .sav/.csv/.xlsx file against an instrument codebook")
-    parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--instrument", required=True, choices=INSTRUMENTS)
+    parser = sub.add_parser("validate", help="kontroller en .sav/.csv/.xlsx-fil mot kodeboken til et skjema")
+    parser.add_argument("file", metavar="FIL", help="fila som skal kontrolleres")
+    parser.add_argument("--instrument", required=True, choices=INSTRUMENTS, help="skjemaet fila skal følge")
     parser.set_defaults(func=_run)

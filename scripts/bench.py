@@ -9,7 +9,8 @@
   loaded, and once more after every figure has been scrolled into view and drawn (figures load plotly.js
   or vega only when they approach the viewport, so the second number is what a reader who reads the
   whole page downloads);
-- fidelity scoring throughput on 1,000,000 answer rows;
+- fidelity scoring throughput on 1,000,000 answer rows, and the whole ``fidelity score`` command on a
+  1,000,000-row CSV and on 1,000 teams (wall time and peak memory of the process);
 - anonymiser throughput on a 300 kB document (when the anonymiser is present).
 """
 
@@ -161,6 +162,59 @@ def scoring_throughput(rows: int = 1_000_000) -> dict[str, float]:
     return {"rows": rows, "score_s": mid - start, "summary_s": end - mid, "rows_per_s": rows / (mid - start)}
 
 
+def _answer_csv(path: Path, rows: int, teams: int) -> None:
+    """A raw-format answer file: random codes, 2 % blank cells, time points typed as labels in mixed case."""
+    import numpy as np
+    import pandas as pd
+
+    from analysis.fidelity.codebook import load_fidelity_codebook
+
+    book = load_fidelity_codebook()
+    rng = np.random.default_rng(15)
+    labels = np.array([t.label.upper() if k % 2 else t.label for k, t in enumerate(book.timepoints)])
+    index = np.arange(rows)
+    data: dict[str, object] = {
+        "respondent_id": [f"L{i}" for i in range(rows)],
+        "team": [f"Team {i % teams}" for i in range(rows)],
+        "timepoint": labels[(index // teams) % len(labels)],
+    }
+    for item in book.items:
+        for column in item.columns:
+            codes = rng.integers(1, 6, rows) if item.type == "single" else rng.integers(0, 2, rows)
+            cells = codes.astype(str).astype(object)
+            cells[rng.random(rows) < 0.02] = ""
+            data[column] = cells
+    pd.DataFrame(data).to_csv(path, index=False)
+
+
+# Runs the command line and prints its own high-water mark (VmHWM, kB). rusage would report the benchmark's
+# size at fork time instead, which Linux carries over into the child's maximum.
+_PEAK = (
+    "import sys; from analysis.cli import main; code = main(sys.argv[1:]); "
+    "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM'))); sys.exit(code)"
+)
+
+
+def command_line(rows: int, teams: int) -> dict[str, float]:
+    """``python -m analysis fidelity score`` on a generated file: wall time and peak resident memory."""
+    with tempfile.TemporaryDirectory(prefix="se-ips-bench-fidelity-") as tmp:
+        source = Path(tmp) / "svar.csv"
+        _answer_csv(source, rows, teams)
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-c", _PEAK, "fidelity", "score", str(source), "--out", str(Path(tmp) / "ut")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        elapsed = time.perf_counter() - start
+        if result.returncode != 0:
+            raise SystemExit(f"fidelity score failed on the benchmark file:\n{result.stderr[-2000:]}")
+        peak = int(result.stdout.strip().splitlines()[-1])
+        report = (Path(tmp) / "ut" / "fidelity_report.html").stat().st_size
+    return {"rows": rows, "teams": teams, "seconds": elapsed, "peak_mb": peak / 1024, "report_mb": report / 1e6}
+
+
 def anonymiser_throughput() -> dict[str, float] | None:
     try:
         from analysis.anonymise.engine import benchmark_throughput
@@ -222,6 +276,15 @@ def main() -> int:
         f"fidelity scoring: {scoring['rows']:,} rows in {scoring['score_s']:.2f} s "
         f"({scoring['rows_per_s']:,.0f} rows/s); team summary {scoring['summary_s']:.2f} s"
     )
+    runs = []
+    for rows, teams in ((1_000_000, 1000), (12_000, 1000)):
+        run = command_line(rows, teams)
+        runs.append(run)
+        print(
+            f"fidelity score command: {rows:,} rows, {teams:,} teams in {run['seconds']:.1f} s, "
+            f"peak {run['peak_mb']:.0f} MB, report {run['report_mb']:.1f} MB"
+        )
+    results["fidelity_command"] = runs
     anon = anonymiser_throughput()
     if anon is not None:
         results["anonymiser"] = anon

@@ -79,7 +79,7 @@ function extractArticle(slug) {
   }
   // Absolute URLs, so the combined document can live anywhere.
   clone.querySelectorAll("[src]").forEach((el) => el.setAttribute("src", new URL(el.getAttribute("src"), location.href).href));
-  clone.querySelectorAll("a[href]").forEach((el) => {
+  clone.querySelectorAll("a[href], link[href]").forEach((el) => {
     const href = el.getAttribute("href");
     if (href.startsWith("#")) return;
     el.setAttribute("href", new URL(href, location.href).href);

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``handouts`` command to the ``python -m analysis`` parser."""
-    parser = sub.add_parser("handouts", help="write one printable HTML handout per case and one with all cases")
-    parser.add_argument("--out", required=True, help="folder for case-NN.html and alle-casene.html")
-    parser.add_argument("--cases", default=str(CASES), help="folder with the case files (case-NN.md)")
+    parser = sub.add_parser("handouts", help="skriv ett arbeidsark (HTML, én A4-side) per case og ett med alle casene")
+    parser.add_argument("--out", required=True, help="mappe for case-NN.html og alle-casene.html")
+    parser.add_argument("--cases", default=str(CASES), help="mappe med casefilene (case-NN.md)")
     parser.set_defaults(func=run)

@@ -36,7 +36,8 @@ SYNTHETIC_MONTH_OFFSET = 80
 
 Kind = Literal["fnr", "dnr", "hnr"]
 
-_SHAPE = re.compile(r"^\s*(\d{6}) ?(\d{5})\s*$")
+SHAPE = re.compile(r"^\s*(\d{6}) ?(\d{5})\s*$")
+"""The shape of an identity number in a cell: 11 digits, optionally a space after the six date digits."""
 # In running text an identity number is not glued to a word, a decimal, a path or a longer digit group.
 _IN_TEXT = re.compile(r"(?<![\w.,/+-])(\d{6}) ?(\d{5})(?![\w]|[.,/-]\d)")
 
@@ -90,7 +91,7 @@ def _checksum_ok(digits: str) -> bool:
 
 def parse_identity_number(text: str) -> IdentityNumber | None:
     """Decode an 11-digit number (one space after the date allowed); None when the text has another shape."""
-    match = _SHAPE.match(text)
+    match = SHAPE.match(text)
     if not match:
         return None
     digits = match[1] + match[2]
@@ -116,7 +117,7 @@ def parse_identity_number(text: str) -> IdentityNumber | None:
 
 def looks_like_identity_number(value: object) -> bool:
     """True for a value shaped like a fødselsnummer or D-number (11 digits, optionally 6 + space + 5)."""
-    return isinstance(value, str) and bool(_SHAPE.match(value))
+    return isinstance(value, str) and bool(SHAPE.match(value))
 
 
 def is_identity_number(text: str, *, allow_synthetic: bool = False) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis.core.errors import InputError, Problem
@@ -28,6 +29,7 @@ from analysis.core.files import NOT_UTF8, check_readable, shown_name
 SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
 SPSS_SUFFIXES = (".sav", ".zsav")
 SUFFIXES = SPREADSHEET_SUFFIXES + SPSS_SUFFIXES
+BOM = "\ufeff".encode()
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class Cells:
     frame: pd.DataFrame
     path: Path
     sheet: str | None = None
+    sheets: tuple[str, ...] = ()
+    """Every sheet of a workbook in order (empty for .csv and .sav): messages name the ones not read."""
 
     @property
     def name(self) -> str:
@@ -70,37 +74,95 @@ def _name_columns(header: list[Any]) -> list[str]:
     return [blank_header(i) if str(h).strip() in ("", "nan", "None") else str(h).strip() for i, h in enumerate(header)]
 
 
+def is_blank_header(name: str) -> bool:
+    """Whether a column name is the one :func:`blank_header` gives a column without a header cell."""
+    return name.startswith("(tom overskrift i kolonne ")
+
+
 def _with_header(rows: pd.DataFrame, first_row: int) -> pd.DataFrame:
-    """First row as header, the rest as text cells indexed by their row number; empty rows dropped."""
+    """First row as header, the rest as text cells indexed by their row number; empty rows dropped.
+
+    A column with neither a header nor any value (a spreadsheet's stray empty column) is dropped too; a
+    column with values but no header keeps the name :func:`blank_header` gives it, so a message can point
+    at its letter.
+    """
     if rows.empty:
         return pd.DataFrame()
     header = _name_columns(list(rows.iloc[0]))
-    body = rows.iloc[1:].fillna("").astype(str)
+    body = rows.iloc[1:]
+    if body.isna().to_numpy().any():  # short rows, or empty workbook cells; a clean CSV is not copied
+        body = body.fillna("")
     body.columns = header
     body.index = range(first_row, first_row + len(body))
+    stray = [k for k, name in enumerate(header) if is_blank_header(name) and _all_blank(body.iloc[:, k])]
+    if stray:
+        body = body.iloc[:, [k for k in range(len(header)) if k not in stray]]
     return drop_empty_rows(body)
 
 
+def _all_blank(column: pd.Series) -> bool:
+    filled = column[column != ""]
+    return bool(filled.empty or filled.astype(str).str.strip().eq("").all())
+
+
 def drop_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows where every cell is blank are not answers (a spreadsheet's formatted empty rows)."""
+    """Rows where every cell is blank are not answers (a spreadsheet's formatted empty rows).
+
+    Built for a million rows: a row is settled as soon as one of its cells holds something other than white
+    space, so in a normal file only the first column is ever looked at closely.
+    """
     if frame.empty:
         return frame
-    blank = frame.astype(str).apply(lambda col: col.str.strip() == "").all(axis=1)
-    return frame.loc[~blank]
+    undecided = np.ones(len(frame), dtype=bool)
+    for k in range(frame.shape[1]):
+        if not undecided.any():
+            break
+        column = frame.iloc[:, k].to_numpy()[undecided]
+        text = pd.Series(column, dtype=object).astype(str)
+        filled = np.array(text != "", dtype=bool)
+        if filled.any():
+            filled[filled] = ~np.array(text[filled].str.isspace(), dtype=bool)
+        positions = np.flatnonzero(undecided)
+        undecided[positions[filled]] = False
+    return frame.loc[~undecided] if undecided.any() else frame
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
+    data = path.read_bytes()
+    body = data.removeprefix(BOM)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        header = body.split(b"\n", 1)[0].decode("utf-8")
     except UnicodeDecodeError:
         raise InputError([Problem(shown_name(path), NOT_UTF8)]) from None
-    if not text.strip():
+    if not body.strip():
         raise InputError([Problem(shown_name(path), "filen er tom")])
-    header = text.splitlines()[0]
     separator = max((";", ",", "\t"), key=header.count)
-    rows = list(csv.reader(io.StringIO(text), delimiter=separator))
-    width = max(len(r) for r in rows)
-    grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
+    try:
+        # pandas' C parser reads a million rows in seconds straight from the bytes; every cell stays text and
+        # blank lines keep their number.
+        grid = pd.read_csv(
+            io.BytesIO(body),
+            sep=separator,
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+            encoding="utf-8",
+        )
+    except UnicodeDecodeError:
+        raise InputError([Problem(shown_name(path), NOT_UTF8)]) from None
+    except (pd.errors.ParserError, ValueError):
+        # Rows longer than the header: the csv module takes them, and the extra cells get blank headers.
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError([Problem(shown_name(path), NOT_UTF8)]) from None
+        rows = list(csv.reader(io.StringIO(text), delimiter=separator))
+        width = max(len(r) for r in rows)
+        grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
+    del data, body
     return _with_header(grid, first_row=2)
 
 
@@ -111,7 +173,7 @@ def _sheet_score(grid: pd.DataFrame, expected: Collection[str]) -> int:
     return len(header & set(expected))
 
 
-def _read_xlsx(path: Path, expected: Collection[str]) -> tuple[pd.DataFrame, str]:
+def _read_xlsx(path: Path, expected: Collection[str]) -> tuple[pd.DataFrame, str, tuple[str, ...]]:
     name = shown_name(path)
     if not zipfile.is_zipfile(path):
         raise InputError(
@@ -137,7 +199,7 @@ def _read_xlsx(path: Path, expected: Collection[str]) -> tuple[pd.DataFrame, str
                 ]
             )
         chosen = next(sheet for sheet in names if scores[sheet] == best)
-    return _with_header(sheets[chosen], first_row=2), chosen
+    return _with_header(sheets[chosen], first_row=2), chosen, tuple(names)
 
 
 def _spss_cell(value: object) -> str:
@@ -181,8 +243,8 @@ def read_cells(path: Path, *, expected_columns: Collection[str] = ()) -> Cells:
         if suffix == ".csv":
             return Cells(_read_csv(path), path)
         if suffix == ".xlsx":
-            frame, sheet = _read_xlsx(path, expected_columns)
-            return Cells(frame, path, sheet)
+            frame, sheet, names = _read_xlsx(path, expected_columns)
+            return Cells(frame, path, sheet, names)
         values, _meta = read_spss(path, user_missing=False)
         text = values.astype(object).apply(lambda col: col.map(_spss_cell))
         return Cells(drop_empty_rows(text), path)

@@ -8,11 +8,11 @@ checklist`` writes the Markdown and CSV files for use outside the site.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.core.output import csv_text
 from analysis.core.paths import GENERATED
 from analysis.factors.codes import LEVEL_ORDER
 from analysis.factors.load import FactorData, load_all
@@ -40,19 +40,22 @@ def readiness_checklist(data: FactorData | None = None) -> pd.DataFrame:
         part = f[(f["theme_id"] == s.theme_id) & (f["direction"] != "facilitator")]
         studies = sorted(part["study"].unique())
         level = min(part["level"], key=LEVEL_ORDER.__getitem__)
-        rows.append({
-            "theme_id": s.theme_id,
-            "område": data.frame.level_label(level),
-            "spørsmål": themes.at[s.theme_id, "readiness_question"],
-            "tema": s.tema,
-            "hvorfor": (f"{_count_phrase(len(part))} i "
-                        f"{'studie' if len(studies) == 1 else 'studiene'} {', '.join(studies)}"),
-            "studier": ", ".join(studies),
-            "antall studier": len(studies),
-            "faktorer": ", ".join(part["factor_id"]),
-            "anbefalinger (004)": recs.get(s.theme_id, ""),
-            "_level": LEVEL_ORDER[level],
-        })
+        rows.append(
+            {
+                "theme_id": s.theme_id,
+                "område": data.frame.level_label(level),
+                "spørsmål": themes.at[s.theme_id, "readiness_question"],
+                "tema": s.tema,
+                "hvorfor": (
+                    f"{_count_phrase(len(part))} i {'studie' if len(studies) == 1 else 'studiene'} {', '.join(studies)}"
+                ),
+                "studier": ", ".join(studies),
+                "antall studier": len(studies),
+                "faktorer": ", ".join(part["factor_id"]),
+                "anbefalinger (004)": recs.get(s.theme_id, ""),
+                "_level": LEVEL_ORDER[level],
+            }
+        )
     out = pd.DataFrame(rows)
     out = out.sort_values(["_level", "antall studier", "theme_id"], ascending=[True, False, True])
     out = out.drop(columns="_level")
@@ -82,10 +85,8 @@ def checklist_markdown(checklist: pd.DataFrame, *, title: str = "Klar for oppsta
 
 
 def checklist_csv(checklist: pd.DataFrame) -> str:
-    """The checklist as CSV text (semicolon-free columns stay readable in spreadsheet programs)."""
-    buffer = io.StringIO()
-    checklist.to_csv(buffer, index=False, lineterminator="\n")
-    return buffer.getvalue()
+    """The checklist as spreadsheet-safe CSV text (core.output: no cell can start a formula)."""
+    return csv_text(checklist)
 
 
 def write_checklist(checklist: pd.DataFrame, out_dir: Path = GENERATED) -> dict[str, Path]:

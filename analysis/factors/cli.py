@@ -13,8 +13,10 @@ from analysis.factors.load import load_all
 def run(args: argparse.Namespace) -> int:
     data = load_all(Path(args.coded))
     if args.action == "check":
-        print(f"{len(data.factors)} faktorer, {len(data.themes)} temaer og {len(data.recommendations)} "
-              "anbefalinger er kontrollert uten feil.")
+        print(
+            f"{len(data.factors)} faktorer, {len(data.themes)} temaer og {len(data.recommendations)} "
+            "anbefalinger er kontrollert uten feil."
+        )
         return 0
     for kind, path in write_checklist(readiness_checklist(data), Path(args.out)).items():
         print(f"{kind}: {rel(path)}")
@@ -23,8 +25,10 @@ def run(args: argparse.Namespace) -> int:
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``factors`` command to the ``python -m analysis`` parser."""
-    parser = sub.add_parser("factors", help="check the coded implementation factors or write the readiness checklist")
-    parser.add_argument("action", choices=("check", "checklist"))
-    parser.add_argument("--coded", default=str(CODED), help="folder with coding_frame.yaml and the CSV files")
-    parser.add_argument("--out", default=str(GENERATED), help="where `checklist` writes klar-for-oppstart.md/.csv")
+    parser = sub.add_parser("factors", help="kontroller de kodede implementeringsfaktorene eller skriv sjekklisten")
+    parser.add_argument(
+        "action", choices=("check", "checklist"), help="check: kontroller filene; checklist: skriv sjekklisten"
+    )
+    parser.add_argument("--coded", default=str(CODED), help="mappe med coding_frame.yaml og CSV-filene")
+    parser.add_argument("--out", default=str(GENERATED), help="hvor `checklist` skriver klar-for-oppstart.md/.csv")
     parser.set_defaults(func=run)

@@ -60,11 +60,16 @@ class Domain(StrictModel):
 
     @model_validator(mode="after")
     def _constructs(self) -> Domain:
-        problems = duplicate_problems((("constructs.id", [c.id for c in self.constructs]),
-                                       ("roles.id", [r.id for r in self.roles])), "id brukt mer enn én gang")
+        problems = duplicate_problems(
+            (("constructs.id", [c.id for c in self.constructs]), ("roles.id", [r.id for r in self.roles])),
+            "id brukt mer enn én gang",
+        )
         ids = self.construct_ids()
-        problems += [f"constructs: konstruktet {c.id} har ukjent parent {c.parent}"
-                     for c in self.constructs if c.parent and c.parent not in ids]
+        problems += [
+            f"constructs: konstruktet {c.id} har ukjent parent {c.parent}"
+            for c in self.constructs
+            if c.parent and c.parent not in ids
+        ]
         if problems:
             raise ValueError("\n".join(problems))
         return self
@@ -120,12 +125,17 @@ class CodingFrame(StrictModel):
 
     @model_validator(mode="after")
     def _matches_the_analysis(self) -> CodingFrame:
-        problems = duplicate_problems((("levels.id", [c.id for c in self.levels]),
-                                       ("directions.id", [c.id for c in self.directions])), "id brukt mer enn én gang")
+        problems = duplicate_problems(
+            (("levels.id", [c.id for c in self.levels]), ("directions.id", [c.id for c in self.directions])),
+            "id brukt mer enn én gang",
+        )
         if {c.id for c in self.levels} != {lv.value for lv in Level}:
             problems.append(f"levels må være nøyaktig {', '.join(lv.value for lv in Level)}")
-        problems += [f"levels: {c.id} må ha order {LEVEL_ORDER[c.id]}, ikke {c.order}" for c in self.levels
-                     if c.order is not None and c.id in LEVEL_ORDER and c.order != LEVEL_ORDER[c.id]]
+        problems += [
+            f"levels: {c.id} må ha order {LEVEL_ORDER[c.id]}, ikke {c.order}"
+            for c in self.levels
+            if c.order is not None and c.id in LEVEL_ORDER and c.order != LEVEL_ORDER[c.id]
+        ]
         if {c.id for c in self.directions} != {d.value for d in Direction}:
             problems.append(f"directions må være nøyaktig {', '.join(d.value for d in Direction)}")
         if [c.id for c in self.euse_stages] != [str(i) for i in range(1, 6)]:

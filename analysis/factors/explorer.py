@@ -144,12 +144,19 @@ def _options(values: list[tuple[str, str]]) -> str:
 
 def _select(element_id: str, key: str, label: str, values: list[tuple[str, str]]) -> str:
     ident = f"{element_id}-{key}"
-    return (f'<div><label for="{ident}">{html.escape(label)}</label>'
-            f'<select id="{ident}" data-filter="{key}">{_options(values)}</select></div>')
+    return (
+        f'<div><label for="{ident}">{html.escape(label)}</label>'
+        f'<select id="{ident}" data-filter="{key}">{_options(values)}</select></div>'
+    )
 
 
-def factor_browser_html(listing: pd.DataFrame, frame: CodingFrame, *, element_id: str = "faktoroversikt",
-                        caption: str = "Alle kodede implementeringsfaktorer") -> str:
+def factor_browser_html(
+    listing: pd.DataFrame,
+    frame: CodingFrame,
+    *,
+    element_id: str = "faktoroversikt",
+    caption: str = "Alle kodede implementeringsfaktorer",
+) -> str:
     """A searchable, filterable table of every factor with its evidence, quotation and source.
 
     ``listing`` is :func:`analysis.factors.summaries.factor_listing`; the filters offer the values that occur in it.
@@ -176,14 +183,26 @@ def factor_browser_html(listing: pd.DataFrame, frame: CodingFrame, *, element_id
         f'<p class="se-fb-count" id="{element_id}-count" aria-live="polite">Viser {len(listing)} av '
         f"{len(listing)} faktorer.</p>"
     )
-    head = "".join(f'<th scope="col">{h}</th>' for h in
-                   ("ID", "Faktor", "Koding", "Hva studien fant"))
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("ID", "Faktor", "Koding", "Hva studien fant"))
     body = []
     for r in listing.to_dict("records"):
-        searchable = " ".join(str(r[c]) for c in ("factor_id", "label", "description", "evidence", "quote",
-                                                   "tema", "nivå", "retning", "domene", "konstrukt", "source_ref"))
-        quote = (f'<span class="se-fb-quote">Sitat: <q lang="nb">{e(r["quote"])}</q></span>'
-                 if r["quote"] else "")
+        searchable = " ".join(
+            str(r[c])
+            for c in (
+                "factor_id",
+                "label",
+                "description",
+                "evidence",
+                "quote",
+                "tema",
+                "nivå",
+                "retning",
+                "domene",
+                "konstrukt",
+                "source_ref",
+            )
+        )
+        quote = f'<span class="se-fb-quote">Sitat: <q lang="nb">{e(r["quote"])}</q></span>' if r["quote"] else ""
         body.append(
             f'<tr data-study="{e(r["study"])}" data-level="{e(r["level"])}" data-direction="{e(r["direction"])}" '
             f'data-domain="{e(r["cfir_domain"])}" data-theme="{e(r["theme_id"])}" '
@@ -213,8 +232,9 @@ def _data_uri(text: str, mime: str) -> str:
     return f"data:{mime};charset=utf-8," + urllib.parse.quote(text)
 
 
-def checklist_html(checklist: pd.DataFrame, *, element_id: str = "klar-for-oppstart-liste",
-                   filename: str = "klar-for-oppstart") -> str:
+def checklist_html(
+    checklist: pd.DataFrame, *, element_id: str = "klar-for-oppstart-liste", filename: str = "klar-for-oppstart"
+) -> str:
     """The readiness checklist with tick boxes, two downloads (Markdown, CSV) and a print button.
 
     The downloads are data: URIs built from the same table, so they work offline and the build writes no

@@ -55,8 +55,22 @@ THEME_FILE = "themes.csv"
 REC_FILE = "recommendations.csv"
 
 FACTOR_COLUMNS: tuple[str, ...] = (
-    "factor_id", "study", "theme_id", "label", "description", "level", "direction", "cfir_domain",
-    "cfir_construct", "cfir_role", "euse_stage", "ips_principle", "evidence", "source_ref", "quote", "coding_note",
+    "factor_id",
+    "study",
+    "theme_id",
+    "label",
+    "description",
+    "level",
+    "direction",
+    "cfir_domain",
+    "cfir_construct",
+    "cfir_role",
+    "euse_stage",
+    "ips_principle",
+    "evidence",
+    "source_ref",
+    "quote",
+    "coding_note",
 )
 FACTOR_COLUMNS_MAY_BE_ABSENT = frozenset({"coding_note"})
 THEME_COLUMNS: tuple[str, ...] = ("theme_id", "label", "description", "levels", "polarity", "readiness_question")
@@ -83,8 +97,9 @@ class FactorData:
         return list(self.factor_rows)
 
 
-def read_rows(path: Path, columns: Sequence[str], problems: list[Problem], *,
-              may_be_absent: Collection[str] = ()) -> list[dict[str, str]]:
+def read_rows(
+    path: Path, columns: Sequence[str], problems: list[Problem], *, may_be_absent: Collection[str] = ()
+) -> list[dict[str, str]]:
     """A CSV file's rows as dicts of stripped text; a missing or unknown column is reported, not guessed around.
 
     Columns in ``may_be_absent`` are filled with empty text when the header lacks them. Problems are added to
@@ -132,17 +147,33 @@ def theme_problems(factors: pd.DataFrame, themes: pd.DataFrame, path: Path) -> l
     for i, row in enumerate(factors.itertuples(), start=1):
         levels, _ = declared.get(row.theme_id, (None, None))
         if levels is not None and row.level not in levels:
-            problems.append(Problem(file, (
-                f"nivået «{row.level}» passer ikke med temaet {row.theme_id}, som er avgrenset til "
-                f"{', '.join(sorted(levels))}"), i, "level"))
+            problems.append(
+                Problem(
+                    file,
+                    (
+                        f"nivået «{row.level}» passer ikke med temaet {row.theme_id}, som er avgrenset til "
+                        f"{', '.join(sorted(levels))}"
+                    ),
+                    i,
+                    "level",
+                )
+            )
     for theme_id, group in factors.groupby("theme_id"):
         _, polarity = declared.get(str(theme_id), (None, None))
         directions = set(group["direction"])
         if polarity == Polarity.ONE_SIDED and {Direction.FACILITATOR, Direction.BARRIER} <= directions:
             rows = [int(i) + 1 for i in group.index]
-            problems.append(Problem(file, (
-                f"temaet {theme_id} er ensidig, men har både fremmende og hemmende rader ({rows}); "
-                "merk temaet two-sided i themes.csv eller del det"), None, "direction"))
+            problems.append(
+                Problem(
+                    file,
+                    (
+                        f"temaet {theme_id} er ensidig, men har både fremmende og hemmende rader ({rows}); "
+                        "merk temaet two-sided i themes.csv eller del det"
+                    ),
+                    None,
+                    "direction",
+                )
+            )
     return problems
 
 
@@ -150,21 +181,31 @@ def readiness_question_problems(factors: pd.DataFrame, themes: pd.DataFrame, pat
     """A theme with hindering or mixed factors becomes a checklist question, so it must have one."""
     barrier_themes = set(factors.loc[factors["direction"] != Direction.FACILITATOR, "theme_id"])
     message = "temaet har hemmende eller blandede faktorer og trenger et spørsmål til sjekklisten"
-    return [Problem(shown_name(path), message, i, "readiness_question")
-            for i, row in enumerate(themes.itertuples(), start=1)
-            if row.theme_id in barrier_themes and not row.readiness_question]
+    return [
+        Problem(shown_name(path), message, i, "readiness_question")
+        for i, row in enumerate(themes.itertuples(), start=1)
+        if row.theme_id in barrier_themes and not row.readiness_question
+    ]
 
 
 def interplay_problems(frame: CodingFrame, factor_ids: set[str], path: Path) -> list[Problem]:
     """000's links between levels must join factors that are coded."""
-    return [Problem(shown_name(path), f"interplay nr. {i}: «{end}» er ikke en kodet faktor", None, column)
-            for i, edge in enumerate(frame.interplay, start=1)
-            for column, end in (("from", edge.from_), ("to", edge.to))
-            if end not in factor_ids]
+    return [
+        Problem(shown_name(path), f"interplay nr. {i}: «{end}» er ikke en kodet faktor", None, column)
+        for i, edge in enumerate(frame.interplay, start=1)
+        for column, end in (("from", edge.from_), ("to", edge.to))
+        if end not in factor_ids
+    ]
 
 
-def _checked(model: type[Row], raw: Sequence[Mapping[str, str]], path: Path, key: str, context: RowContext,
-             problems: list[Problem]) -> list[Row]:
+def _checked(
+    model: type[Row],
+    raw: Sequence[Mapping[str, str]],
+    path: Path,
+    key: str,
+    context: RowContext,
+    problems: list[Problem],
+) -> list[Row]:
     """The file's rows as ``model``; their problems and repeated ``key`` values are added to ``problems``."""
     file = shown_name(path)
     records, found = validate_rows(model, raw, file, context)
@@ -172,8 +213,9 @@ def _checked(model: type[Row], raw: Sequence[Mapping[str, str]], path: Path, key
     return records
 
 
-def load_all(directory: Path = CODED, *, seeds_dir: Path | None | str = "auto",
-             deny_hashes: Mapping[str, str] | None = None) -> FactorData:
+def load_all(
+    directory: Path = CODED, *, seeds_dir: Path | None | str = "auto", deny_hashes: Mapping[str, str] | None = None
+) -> FactorData:
     """Load and check the coding frame, themes, factors and recommendations; raise one InputError for all.
 
     ``seeds_dir`` is where the seed texts are (``"auto"``: :func:`analysis.core.sources.seeds_directory`;
@@ -202,7 +244,10 @@ def load_all(directory: Path = CODED, *, seeds_dir: Path | None | str = "auto",
     problems += interplay_problems(frame, set(factors["factor_id"]), directory / FRAME_FILE)
     if problems:
         raise InputError(problems)
-    interplay = pd.DataFrame([{"from": e.from_, "to": e.to, "source_ref": e.source_ref, "note": e.note}
-                              for e in frame.interplay], columns=list(INTERPLAY_COLUMNS))
-    return FactorData(frame, factors, themes, pd.DataFrame(rec_raw, columns=list(REC_COLUMNS)), interplay,
-                      tuple(factor_rows))
+    interplay = pd.DataFrame(
+        [{"from": e.from_, "to": e.to, "source_ref": e.source_ref, "note": e.note} for e in frame.interplay],
+        columns=list(INTERPLAY_COLUMNS),
+    )
+    return FactorData(
+        frame, factors, themes, pd.DataFrame(rec_raw, columns=list(REC_COLUMNS)), interplay, tuple(factor_rows)
+    )

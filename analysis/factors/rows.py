@@ -34,8 +34,9 @@ _PRIVACY_MESSAGES = {
     "identity-number": "inneholder noe som ligner et fødselsnummer eller D-nummer",
     "email": "inneholder en e-postadresse",
     "phone": "inneholder noe som ligner et telefonnummer",
-    "deny-list": ("inneholder et navn som ikke skal stå i kodede data "
-                  "(informantpseudonym, arbeidsgiver, tilbyder eller verktøy)"),
+    "deny-list": (
+        "inneholder et navn som ikke skal stå i kodede data (informantpseudonym, arbeidsgiver, tilbyder eller verktøy)"
+    ),
 }
 
 
@@ -123,8 +124,9 @@ class ThemeRow(StrictModel):
         if not levels:
             raise ValueError("er tom; oppgi ett nivå eller to nabonivåer, skilt med «;»")
         if not levels_are_neighbours(levels):
-            raise ValueError("et tema kan ha ett nivå, to nabonivåer (system–organisasjon–gruppe–individ) eller bare "
-                             "«instruction»")
+            raise ValueError(
+                "et tema kan ha ett nivå, to nabonivåer (system–organisasjon–gruppe–individ) eller bare «instruction»"
+            )
         return levels
 
     @field_validator("polarity", mode="before")
@@ -304,11 +306,13 @@ class RecommendationRow(StrictModel):
 def _row_number(i: int) -> Callable[[Sequence[Any]], int]:
     def row_of(_location: Sequence[Any]) -> int:
         return i
+
     return row_of
 
 
-def validate_rows(model: type[Row], rows: Sequence[Mapping[str, str]], file: str,
-                  context: RowContext) -> tuple[list[Row], list[Problem]]:
+def validate_rows(
+    model: type[Row], rows: Sequence[Mapping[str, str]], file: str, context: RowContext
+) -> tuple[list[Row], list[Problem]]:
     """Every row built as ``model``, and every problem of every row located by file, row and column."""
     records: list[Row] = []
     problems: list[Problem] = []

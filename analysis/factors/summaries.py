@@ -32,8 +32,9 @@ def counts_by_level_domain_direction(data: FactorData) -> pd.DataFrame:
     """Counts for every level × CFIR domain × direction, zeros included, so an empty cell is a real zero."""
     levels = [c.id for c in data.frame.levels]
     domains = [d.id for d in data.frame.domains]
-    grid = pd.MultiIndex.from_product([levels, domains, [d.value for d in Direction]],
-                                      names=["level", "cfir_domain", "direction"])
+    grid = pd.MultiIndex.from_product(
+        [levels, domains, [d.value for d in Direction]], names=["level", "cfir_domain", "direction"]
+    )
     counts = data.factors.groupby(["level", "cfir_domain", "direction"]).size().reindex(grid, fill_value=0)
     out = counts.rename("antall").reset_index()
     out["nivå"] = out["level"].map(data.frame.level_label)
@@ -65,16 +66,22 @@ def theme_summary(data: FactorData) -> pd.DataFrame:
     for theme in data.themes.itertuples():
         part = f[f["theme_id"] == theme.theme_id]
         studies = sorted(part["study"].unique())
-        rows.append({
-            "theme_id": theme.theme_id, "tema": theme.label, "studier": ", ".join(studies),
-            "antall studier": len(studies), "faktorer": len(part),
-            "hemmer": int((part["direction"] == "barrier").sum()),
-            "fremmer": int((part["direction"] == "facilitator").sum()),
-            "blandet": int((part["direction"] == "mixed").sum()),
-            "nivåer": ", ".join(data.frame.level_label(lv)
-                                for lv in sorted(part["level"].unique(), key=LEVEL_ORDER.__getitem__)),
-            "faktor-id": ", ".join(part["factor_id"]),
-        })
+        rows.append(
+            {
+                "theme_id": theme.theme_id,
+                "tema": theme.label,
+                "studier": ", ".join(studies),
+                "antall studier": len(studies),
+                "faktorer": len(part),
+                "hemmer": int((part["direction"] == "barrier").sum()),
+                "fremmer": int((part["direction"] == "facilitator").sum()),
+                "blandet": int((part["direction"] == "mixed").sum()),
+                "nivåer": ", ".join(
+                    data.frame.level_label(lv) for lv in sorted(part["level"].unique(), key=LEVEL_ORDER.__getitem__)
+                ),
+                "faktor-id": ", ".join(part["factor_id"]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -119,11 +126,15 @@ def interplay_table(data: FactorData) -> pd.DataFrame:
     rows = []
     for edge in data.interplay.to_dict("records"):
         a, b = edge["from"], edge["to"]
-        rows.append({
-            "fra": f"{a} {f.at[a, 'label']}", "fra nivå": f.at[a, "nivå"],
-            "til": f"{b} {f.at[b, 'label']}", "til nivå": f.at[b, "nivå"],
-            "kilde": edge["source_ref"],
-        })
+        rows.append(
+            {
+                "fra": f"{a} {f.at[a, 'label']}",
+                "fra nivå": f.at[a, "nivå"],
+                "til": f"{b} {f.at[b, 'label']}",
+                "til nivå": f.at[b, "nivå"],
+                "kilde": edge["source_ref"],
+            }
+        )
     return pd.DataFrame(rows, columns=["fra", "fra nivå", "til", "til nivå", "kilde"])
 
 
@@ -149,5 +160,6 @@ def euse_stage_table(frame: CodingFrame) -> pd.DataFrame:
 
 def ips_principle_table(frame: CodingFrame) -> pd.DataFrame:
     """The eight IPS principles as the coding frame words them, for the background page."""
-    return pd.DataFrame([{"nr.": int(c.id), "prinsipp": c.label, "hva det betyr": c.definition}
-                         for c in frame.ips_principles])
+    return pd.DataFrame(
+        [{"nr.": int(c.id), "prinsipp": c.label, "hva det betyr": c.definition} for c in frame.ips_principles]
+    )

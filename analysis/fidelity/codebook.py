@@ -12,6 +12,7 @@ codebook around them (scales, bands, time points, assumptions, the raw file form
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,9 +23,29 @@ from pydantic import Field, PositiveInt, model_validator
 from analysis.core.errors import InputError, Problem
 from analysis.core.paths import INSTRUMENTS
 from analysis.core.validation import StrictModel, duplicate_problems, read_yaml_mapping, validate
-from analysis.fidelity.rules import SINGLE_OPTION_COUNT, CountScoring, Item, LineRange, PositionScoring
+from analysis.fidelity.rules import (
+    SINGLE_OPTION_COUNT,
+    CountScoring,
+    Item,
+    LineRange,
+    PositionScoring,
+    WorkedExample,
+    worked_example_problems,
+)
 
 CODEBOOK_ID = "se_fidelity_no"
+TIMEPOINT_IGNORED = r"[\s._\-/]+"
+"""What does not count when a time point is matched: white space, dots, underscores, hyphens and slashes.
+
+The self-assessment page applies the same pattern (it is exported with the codebook), so «12 MND», «12mnd»
+and «12. mnd» mean the same in the browser as on the command line.
+"""
+_TIMEPOINT_IGNORED = re.compile(TIMEPOINT_IGNORED)
+
+
+def timepoint_key(text: str) -> str:
+    """The form a time point is compared in: lower case, without what ``TIMEPOINT_IGNORED`` matches."""
+    return _TIMEPOINT_IGNORED.sub("", str(text).lower())
 
 
 def _check_range(lines: LineRange, field: str) -> None:
@@ -136,24 +157,6 @@ class Inconsistency(StrictModel):
     lines: list[PositiveInt] = Field(min_length=1)
 
 
-class WorkedExample(StrictModel):
-    """An answer pattern with the score worked out by hand from Vedlegg 1: the scorer is tested against these.
-
-    ``choice`` (a single-choice item's option code) or ``ticked`` (a tick-all item's ticked codes; every other
-    option counts as answered and not ticked), ``variants`` the rule variants in force, ``lines`` the seed
-    lines of the options used (and of the report's own statement of the score, where it gives one).
-    """
-
-    id: str = Field(min_length=1)
-    item: str
-    choice: PositiveInt | None = None
-    ticked: list[PositiveInt] | None = None
-    variants: list[str] = Field(default_factory=list)
-    score: int = Field(ge=0)
-    lines: list[PositiveInt] = Field(min_length=1)
-    reasoning: str = Field(min_length=1)
-
-
 class FidelityCodebook(StrictModel):
     schema_version: Literal[1]
     id: Literal["se_fidelity_no"]
@@ -185,6 +188,7 @@ class FidelityCodebook(StrictModel):
             *self._reference_problems(),
             *self._column_problems(),
             *self._example_problems(),
+            *self._timepoint_problems(),
         ]
         if problems:
             raise ValueError("\n".join(problems))
@@ -279,25 +283,20 @@ class FidelityCodebook(StrictModel):
         return [f"columns: kolonnenavn brukt mer enn én gang: {', '.join(dup)}"] if dup else []
 
     def _example_problems(self) -> list[str]:
-        items = {i.id: i for i in self.items}
-        out = duplicate_problems((("worked_examples.id", [e.id for e in self.worked_examples]),), "samme id to ganger")
-        for k, example in enumerate(self.worked_examples):
-            where = f"worked_examples[{k}] ({example.id})"
-            item = items.get(example.item)
-            if item is None:
-                out.append(f"{where}.item: ukjent spørsmål '{example.item}'")
-                continue
-            codes = {o.code for o in item.options}
-            field, other = ("choice", "ticked") if item.type == "single" else ("ticked", "choice")
-            if getattr(example, field) is None or getattr(example, other) is not None:
-                out.append(f"{where}: et {item.type}-spørsmål trenger '{field}' (og ikke '{other}')")
-            else:
-                answer: list[int] = [example.choice] if example.choice is not None else list(example.ticked or [])
-                if set(answer) - codes:
-                    out.append(f"{where}: kodene {sorted(set(answer) - codes)} finnes ikke i {item.id}")
-            unknown = set(example.variants) - {v.id for v in self.variants}
-            if unknown:
-                out.append(f"{where}.variants: ukjente varianter {sorted(unknown)}")
+        return worked_example_problems(self.worked_examples, self.items, {v.id for v in self.variants})
+
+    def _timepoint_problems(self) -> list[str]:
+        """Two time points may not be spelled alike once case and spacing are ignored."""
+        seen: dict[str, str] = {}
+        out = []
+        for tp in self.timepoints:
+            for text in {tp.id, tp.label}:
+                key = timepoint_key(text)
+                if key in seen and seen[key] != tp.id:
+                    out.append(f"timepoints: «{text}» ({tp.id}) kan ikke skilles fra {seen[key]}")
+                seen[key] = tp.id
+            if not timepoint_key(tp.id):
+                out.append(f"timepoints: id «{tp.id}» består bare av tegn som ikke teller")
         return out
 
     # -- API ----------------------------------------------------------------------------------------
@@ -314,6 +313,27 @@ class FidelityCodebook(StrictModel):
             if item.id == item_id:
                 return item
         raise KeyError(f"ukjent spørsmål '{item_id}' i kodeboken {self.id}")
+
+    def timepoint_keys(self) -> dict[str, str]:
+        """Every accepted spelling of a time point (see :func:`timepoint_key`) and the id it stands for."""
+        keys: dict[str, str] = {}
+        for tp in self.timepoints:
+            keys[timepoint_key(tp.id)] = tp.id
+            keys[timepoint_key(tp.label)] = tp.id
+        return keys
+
+    def timepoint_id(self, text: str) -> str | None:
+        """The id of the time point ``text`` names as an id or a label in any case and spacing, else None."""
+        return self.timepoint_keys().get(timepoint_key(text))
+
+    def timepoint_choices(self) -> str:
+        """The allowed time points for a message, in codebook order: «Inklusjon, 3 mnd, … (ids: inklusjon, …)»."""
+        labels = ", ".join(f"«{t.label}»" for t in self.timepoints)
+        ids = ", ".join(t.id for t in self.timepoints)
+        return f"{labels} (eller {ids}; store og små bokstaver og mellomrom spiller ingen rolle)"
+
+    def timepoint_order(self) -> dict[str, int]:
+        return {t.id: k for k, t in enumerate(self.timepoints)}
 
     def variant_ids(self) -> list[str]:
         return [v.id for v in self.variants]

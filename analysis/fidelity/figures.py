@@ -212,33 +212,59 @@ def profile(
 ) -> FigureOutput:
     """Item profile at one time point, items grouped by the section of the original scale they come from."""
     long = item_long(summary[summary["timepoint"].astype(str) == str(timepoint)], book)
+    order = [f"{i.number}. {i.label}" for i in book.items]
     fig = go.Figure()
     for index, (team, part) in enumerate(long.groupby("team", sort=False)):
         fig.add_trace(
             go.Bar(
-                y=[part["del"], part["spørsmål"]],
+                y=part["spørsmål"],
                 x=part["mean"],
                 orientation="h",
                 name=team,
                 marker={"color": PALETTE[index % len(PALETTE)], "pattern": {"shape": ["", "/", "."][index % 3]}},
                 text=[fmt_num(v, 1) for v in part["mean"]],
                 textposition="outside",
-                hovertemplate="%{y}: %{x:.2f}<extra>" + team + "</extra>",
+                customdata=part[["del"]].to_numpy(),
+                hovertemplate="%{y} (%{customdata[0]}): %{x:.2f}<extra>" + team + "</extra>",
             )
         )
+    # The sections of the original scale, in item order, divided by dotted lines (one category axis, so that
+    # a narrow screen can swap the labels for the item numbers, as the heatmap does).
+    sections = [SECTION_LABELS[i.section] for i in book.items]
+    for k in range(1, len(sections)):
+        if sections[k] != sections[k - 1]:
+            fig.add_shape(
+                type="line",
+                xref="paper",
+                x0=0,
+                x1=1,
+                yref="y",
+                y0=k - 0.5,
+                y1=k - 0.5,
+                line={"color": "#767676", "width": 1, "dash": "dot"},
+            )
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_traces(cliponaxis=False)
     fig.update_xaxes(range=[0, 5.9], title="Gjennomsnittsskåre (0–5)")
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=order, type="category")
     label = _timepoint_labels(book).get(str(timepoint), str(timepoint))
     means = long.groupby("del", sort=False)["mean"].mean()
+    spans = []
+    for name in dict.fromkeys(sections):
+        numbers = [i.number for i in book.items if SECTION_LABELS[i.section] == name]
+        spans.append(f"{name.lower()} {numbers[0]}–{numbers[-1]}")
     description = (
-        f"Stolpediagram over spørsmålene ved {label}, gruppert etter del av den opprinnelige skalaen. "
-        + "Gjennomsnitt per del: "
+        f"Stolpediagram over spørsmålene ved {label}, i rekkefølge etter del av den opprinnelige skalaen "
+        f"({', '.join(spans)}; skilt med stiplede linjer). Gjennomsnitt per del: "
         + ", ".join(f"{k} {fmt_num(v, 1)}" for k, v in means.items())
         + "."
     )
     data = long[["team", "del", "spørsmål", "mean"]].rename(columns={"mean": "gjennomsnitt"})
+    compact = {
+        "yaxis.tickmode": "array",
+        "yaxis.tickvals": order,
+        "yaxis.ticktext": [str(i.number) for i in book.items],
+    }
     return show_figure(
         fig,
         fig_id=fig_id,
@@ -248,6 +274,7 @@ def profile(
         description=description,
         synthetic=synthetic,
         height=180 + 44 * len(book.items),
+        compact=compact,
     )
 
 

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PositiveInt, ValidationError, model_validator
 
-from analysis.core.validation import StrictModel
+from analysis.core.validation import StrictModel, duplicate_problems
 
 SCORE_MIN = 0
 SCORE_MAX = 5
@@ -207,3 +207,47 @@ class Item(StrictModel):
         if isinstance(self.scoring, PositionScoring):
             return self.scoring
         return self.scoring.with_overrides([self.scoring.variants[v] for v in variants if v in self.scoring.variants])
+
+
+class WorkedExample(StrictModel):
+    """An answer pattern with the score worked out by hand from Vedlegg 1: the scorer is tested against these.
+
+    ``choice`` (a single-choice item's option code) or ``ticked`` (a tick-all item's ticked codes; every other
+    option counts as answered and not ticked), ``variants`` the rule variants in force, ``lines`` the seed
+    lines of the options used (and of the report's own statement of the score, where it gives one).
+    """
+
+    id: str = Field(min_length=1)
+    item: str
+    choice: PositiveInt | None = None
+    ticked: list[PositiveInt] | None = None
+    variants: list[str] = Field(default_factory=list)
+    score: int = Field(ge=0)
+    lines: list[PositiveInt] = Field(min_length=1)
+    reasoning: str = Field(min_length=1)
+
+
+def worked_example_problems(
+    examples: Sequence[WorkedExample], items: Sequence[Item], variant_ids: set[str]
+) -> list[str]:
+    """What is wrong with the worked examples: unknown items, codes or variants, the wrong answer field."""
+    by_id = {i.id: i for i in items}
+    out = duplicate_problems((("worked_examples.id", [e.id for e in examples]),), "samme id to ganger")
+    for k, example in enumerate(examples):
+        where = f"worked_examples[{k}] ({example.id})"
+        item = by_id.get(example.item)
+        if item is None:
+            out.append(f"{where}.item: ukjent spørsmål '{example.item}'")
+            continue
+        codes = {o.code for o in item.options}
+        field, other = ("choice", "ticked") if item.type == "single" else ("ticked", "choice")
+        if getattr(example, field) is None or getattr(example, other) is not None:
+            out.append(f"{where}: et {item.type}-spørsmål trenger '{field}' (og ikke '{other}')")
+        else:
+            answer: list[int] = [example.choice] if example.choice is not None else list(example.ticked or [])
+            if set(answer) - codes:
+                out.append(f"{where}: kodene {sorted(set(answer) - codes)} finnes ikke i {item.id}")
+        unknown = set(example.variants) - variant_ids
+        if unknown:
+            out.append(f"{where}.variants: ukjente varianter {sorted(unknown)}")
+    return out

@@ -13,6 +13,7 @@ Two totals exist and must not be confused:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -52,13 +53,23 @@ def band_cuts(codebook: FidelityCodebook, scheme: BandScheme = "modified") -> li
     raise ValueError(f"unknown band scheme {scheme!r}; choose one of modified, proportional, original")
 
 
+BAND_TOLERANCE = 1e-9
+"""How far below a band's lower bound a total may lie and still reach it: binary noise, not a real difference.
+
+A team total is a sum of means such as 10/3 + 11/3 …; summed in floating point, a total that is exactly 70
+can come out as 69.99999999999999 and would fall into the band below. Real totals are sums of fractions with
+small denominators and lie much further than 1e-9 from a bound unless they sit on it. The self-assessment
+page uses the same tolerance (it is exported with the codebook).
+"""
+
+
 def classify(totals: pd.Series | np.ndarray, cuts: Sequence[BandCut]) -> np.ndarray:
     """Band id for each total (highest band whose lower bound it reaches); empty string where total is NaN."""
     values = np.asarray(totals, dtype=float)
     out = np.full(values.shape, "", dtype=object)
     ordered = sorted(cuts, key=lambda c: c.min)
     for cut in ordered:  # ascending, so higher bands overwrite lower ones
-        out[values >= cut.min] = cut.id
+        out[values + BAND_TOLERANCE >= cut.min] = cut.id
     out[np.isnan(values)] = ""
     return out
 
@@ -118,6 +129,27 @@ def score_respondents(
 
 
 # ------------------------------------------------------------------------------------------- teams
+_DIGITS = re.compile(r"(\d+)")
+
+
+def team_sort_key(team: object) -> tuple[tuple[object, ...], str]:
+    """Teams in natural order («Team 2» before «Team 10»); the self-assessment page sorts the same way.
+
+    The name is split into text and digit runs (text first, so the kinds alternate); text runs compare as
+    text, digit runs by their value (length without leading zeros, then digits, so any length works), and
+    the whole name breaks ties.
+    """
+    text = str(team)
+    parts: list[object] = []
+    for k, part in enumerate(_DIGITS.split(text)):
+        if k % 2:
+            digits = part.lstrip("0")
+            parts.append((len(digits), digits))
+        else:
+            parts.append(part)
+    return tuple(parts), text
+
+
 def team_summary(
     scores: pd.DataFrame,
     codebook: FidelityCodebook | None = None,
@@ -125,7 +157,8 @@ def team_summary(
     band_scheme: BandScheme = "modified",
     timepoint_order: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Team × time point: respondents, item means over those who answered, total = sum of item means, band.
+    """Team × time point: respondents (``n``, ``n_complete`` of them answered every item), item means over those
+    who answered, total = sum of item means, band.
 
     The total is the report's own method (Tabell 1). If some item has no answer at all in a group, its mean
     is missing, the total is left empty and ``items_with_answers`` says how many items the sum would cover.
@@ -136,17 +169,21 @@ def team_summary(
     means = grouped[items].mean()
     summary = means.copy()
     summary.insert(0, "n", grouped.size())
+    complete = scores[items].notna().all(axis=1).groupby([scores["team"], scores["timepoint"]], sort=False).sum()
+    summary.insert(1, "n_complete", complete.reindex(summary.index).astype(int))
     summary["items_with_answers"] = means.notna().sum(axis=1).astype(int)
     summary["total"] = means.sum(axis=1, min_count=len(items)).where(summary["items_with_answers"] == len(items))
     summary["band"] = classify(summary["total"], band_cuts(book, band_scheme))
     summary = summary.reset_index()
-    order = list(timepoint_order or [t.id for t in book.timepoints])
-    known = summary["timepoint"].astype(str).isin(order)
-    if known.all():
-        summary["_order"] = summary["timepoint"].astype(str).map({t: i for i, t in enumerate(order)})
-        summary = summary.sort_values(["team", "_order"]).drop(columns="_order")
-    else:
-        summary = summary.sort_values(["team", "timepoint"], kind="stable")
+    order = {t: k for k, t in enumerate(timepoint_order or [t.id for t in book.timepoints])}
+    known = summary["timepoint"].astype(str).map(lambda t: order.get(book.timepoint_id(t) or t))
+    if known.isna().any():
+        unknown = sorted(set(summary.loc[known.isna(), "timepoint"].astype(str)))
+        raise ValueError(
+            f"ukjente måletidspunkt {unknown}; bruk {book.timepoint_choices()} (read_answers gjør dette for en fil)"
+        )
+    teams, orders = summary["team"].tolist(), known.astype(int).tolist()
+    summary = summary.iloc[sorted(range(len(summary)), key=lambda k: (team_sort_key(teams[k]), orders[k]))]
     return summary.reset_index(drop=True)
 
 

@@ -6,9 +6,9 @@ The second row holds the option texts and starts with '#' in respondent_id, so t
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from analysis.core.errors import InputError, Problem
+from analysis.core.output import check_output_folder, output_folder, write_csv
 from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
 
 TEMPLATE_NAMES = ("fidelitet_svarmal.csv", "fidelitet_svarmal.xlsx")
@@ -38,17 +39,18 @@ def help_row(book: FidelityCodebook) -> list[str]:
 def write_templates(folder: Path, *, force: bool = False, book: FidelityCodebook | None = None) -> list[Path]:
     codebook = book or load_fidelity_codebook()
     targets = [folder / name for name in TEMPLATE_NAMES]
+    check_output_folder(folder)
     existing = [p for p in targets if p.exists()]
     if existing and not force:
         raise InputError([Problem(str(p), "finnes allerede; bruk --force for å overskrive") for p in existing])
-    folder.mkdir(parents=True, exist_ok=True)
+    output_folder(folder)
     columns = codebook.raw_columns()
     notes = help_row(codebook)
-    with targets[0].open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        writer.writerow(notes)
-    _write_xlsx(targets[1], codebook, columns, notes)
+    try:
+        write_csv(pd.DataFrame([notes], columns=columns), targets[0])
+        _write_xlsx(targets[1], codebook, columns, notes)
+    except OSError as exc:
+        raise InputError([Problem(str(folder), f"kunne ikke skrive svarmalene ({exc.strerror or exc})")]) from None
     return targets
 
 

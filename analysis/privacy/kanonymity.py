@@ -78,13 +78,16 @@ class KAnonymityResult:
         import pandas as pd
 
         names = [self.labels.get(q, q) for q in self.quasi_identifiers]
-        rows = [{**dict(zip(names, values, strict=True)), "antall": len(ids), "caser": ", ".join(ids)}
-                for values, ids in self.classes]
+        rows = [
+            {**dict(zip(names, values, strict=True)), "antall": len(ids), "caser": ", ".join(ids)}
+            for values, ids in self.classes
+        ]
         return pd.DataFrame(rows, columns=[*names, "antall", "caser"])
 
 
-def k_anonymity(items: Iterable[Item], quasi_identifiers: Sequence[str], *,
-                labels: Mapping[str, str] | None = None) -> KAnonymityResult:
+def k_anonymity(
+    items: Iterable[Item], quasi_identifiers: Sequence[str], *, labels: Mapping[str, str] | None = None
+) -> KAnonymityResult:
     """k = size of the smallest group of records sharing every quasi-identifier (0 for an empty set)."""
     qi = tuple(quasi_identifiers)
     records = as_records(items, qi)
@@ -94,8 +97,9 @@ def k_anonymity(items: Iterable[Item], quasi_identifiers: Sequence[str], *,
     classes = tuple(sorted(((k, tuple(sorted(v))) for k, v in groups.items()), key=lambda kv: (len(kv[1]), kv[0])))
     k = min((len(ids) for _, ids in classes), default=0)
     unique = tuple(sorted(ids[0] for _, ids in classes if len(ids) == 1))
-    return KAnonymityResult(k=k, quasi_identifiers=qi, n_records=len(records), classes=classes,
-                            unique_ids=unique, labels=dict(labels or {}))
+    return KAnonymityResult(
+        k=k, quasi_identifiers=qi, n_records=len(records), classes=classes, unique_ids=unique, labels=dict(labels or {})
+    )
 
 
 # ----------------------------------------------------------------------------------------- hierarchies
@@ -165,13 +169,13 @@ def banded(label: str, steps: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -
     return Hierarchy(apply, label, (PUBLISHED, *(name for name, _ in steps), REMOVED))
 
 
-def generalise(items: Iterable[Item], levels: Mapping[str, int],
-               hierarchies: Mapping[str, Hierarchy]) -> list[dict[str, str]]:
+def generalise(
+    items: Iterable[Item], levels: Mapping[str, int], hierarchies: Mapping[str, Hierarchy]
+) -> list[dict[str, str]]:
     """Copies of the records with each quasi-identifier (the keys of ``hierarchies``) coarsened to its level."""
     qi = tuple(hierarchies)
     return [
-        {"id": r["id"], **{q: hierarchies[q].apply(r[q], levels.get(q, 0)) for q in qi}}
-        for r in as_records(items, qi)
+        {"id": r["id"], **{q: hierarchies[q].apply(r[q], levels.get(q, 0)) for q in qi}} for r in as_records(items, qi)
     ]
 
 
@@ -228,8 +232,9 @@ def _short_records(k_result: KAnonymityResult, target_k: int) -> int:
     return sum(len(ids) for _, ids in k_result.classes if len(ids) < target_k)
 
 
-def suggest_generalisation(items: Iterable[Item], hierarchies: Mapping[str, Hierarchy], target_k: int = 2, *,
-                           preference: Sequence[str] = ()) -> GeneralisationSuggestion:
+def suggest_generalisation(
+    items: Iterable[Item], hierarchies: Mapping[str, Hierarchy], target_k: int = 2, *, preference: Sequence[str] = ()
+) -> GeneralisationSuggestion:
     """Coarsen one quasi-identifier (a key of ``hierarchies``) one level at a time until k reaches ``target_k``.
 
     Each step takes the coarsening that most raises k, then leaves the fewest records in groups smaller

@@ -43,7 +43,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("audit", help="check the published tables against themselves")
-    parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--strict", action="store_true", help="exit 1 if any check fails (documented findings pass)")
+    parser = sub.add_parser("audit", help="kontroller de publiserte tabellene mot seg selv")
+    parser.add_argument("--json", action="store_true", help="skriv resultatene som JSON")
+    parser.add_argument(
+        "--strict", action="store_true", help="avslutt med kode 1 hvis en kontroll feiler (dokumenterte avvik godtas)"
+    )
     parser.set_defaults(func=_run)

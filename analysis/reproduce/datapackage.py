@@ -218,7 +218,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("datapackage", help="rewrite data/datapackage.json from the committed data files")
+    parser = sub.add_parser("datapackage", help="skriv data/datapackage.json på nytt ut fra datafilene")
     parser.set_defaults(func=_run)
 
 

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.core.output import write_csv
 from analysis.core.paths import GENERATED
 from analysis.fidelity.synthetic import DEFAULT_SEED, write_fidelity
 from analysis.fidelity.template import write_templates
@@ -20,7 +21,7 @@ def generate_all(out: Path, seed: int = DEFAULT_SEED) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     calibration = write_fidelity(out / "fidelity_responses.sav", seed)
-    calibration.table().to_csv(out / "fidelity_calibration.csv", index=False)
+    write_csv(calibration.table(), out / "fidelity_calibration.csv")
     written += [out / "fidelity_responses.sav", out / "fidelity_calibration.csv"]
     write_candidates(out / "candidates.sav", seed)
     written.append(out / "candidates.sav")
@@ -35,7 +36,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("synth", help="generate the synthetic SPSS files and templates into data/generated")
-    parser.add_argument("--out", default=str(GENERATED), help="output folder (default: data/generated)")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default: %(default)s)")
+    parser = sub.add_parser("synth", help="lag de syntetiske SPSS-filene og svarmalene i data/generated")
+    parser.add_argument("--out", default=str(GENERATED), help="mappe for filene (standard: data/generated)")
+    parser.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help="frø for tilfeldige tall (standard: %(default)s)"
+    )
     parser.set_defaults(func=_run)

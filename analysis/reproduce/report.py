@@ -115,7 +115,7 @@ def failure_lines(failed: list[Check], *, shown_per_note: int = 5) -> list[str]:
 def register_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "reproduce",
-        help="check every published number: transcription, consistency, derived, round-trip (exit 1 on any failure)",
+        help="kontroller hvert publiserte tall: avskrift, konsistens, avledet, rundtur (kode 1 ved feil)",
     )
-    parser.add_argument("--json", metavar="PATH", help="write the full report as JSON to PATH")
+    parser.add_argument("--json", metavar="STI", help="skriv hele rapporten som JSON til STI")
     parser.set_defaults(func=_run)

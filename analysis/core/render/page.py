@@ -19,20 +19,32 @@ def vendor_file(name: str) -> Path:
     return path
 
 
-def standalone_html(title: str, body_parts: Sequence[FigureOutput | str], *, lang: str = "nb") -> str:
-    """A self-contained HTML document: scripts and styles inlined, so it works offline with no requests."""
+def standalone_html(
+    title: str,
+    body_parts: Sequence[FigureOutput | str],
+    *,
+    lang: str = "nb",
+    scripts: Sequence[str] = (),
+    styles: Sequence[str] = (),
+) -> str:
+    """A self-contained HTML document: scripts and styles inlined, so it works offline with no requests.
+
+    ``scripts`` and ``styles`` name further files in book/_static to inline (the team report adds the
+    self-assessment renderer, which the site's page «Vurder teamet ditt» uses too).
+    """
     kinds = {part.kind for part in body_parts if isinstance(part, FigureOutput)}
-    scripts = []
+    inline: list[str] = []
     if "plotly" in kinds:
-        scripts.append(vendor_file("plotly-cartesian.min.js").read_text(encoding="utf-8"))
+        inline.append(vendor_file("plotly-cartesian.min.js").read_text(encoding="utf-8"))
     if "vega" in kinds:
         for name in ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js"):
-            scripts.append(vendor_file(name).read_text(encoding="utf-8"))
+            inline.append(vendor_file(name).read_text(encoding="utf-8"))
     static = ROOT / "book" / "_static"
-    scripts.append((static / "figures.js").read_text(encoding="utf-8"))
-    css = (static / "site.css").read_text(encoding="utf-8")
+    inline.append((static / "figures.js").read_text(encoding="utf-8"))
+    inline.extend((static / name).read_text(encoding="utf-8") for name in scripts)
+    css = "\n".join((static / name).read_text(encoding="utf-8") for name in ("site.css", *styles))
     body = "\n".join(part.html if isinstance(part, FigureOutput) else part for part in body_parts)
-    script_tags = "\n".join("<script>" + s.replace("</script", "<\\/script") + "</script>" for s in scripts)
+    script_tags = "\n".join("<script>" + s.replace("</script", "<\\/script") + "</script>" for s in inline)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'

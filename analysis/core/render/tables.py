@@ -6,15 +6,14 @@ a focusable scroll region so keyboard users can reach wide tables on narrow scre
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import urllib.parse
 from typing import Any
 
 import pandas as pd
 
 from analysis.core.formatting import fmt_num
+from analysis.core.output import csv_text
 
 
 def _cell(value: Any, decimals: int | None = None) -> str:
@@ -80,7 +79,9 @@ def show_table(
 
 
 def csv_data_uri(data: pd.DataFrame) -> str:
-    """The numbers as a CSV data: URI, so the download works offline and needs no extra file."""
-    buffer = io.StringIO()
-    data.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    return "data:text/csv;charset=utf-8," + urllib.parse.quote(buffer.getvalue())
+    """The numbers as a CSV data: URI, so the download works offline and needs no extra file.
+
+    Written by :func:`analysis.core.output.csv_text`, so a cell that would start a formula in a spreadsheet
+    (a team called ``=HYPERLINK(…)``) is neutralised here as in every other CSV the project writes.
+    """
+    return "data:text/csv;charset=utf-8," + urllib.parse.quote(csv_text(data))
