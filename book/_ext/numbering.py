@@ -178,6 +178,10 @@ def _skip(translator: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def _depart(translator: Any, node: nodes.Element) -> None:
+    pass
+
+
 def _state(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
     if not hasattr(env, "se_numbering"):
         env.se_numbering = {"items": {}, "refs": {}, "numbers": {}}  # type: ignore[attr-defined]
@@ -239,7 +243,8 @@ def _renumber(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Apply the scheme to Sphinx's numbers; pages to write again: those whose numbers or whose links changed."""
     order = toc_order(env.config.root_doc, env.toctree_includes)
     numbered = [doc for doc in order if env.toc_secnumbers.get(doc)]
-    env.toc_fignumbers = apply_scheme(env.toc_fignumbers, order, numbered)
+    # A letter where Sphinx keeps ints: Sphinx only ever joins a number's parts with ".", as strings.
+    env.toc_fignumbers = apply_scheme(env.toc_fignumbers, order, numbered)  # type: ignore[arg-type, assignment]
     state = _state(env)
     labels = {label: (doc, kind, anchor) for doc, items in state["items"].items() for kind, anchor, label in items}
     numbers = {
@@ -319,11 +324,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
             node,
             kind,
             _title,
-            html=(_skip, None),
-            latex=(_skip, None),
-            text=(_skip, None),
-            man=(_skip, None),
-            texinfo=(_skip, None),
+            html=(_skip, _depart),
+            latex=(_skip, _depart),
+            text=(_skip, _depart),
+            man=(_skip, _depart),
+            texinfo=(_skip, _depart),
         )
     for name, (kind, title) in ROLES.items():
         app.add_role(name, NumberedReference(kind, title))

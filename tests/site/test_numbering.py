@@ -9,6 +9,7 @@ on the site. Every {figur}/{tabell}/{numref} link leads to an anchor on the targ
 
 from __future__ import annotations
 
+import json
 import re
 import string
 from dataclasses import dataclass, field
@@ -168,3 +169,28 @@ def test_every_reference_leads_to_an_anchor_with_the_number_it_shows(site: dict[
 
 def _source(page: str) -> str:
     return (ROOT / page.removesuffix(".html")).with_suffix(".md").read_text(encoding="utf-8")
+
+
+def test_the_search_finds_a_page_by_the_numbers_of_its_figures_and_tables(
+    site_dir: Path, site: dict[str, Page]
+) -> None:
+    """The numbers are in the text the search indexes: «tabell B.1» finds the appendix that holds it."""
+    text = (site_dir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    docs = {name: number for number, name in enumerate(index["docnames"])}
+
+    def pages_with(term: str) -> set[int]:
+        found: set[int] = set()
+        for key in ("terms", "titleterms"):
+            hits = index[key].get(term, [])
+            found |= {hits} if isinstance(hits, int) else set(hits)
+        return found
+
+    for name, page in site.items():
+        if not page.numbered:
+            continue
+        doc = docs[name.removesuffix(".html")]
+        for item in page.numbered:
+            word, mark, _ = re.match(r"(\w+) (\w+)\.(\d+):", item.numbers[0]).groups()
+            for term in (word.lower(), mark.lower()):
+                assert doc in pages_with(term), f"searching for {item.numbers[0]!r} does not find {name} ({term!r})"
