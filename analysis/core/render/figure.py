@@ -152,6 +152,8 @@ def show_figure(
     ``description`` should be computed from ``data`` by the caller (see :func:`describe_extremes`); when
     omitted, a range summary of the last numeric column is used. ``compact`` holds plotly layout changes
     (``Plotly.relayout`` keys) that figures.js applies on narrow screens, e.g. short tick labels on a phone.
+    On the site the figure is numbered («Figur 3.2», in its title) and prose refers to it by ``fig_id``
+    (``{figur}`fig-id```); see :mod:`analysis.core.render.numbering`.
     """
     if not LABEL_PATTERN.match(fig_id):
         raise ValueError(f"fig_id {fig_id!r} must be kebab-case, 3–64 characters, starting with a letter")
