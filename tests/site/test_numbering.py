@@ -194,3 +194,11 @@ def test_the_search_finds_a_page_by_the_numbers_of_its_figures_and_tables(
             word, mark, _ = re.match(r"(\w+) (\w+)\.(\d+):", item.numbers[0]).groups()
             for term in (word.lower(), mark.lower()):
                 assert doc in pages_with(term), f"searching for {item.numbers[0]!r} does not find {name} ({term!r})"
+
+
+def test_appendix_titles_carry_the_letter_their_figures_and_tables_use(site_dir: Path) -> None:
+    for page, mark in chapter_marks().items():
+        if mark.isalpha():
+            source = (ROOT / page.removesuffix(".html")).with_suffix(".md").read_text(encoding="utf-8")
+            title = next(line for line in source.splitlines() if line.startswith("# "))
+            assert title.startswith(f"# Vedlegg {mark}: "), f"{page}: {title!r} should start with «Vedlegg {mark}:»"
