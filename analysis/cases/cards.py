@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from analysis.cases.model import Case
 from analysis.cases.vocabulary import EUSE_STAGES, IPS_PRINCIPLES, OUTCOME_LABELS, THEMES
 from analysis.core.formatting import capitalise
+from analysis.core.render.numbering import TABLE, numbered_attributes
 from analysis.core.sources import SOURCE_DOCUMENTS, SourceRef, parse_source_ref
 
 _MD = MarkdownIt("commonmark", {"html": False, "typographer": False})
@@ -96,6 +97,11 @@ def _select(box_id: str, name: str, label: str, pairs: Sequence[tuple[str, str]]
     )
 
 
+TABLE_CAPTION = (
+    "Casene etter EUSE-trinn, utfall og tema. Trinnene er de casen viser, også når et trinn mangler i forløpet."
+)
+
+
 def case_filter_table(cases: Sequence[Case], *, box_id: str = "case-filter") -> Html:
     """The overview of all cases by stage, outcome and theme, with offline filters.
 
@@ -138,9 +144,9 @@ def case_filter_table(cases: Sequence[Case], *, box_id: str = "case-filter") -> 
         "tabellen. Filteret virker i nettleseren, også uten nett.</p>"
         f"{controls}</form>"
         f'<p class="case-filter-status" role="status" aria-live="polite">Viser alle {len(cases)} caser.</p>'
-        '<div class="case-table-wrapper"><table class="case-table">'
-        "<caption>Casene etter EUSE-trinn, utfall og tema. Trinnene er de casen viser, "
-        "også når et trinn mangler i forløpet.</caption>"
+        f'<div class="case-table-wrapper"><table class="case-table"'
+        f"{numbered_attributes(TABLE, f'{box_id}-tabell', TABLE_CAPTION, f'{box_id}-tabell')}>"
+        f"<caption>{TABLE_CAPTION}</caption>"
         '<thead><tr><th scope="col">Case</th><th scope="col">Program</th><th scope="col">EUSE-trinn</th>'
         '<th scope="col">Utfall</th><th scope="col">Tema</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div></div>"

@@ -32,10 +32,13 @@ def chapter_facts(cases: Sequence[Case] | None = None, target_k: int = TARGET_K)
 def combinations_table(cases: Sequence[Case]) -> Html:
     """Every combination of the context attributes in the case set, with its cases, smallest group first."""
     caption = "Kombinasjoner av kjennetegn i casesamlingen, minste gruppe først"
-    return Html(data_table_html(case_k_anonymity(cases).classes_frame(), caption=caption))
+    return Html(
+        data_table_html(case_k_anonymity(cases).classes_frame(), caption=caption, table_id="case-kombinasjoner")
+    )
 
 
 def generalisation_table(cases: Sequence[Case], target_k: int = TARGET_K) -> Html:
     """The suggested coarsening towards ``target_k``, one row per step with k after it."""
     steps = suggest_case_generalisation(cases, target_k=target_k).steps_frame()
-    return Html(data_table_html(steps, caption="Forslag til generalisering, steg for steg"))
+    caption = "Forslag til generalisering, steg for steg"
+    return Html(data_table_html(steps, caption=caption, table_id="case-generalisering"))

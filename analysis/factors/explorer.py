@@ -16,6 +16,7 @@ import urllib.parse
 
 import pandas as pd
 
+from analysis.core.render.numbering import TABLE, numbered_attributes
 from analysis.factors.checklist import checklist_csv, checklist_markdown
 from analysis.factors.codes import DIRECTION_LABELS, STUDY_LABELS
 from analysis.factors.coding_frame import CodingFrame
@@ -218,7 +219,8 @@ def factor_browser_html(
         )
     table = (
         f'<div class="se-table-wrap" tabindex="0" role="region" aria-label="{e(caption)}">'
-        f"<table><caption>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<table{numbered_attributes(TABLE, f'{element_id}-tabell', caption, f'{element_id}-tabell')}>"
+        f"<caption>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
     script = _BROWSER_JS % {"id": json.dumps(element_id)}

@@ -119,7 +119,10 @@ def test_figures_tables_and_references_are_printed(pages: list[str], site_dir: P
     figures = tables = 0
     for page in reading_order(site_dir):
         markup = article(page)
-        for title in re.findall(r'<span class="se-figure-title"[^>]*>(.*?)</span>', markup, re.S):
+        # The title with its number («Figur 3.2: …», written into the title by book/_ext/numbering.py).
+        title_spans = r'<span class="se-figure-title"[^>]*>((?:<span class="se-number">[^<]*</span>)?[^<]*)</span>'
+        for title in re.findall(title_spans, markup, re.S):
+            assert "se-number" in title, f"figure {_strip_tags(title)!r} ({page.name}) has no number"
             assert _strip_tags(title) in text, f"figure {_strip_tags(title)!r} ({page.name}) is not in the PDF"
             figures += 1
         for spec in re.findall(r'<script type="application/json" id="[^"]+">(.*?)</script>', markup, re.S):
@@ -138,6 +141,7 @@ def test_figures_tables_and_references_are_printed(pages: list[str], site_dir: P
             assert _strip_tags(caption) in text, f"table {_strip_tags(caption)!r} ({page.name}) is not in the PDF"
             tables += 1
     assert figures >= 10 and tables >= 5, (figures, tables)
+    assert all(re.match(r"<span class=\"se-number\">", c) for p in reading_order(site_dir) for c in _captions(p))
     references = article(site_dir / "book" / "referanser.html")
     entries = re.findall(r'<div class="citation"[^>]*>(.*?)</div>', references, re.S)
     assert len(entries) >= 5
@@ -145,6 +149,32 @@ def test_figures_tables_and_references_are_printed(pages: list[str], site_dir: P
         body = re.search(r"<p>(.*?)</p>", entry, re.S)
         first_words = _strip_tags(body.group(1) if body else entry)[:40]
         assert first_words in text, f"reference {first_words!r} is not in the PDF"
+
+
+def _captions(page: Path) -> list[str]:
+    outside_figures = re.sub(r'<figure class="se-figure.*?</figure>', "", article(page), flags=re.S)
+    return re.findall(r'<table class="se-data-table"[^>]*><caption>(.*?)</caption>', outside_figures, re.S)
+
+
+def test_references_to_figures_and_tables_lead_to_the_page_that_holds_them(
+    pdf: Path, pages: list[str], site_dir: Path
+) -> None:
+    """A «figur 3.2» in the prose is a link in the PDF too, to the page where «Figur 3.2:» is printed."""
+    listing = subprocess.run([_tool("pdfinfo"), "-dests", str(pdf)], capture_output=True, text=True, check=True).stdout
+    destinations = {m.group(2): int(m.group(1)) for m in re.finditer(r'^\s*(\d+) \[.*?\] "([^"]+)"$', listing, re.M)}
+    checked = 0
+    for page in reading_order(site_dir):
+        link = r'<a class="reference internal" href="([^"]*)#([^"]+)"><span class="std std-numref">([^<]*)</span>'
+        for target, fragment, shown in re.findall(link, article(page)):
+            rel = (page.parent / target).resolve().relative_to(site_dir) if target else page.relative_to(site_dir)
+            slug = re.sub(r"[^A-Za-z0-9]+", "-", rel.as_posix().removesuffix(".html")).lower()
+            name = f"{slug}--{fragment}"
+            assert name in destinations, f"{shown!r} in {page.name}: the PDF has no destination {name}"
+            number = re.sub(r"^\w", lambda m: m.group(0).upper(), shown) + ":"
+            there = _flat(" ".join(pages[destinations[name] - 1 : destinations[name] + 1]))
+            assert number in there, f"{shown!r} in {page.name} leads to PDF page {destinations[name]}, without {number}"
+            checked += 1
+    assert checked >= 5, checked
 
 
 def test_front_page_links_the_pdf(site_dir: Path) -> None:

@@ -11,7 +11,8 @@ CSV download, and a provenance line naming the data files and their SHA-256. Doi
 drift; doing it here keeps the guarantees testable.
 
 Modules: ``style`` (palette, fonts, descriptions), ``tables`` (accessible tables and cell output),
-``figure`` (figures with their data and provenance), ``page`` (self-contained documents).
+``figure`` (figures with their data and provenance), ``page`` (self-contained documents), ``numbering`` (the
+marks from which the site numbers every figure and table, «Figur 3.2», and links references to them).
 """
 
 from analysis.core.render.figure import FigureOutput, SourceFile, show_figure, source_file

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,10 +19,10 @@ from typing import Any
 import pandas as pd
 
 from analysis.core.paths import ROOT, rel
+from analysis.core.render.numbering import FIGURE, LABEL_PATTERN, number_slot, numbered_attributes
 from analysis.core.render.style import _default_description, altair_theme, style_plotly
 from analysis.core.render.tables import csv_data_uri, data_table_html
 
-_ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]{2,63}$")
 PLOTLY_TRACE_TYPES_BUNDLED = frozenset(
     # Trace types in the plotly.js "cartesian" partial bundle the site serves (package.json).
     {
@@ -153,8 +152,10 @@ def show_figure(
     ``description`` should be computed from ``data`` by the caller (see :func:`describe_extremes`); when
     omitted, a range summary of the last numeric column is used. ``compact`` holds plotly layout changes
     (``Plotly.relayout`` keys) that figures.js applies on narrow screens, e.g. short tick labels on a phone.
+    On the site the figure is numbered («Figur 3.2», in its title) and prose refers to it by ``fig_id``
+    (``{figur}`fig-id```); see :mod:`analysis.core.render.numbering`.
     """
-    if not _ID_PATTERN.match(fig_id):
+    if not LABEL_PATTERN.match(fig_id):
         raise ValueError(f"fig_id {fig_id!r} must be kebab-case, 3–64 characters, starting with a letter")
     if not sources:
         raise ValueError(f"figure {fig_id} names no source data file")
@@ -178,14 +179,15 @@ def show_figure(
     provenance = " · ".join(
         f'<code>{e(f.path)}</code> (SHA-256 <code title="{f.sha256}">{f.short}</code>)' for f in files
     )
-    table = data_table_html(data, caption=f"Tallene bak figuren: {title}", table_id=f"{fig_id}-table")
+    table = data_table_html(data, caption=f"Tallene bak figuren: {title}", table_id=f"{fig_id}-table", numbered=False)
+    anchor = f"{fig_id}-figure"
     # Vega charts have a fixed width; on a narrow screen their container scrolls, so it must take focus
     # for keyboard users to scroll it (WCAG 2.1.1).
     attr = "data-se-plotly" if kind == "plotly" else 'data-se-vega tabindex="0"'
     markup = (
-        f'<figure class="se-figure se-figure-{kind}" id="{fig_id}-figure" aria-labelledby="{fig_id}-title" '
-        f'aria-describedby="{fig_id}-desc">'
-        f'<figcaption><span class="se-figure-title" id="{fig_id}-title">{e(title)}</span> '
+        f'<figure class="se-figure se-figure-{kind}"{numbered_attributes(FIGURE, anchor, title, fig_id)} '
+        f'aria-labelledby="{fig_id}-title" aria-describedby="{fig_id}-desc">'
+        f'<figcaption><span class="se-figure-title" id="{fig_id}-title"{number_slot(anchor)}>{e(title)}</span> '
         f'<span class="se-figure-desc" id="{fig_id}-desc">{e(text)}</span>{synthetic_note}{note_html}</figcaption>'
         f'<div class="se-figure-plot" id="{fig_id}" {attr} data-spec="{fig_id}-spec" '
         f'aria-label="{e(title)}" role="group"></div>'

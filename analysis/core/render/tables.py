@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis.core.formatting import fmt_num
 from analysis.core.output import csv_text
+from analysis.core.render.numbering import TABLE, check_label, number_slot, numbered_attributes, table_anchor
 
 
 def _cell(value: Any, decimals: int | None = None) -> str:
@@ -32,12 +33,20 @@ def _cell(value: Any, decimals: int | None = None) -> str:
 
 
 def data_table_html(
-    data: pd.DataFrame, *, caption: str, table_id: str | None = None, decimals: dict[str, int] | None = None
+    data: pd.DataFrame,
+    *,
+    caption: str,
+    table_id: str | None = None,
+    decimals: dict[str, int] | None = None,
+    numbered: bool = True,
 ) -> str:
     """An accessible HTML table (caption, column headers with scope) with Norwegian number formatting.
 
     ``decimals`` fixes the decimals per column (e.g. totals printed as 68,0); other numbers show as few
-    decimals as they need.
+    decimals as they need. A table is numbered on the site («Tabell 3.1», see :mod:`.numbering`) unless
+    ``numbered`` is false (the data table inside a figure belongs to the figure). ``table_id`` is its anchor
+    and the name prose refers to it by (``{tabell}`table-id```); without it the anchor is made from the
+    caption and the table is numbered but cannot be referred to.
     """
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in data.columns)
     fixed = [(decimals or {}).get(str(c)) for c in data.columns]
@@ -47,7 +56,11 @@ def data_table_html(
             f"<td>{_cell(v.item() if hasattr(v, 'item') else v, d)}</td>" for v, d in zip(record, fixed, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")
-    ident = f' id="{table_id}"' if table_id else ""
+    if numbered:
+        label = check_label(table_id, "table_id") if table_id else None
+        ident = numbered_attributes(TABLE, table_id or table_anchor(caption), caption, label)
+    else:
+        ident = f' id="{table_id}"' if table_id else ""
     return (
         f'<div class="se-table-wrap" tabindex="0" role="region" aria-label="{html.escape(caption)}">'
         f'<table class="se-data-table"{ident}><caption>{html.escape(caption)}</caption>'
@@ -56,9 +69,13 @@ def data_table_html(
 
 
 def show_collapsed_table(data: pd.DataFrame, caption: str, table_id: str, summary: str) -> Any:
-    """A long table folded away behind a «Vis …» summary line, so the page stays readable."""
+    """A long table folded away behind a «Vis …» summary line, so the page stays readable.
+
+    The summary line shows the table's number too, so the numbering can be followed with the table folded.
+    """
     table = data_table_html(data, caption=caption, table_id=table_id)
-    return show_html(f"<details class='se-details'><summary>{html.escape(summary)}</summary>{table}</details>")
+    slot = number_slot(check_label(table_id, "table_id"))
+    return show_html(f"<details class='se-details'><summary{slot}>{html.escape(summary)}</summary>{table}</details>")
 
 
 def show_html(markup: str) -> Any:
