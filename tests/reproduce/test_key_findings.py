@@ -68,7 +68,7 @@ def test_questionnaire_findings_do_not_read_the_candidate_file() -> None:
 def test_numbers_the_sources_print(facts: dict[str, str]) -> None:
     # 003, L52–54: 37 % in work after 18 months with IPS against 27 % in the control group.
     assert (facts["hf_ev_ips-trial"], facts["hf_ev_ips-control"]) == ("37", "27")
-    # 002, L1399–1401: 99 of 202 participants (49 %) in work.
+    # 002, L1405–1407: 99 of 202 participants (49 %) in work.
     assert (facts["hf_ev_immigrants-work"], facts["hf_ev_immigrants-n"], facts["hf_ev_immigrants-pct"]) == (
         "99",
         "202",
