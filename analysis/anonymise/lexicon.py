@@ -1,9 +1,10 @@
 """The word lists behind the anonymiser, read once from ``data/lexicon/``.
 
 Everything the anonymiser knows about Norwegian names, places and countries is data, not code, so that a
-reviewer can see (and extend) what is recognised without reading Python. Every lookup key is casefolded; a
-multi-word entry ("Møre og Romsdal", "Sri Lanka") is kept as a tuple of casefolded words so that the
-token-based matchers can compare word by word.
+reviewer can see (and extend) what is recognised without reading Python. Every lookup key is folded
+(analysis/anonymise/letters.py: case-folded, without the diacritics of other alphabets, «José» → «jose»); a
+multi-word entry ("Møre og Romsdal", "Sri Lanka") is kept as a tuple of folded words so that the token-based
+matchers can compare word by word.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.anonymise.letters import fold
 from analysis.core.paths import DATA
 
 LEXICON_DIR = DATA / "lexicon"
@@ -38,7 +40,7 @@ def _tsv(path: Path) -> list[dict[str, str]]:
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(phrase.casefold().split())
+    return tuple(fold(w) for w in phrase.split())
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class Lexicon:
     months: frozenset[str] = frozenset(MONTH_WORDS)
 
     def is_person_word(self, word: str) -> bool:
-        key = word.casefold()
+        key = fold(word)
         return key in self.given or key in self.surnames
 
 
@@ -99,9 +101,9 @@ def _demonym_inflections(singular: str) -> dict[str, str]:
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     """Read every list once per process; the anonymiser calls this on each document."""
-    given = frozenset(n.casefold() for n in _lines(directory / "given_names.txt"))
+    given = frozenset(fold(n) for n in _lines(directory / "given_names.txt"))
     # A multi-word surname («Dela Cruz») is recognised by its last word; the name rules join the rest.
-    surnames = frozenset(n.split()[-1].casefold() for n in _lines(directory / "surnames.txt"))
+    surnames = frozenset(fold(n.split()[-1]) for n in _lines(directory / "surnames.txt"))
     place_names = {row["municipality"]: row["municipality"] for row in _tsv(directory / "municipalities.tsv")}
     place_names.update({p: p for p in _lines(directory / "places.txt")})
     place_names.update({p: p for p in _lines(directory / "foreign_places.txt")})
@@ -139,7 +141,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         demonyms=demonym_forms,
         languages=languages,
         region_adjectives=region_adjectives,
-        ambiguous=frozenset(w.casefold() for w in _lines(directory / "ambiguous_words.txt")),
+        ambiguous=frozenset(fold(w) for w in _lines(directory / "ambiguous_words.txt")),
         chains=PhraseIndex.build(chains),
-        proper_nouns=frozenset(w.casefold() for w in _lines(directory / "ordinary_proper_nouns.txt")),
+        proper_nouns=frozenset(fold(w) for w in _lines(directory / "ordinary_proper_nouns.txt")),
     )

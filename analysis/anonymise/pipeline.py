@@ -51,6 +51,7 @@ from typing import Any
 
 from analysis.anonymise import cues
 from analysis.anonymise.dates import replace_dates
+from analysis.anonymise.letters import nfc_with_offsets
 from analysis.anonymise.lexicon import Lexicon, load_lexicon
 from analysis.anonymise.names import replace_person_names
 from analysis.anonymise.organisations import replace_employers, replace_institutions, replace_nav_offices
@@ -188,11 +189,14 @@ def anonymise(
     counts, and line numbers with reasons for the review list, never an original value.
     """
     lexicon, vocabulary = load_lexicon(), load_vocabulary()
-    ws = Workspace(text, lower_case=is_lower_case_text(text))
-    if PRIVATE_USE_RE.search(text):
+    # Decomposed input («å» as «a» + ring) is composed for the passes; spans are mapped back at the end.
+    composed = nfc_with_offsets(text)
+    work = composed[0] if composed else text
+    ws = Workspace(work, lower_case=is_lower_case_text(work))
+    if PRIVATE_USE_RE.search(work):
         # The pipeline masks claimed spans with a private-use character: blank out any in the working copy
         # (same length, so offsets stay those of the input; the output keeps them).
-        ws.text = PRIVATE_USE_RE.sub("\ufffd", text)
+        ws.text = PRIVATE_USE_RE.sub("\ufffd", work)
     people = People()
     ws.shield(PSEUDONYM_RE)
     _shield_letters_after_role_nouns(ws)
@@ -208,6 +212,8 @@ def anonymise(
                 reason="streng modus: " + item.reason,
             )
         ws.commit()
+    if composed:
+        ws.map_offsets(composed[1], text)
     out = ws.render()
     spans = [
         Span(

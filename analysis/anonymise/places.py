@@ -95,7 +95,7 @@ TOPONYM_ENDINGS = (
 )
 NOT_PLACES = frozenset(
     "jobb jobben arbeid arbeidet skole skolen kurs kurset møte møtet praksis lageret kontoret "
-    "butikken kjøkkenet telefon telefonen teams kafé kafeen biblioteket legevakta ferie "
+    "butikken kjøkkenet telefon telefonen teams kafé kafe kafeen biblioteket legevakta ferie "
     "sykehjemmet helsehuset besøk".split()
 )
 

@@ -22,6 +22,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.anonymise.letters import fold
+
 VOCABULARY_ZIPF = 3.0  # at least once per million words: ordinary vocabulary
 COMPOUND_PART_ZIPF = 3.3  # each part of a compound must be clearly ordinary
 MIN_PART = 4  # shortest part of a compound
@@ -36,7 +38,7 @@ class Vocabulary:
     english: frozenset[str] = frozenset()
 
     def frequency(self, word: str) -> float:
-        """Zipf value of the casefolded word (0.0 when wordfreq does not list it)."""
+        """Zipf value of the folded word (letters.fold; 0.0 when wordfreq does not list it)."""
         return self.zipf.get(word, 0.0)
 
     def is_english(self, word: str) -> bool:
@@ -113,6 +115,11 @@ def load_vocabulary() -> Vocabulary:
 
     freqs = get_frequency_dict("nb", wordlist="large")
     zipf = {w: math.log10(f) + 9 for w, f in freqs.items() if f > 0 and (w.isalpha() or "-" in w)}
+    # The anonymiser looks words up by their folded key («idé» → «ide»); wordfreq's keys are lower case.
+    for w in [w for w in zipf if fold(w) != w]:
+        z = zipf.pop(w)
+        key = fold(w)
+        zipf[key] = max(z, zipf.get(key, 0.0))
     english = frozenset(
         w for w, f in get_frequency_dict("en", wordlist="small").items() if f > 0 and math.log10(f) + 9 >= ENGLISH_ZIPF
     )

@@ -31,12 +31,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from analysis.anonymise.letters import WORD_PATTERN, WORD_RE, fold
 from analysis.anonymise.lexicon import PhraseIndex
 
 MASK = "\ue000"
 PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
-WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_PREV_WORD_RE = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*)(\.? | ?\n|, )\Z")
+_PREV_WORD_RE = re.compile("(" + WORD_PATTERN + r")(\.? | ?\n|, )\Z")
 
 _SKIP_BACK = set(" \t\u00a0-–—•*([#>")
 _SENTENCE_END = set(".!?:")
@@ -46,7 +46,7 @@ _LINE_LABELS = frozenset({"sak", "punkt", "pkt", "kl", "uke", "dag", "del"})
 
 
 class Word(NamedTuple):
-    """A word of the text with its offsets; ``key`` is the casefolded form used for every lookup."""
+    """A word of the text with its offsets; ``key`` is the folded form used for every lookup (letters.fold)."""
 
     start: int
     end: int
@@ -57,7 +57,7 @@ class Word(NamedTuple):
     @classmethod
     def of(cls, m: re.Match[str]) -> Word:
         t = m.group()
-        return cls(m.start(), m.end(), t, t.casefold(), t[0].isupper())
+        return cls(m.start(), m.end(), t, fold(t), t[0].isupper())
 
 
 def word_at(text: str, pos: int) -> Word | None:
@@ -86,7 +86,7 @@ def prev_word(text: str, w: Word | int) -> tuple[Word, str] | None:
     if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-'’"):
         return None  # cut off by the window, or glued to something: not a whole word
     t = m.group(1)
-    return Word(start, m.end(1), t, t.casefold(), t[0].isupper()), m.group(2)
+    return Word(start, m.end(1), t, fold(t), t[0].isupper()), m.group(2)
 
 
 def is_sentence_start(text: str, pos: int, *, after_colon: bool = True) -> bool:
@@ -317,6 +317,12 @@ class Workspace:
             if rep.end == pos:
                 return rep.kind
         return None
+
+    def map_offsets(self, origin: list[int], original: str) -> None:
+        """The passes ran on a composed copy of ``original``: move every span to the input's offsets."""
+        for item in (*self.replacements, *self.uncertain):
+            item.start, item.end = origin[item.start], origin[item.end]
+        self.original, self._newlines = original, []
 
     # -- output -----------------------------------------------------------------------------------------
     def counts(self) -> Counter[str]:
