@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass
 
 from analysis.anonymise import cues
+from analysis.anonymise.letters import WORD_RE
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.people import Mention, People
 from analysis.anonymise.vocabulary import Vocabulary
-from analysis.anonymise.workspace import WORD_RE, Word, Workspace
+from analysis.anonymise.workspace import Word, Workspace
 
 MAX_NAME_WORDS = 5
 # Words that say a name is near are not names themselves.

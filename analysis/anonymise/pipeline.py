@@ -51,7 +51,7 @@ from typing import Any
 
 from analysis.anonymise import cues
 from analysis.anonymise.dates import replace_dates
-from analysis.anonymise.letters import nfc_with_offsets
+from analysis.anonymise.letters import WORD_RE, nfc_with_offsets
 from analysis.anonymise.lexicon import Lexicon, load_lexicon
 from analysis.anonymise.names import replace_person_names
 from analysis.anonymise.organisations import replace_employers, replace_institutions, replace_nav_offices
@@ -66,7 +66,7 @@ from analysis.anonymise.people import LABEL_ROLES, People
 from analysis.anonymise.places import replace_places
 from analysis.anonymise.quasi import replace_ages, replace_origins, replace_pronouns
 from analysis.anonymise.vocabulary import Vocabulary, load_vocabulary
-from analysis.anonymise.workspace import MASK, PRIVATE_USE_RE, WORD_RE, Registry, Workspace
+from analysis.anonymise.workspace import MASK, PRIVATE_USE_RE, Registry, Workspace
 
 # The pipeline's own output: pseudonyms and placeholders are left as they are when a text is run twice.
 PSEUDONYM_RE = re.compile(

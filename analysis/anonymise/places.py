@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 
 from analysis.anonymise import cues
+from analysis.anonymise.letters import WORD_RE
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import (
-    WORD_RE,
     Registry,
     Word,
     Workspace,

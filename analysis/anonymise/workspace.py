@@ -320,7 +320,8 @@ class Workspace:
 
     def map_offsets(self, origin: list[int], original: str) -> None:
         """The passes ran on a composed copy of ``original``: move every span to the input's offsets."""
-        for item in (*self.replacements, *self.uncertain):
+        items: list[Replacement | Uncertain] = [*self.replacements, *self.uncertain]
+        for item in items:
             item.start, item.end = origin[item.start], origin[item.end]
         self.original, self._newlines = original, []
 
