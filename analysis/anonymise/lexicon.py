@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.anonymise.letters import fold
+from analysis.anonymise.vocabulary import load_vocabulary
 from analysis.core.paths import DATA
 
 LEXICON_DIR = DATA / "lexicon"
@@ -101,9 +102,17 @@ def _demonym_inflections(singular: str) -> dict[str, str]:
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     """Read every list once per process; the anonymiser calls this on each document."""
-    given = frozenset(fold(n) for n in _lines(directory / "given_names.txt"))
+    given_raw = [n.casefold() for n in _lines(directory / "given_names.txt")]
     # A multi-word surname («Dela Cruz») is recognised by its last word; the name rules join the rest.
-    surnames = frozenset(fold(n.split()[-1]) for n in _lines(directory / "surnames.txt"))
+    surnames_raw = [n.split()[-1].casefold() for n in _lines(directory / "surnames.txt")]
+    given = frozenset(fold(n) for n in given_raw)
+    surnames = frozenset(fold(n) for n in surnames_raw)
+    # A name that only folding makes an ordinary word (Lithuanian «Indrė» → «indre», Norwegian for «inner») is an
+    # ambiguous name: it needs the evidence an ordinary word needs.
+    vocabulary = load_vocabulary()
+    fold_clashes = {
+        fold(n) for n in (*given_raw, *surnames_raw) if fold(n) != n and vocabulary.frequency(fold(n)) >= 3.0
+    } - set(given_raw) - set(surnames_raw)
     place_names = {row["municipality"]: row["municipality"] for row in _tsv(directory / "municipalities.tsv")}
     place_names.update({p: p for p in _lines(directory / "places.txt")})
     place_names.update({p: p for p in _lines(directory / "foreign_places.txt")})
@@ -141,7 +150,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         demonyms=demonym_forms,
         languages=languages,
         region_adjectives=region_adjectives,
-        ambiguous=frozenset(fold(w) for w in _lines(directory / "ambiguous_words.txt")),
+        ambiguous=frozenset(fold(w) for w in _lines(directory / "ambiguous_words.txt")) | fold_clashes,
         chains=PhraseIndex.build(chains),
         proper_nouns=frozenset(fold(w) for w in _lines(directory / "ordinary_proper_nouns.txt")),
     )
