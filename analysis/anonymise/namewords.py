@@ -106,12 +106,33 @@ _HEADER_RE = re.compile(r"[ \t•*-]*([^\W\d_][\w ]{0,20}?)\.?[ \t]*:[ \t]*(?:[^
 _AGE_AFTER_RE = re.compile(r" ?\(\d{1,2}(?: år)?\)")
 
 
-_APPOSITION_END_RE = re.compile(r"[ \t]*(?:[,.;)\n]|$|(?:i|på|ved|hos|for|fra|frå|til|med|og|\()\b)")
+_APPOSITION_END_RE = re.compile(
+    r"(?: (?:hans|hennes|hennar|min|mi|din|di|deres|dykkar|vår))?"
+    r"[ \t]*(?:[,.;)\n]|$|(?:i|på|ved|hos|for|fra|frå|til|med|og|\()\b)"
+)
 
 
-def _ends_apposition(rest: str) -> bool:
-    """A role noun after a name is an apposition only when no other name follows it («Arūnas, kona Rasa»)."""
-    return _APPOSITION_END_RE.match(rest) is not None
+_LIST_AFTER_RE = re.compile(r"[ \t]*(og\b|,)[ \t]*([^\W\d_]+)?")
+COPULAS = frozenset("er var blir ble heter het".split())
+_CLAUSE_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|(?:og|som|men)\b|\()")
+
+
+def _ends_apposition(word: str, rest: str) -> bool:
+    """A role noun after a name is an apposition only when no other name follows it («Arūnas, kona Rasa»), and a
+    definite one only when it does not open a list («Abdi, sjefen og jeg»; «Kari, sjefen, ringte» is one)."""
+    if _APPOSITION_END_RE.match(rest) is None:
+        return False
+    if word.casefold().endswith(DEFINITE_ENDINGS):
+        m = _LIST_AFTER_RE.match(rest)
+        if m and (m.group(1) == "og" or _opens_list_item(m.group(2) or "")):
+            return False
+    return True
+
+
+def _opens_list_item(word: str) -> bool:
+    """After «Zainab, sjefen,»: another person (a name, a pronoun, a role noun) makes it a list."""
+    key = word.casefold()
+    return word[:1].isupper() or key in PRONOUNS or key in cues.ROLE_NOUNS or key in cues.NEUTRAL_PERSON_NOUNS
 
 
 @dataclass
@@ -317,6 +338,10 @@ class NameWords:
                     role = cues.TWO_WORD_ROLES.get((before, tok.key), cues.ROLE_NOUNS[tok.key])
                     if role == cues.ARBEIDSGIVER and toks[k + 1].key in cues.POSSESSIVES:
                         role = None  # «kjøkkensjefen min»: the speaker's boss or the speaker's staff
+                    if any(t.key in COPULAS for t in toks[k + 1 : i]) and (
+                        not _CLAUSE_END_RE.match(text, last.end) or self.possessor(j)
+                    ):
+                        role = None  # «Sjefen var Abdi ikke ukjent for», «Kontaktpersonen er Lars sin nestleder»
                     return Evidence(True, role, f"etter «{tok.text}»", letter_only=steps == 0 and gap == " ")
                 if tok.key in cues.TWO_WORD_ROLES.values():
                     break
@@ -343,7 +368,7 @@ class NameWords:
             two = (word, (m.group(2) or "").casefold())
             if two in cues.TWO_WORD_ROLES:
                 return Evidence(True, cues.TWO_WORD_ROLES[two], f"fulgt av «{m.group(0).strip()}»")
-            if word in cues.ROLE_NOUNS and not after.startswith("\n\n") and _ends_apposition(after[m.end(1) :]):
+            if word in cues.ROLE_NOUNS and not after.startswith("\n\n") and _ends_apposition(word, after[m.end(1) :]):
                 return Evidence(True, cues.ROLE_NOUNS[word], f"fulgt av «{m.group(1)}»")
         if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes")
@@ -368,11 +393,15 @@ class NameWords:
             return Evidence(False, None, f"fulgt av verbet «{nxt.text}»")
         return Evidence()
 
+    def possessor(self, j: int) -> bool:
+        """The name at token j owns what follows («Lars sin nestleder»): it is not what a role noun before names."""
+        return j + 1 < len(self.toks) and self.toks[j + 1].key in ("sin", "si", "sitt", "sine")
+
     def apposition_role(self, last: Word) -> str | None:
         """«Rowena Santos (kandidat)», «Kari Nordby, jobbspesialist»: the role right after a name."""
         after = self.text[last.end : last.end + 40]
         m = re.match(r"(?:,| ?\() ?([^\W\d_][\w-]*)", after)
-        if not m or not _ends_apposition(after[m.end(1) :]):
+        if not m or not _ends_apposition(m.group(1), after[m.end(1) :]):
             return None
         return cues.ROLE_NOUNS.get(m.group(1).casefold())
 

@@ -64,3 +64,41 @@ def test_icelandic_letters_and_a_name_written_without_its_marks_are_one_person()
     found = entities(text)
     assert "Þuríður" not in anonymise(text).text and "Thuridur" not in anonymise(text).text
     assert len(found["thuridur hrafnsdottir"]) == 1
+
+
+# -- 8. roles only when every cue agrees -----------------------------------------------------------------------
+
+def roles(text: str) -> dict[str, set[str | None]]:
+    """The role each replaced surface was labelled with (None for «Person X»)."""
+    out: dict[str, set[str | None]] = {}
+    for s in anonymise(text).replacements:
+        if s.kind == "person":
+            out.setdefault(text[s.start:s.end], set()).add(s.role)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jobbspesialisten ringte Yerlan i går. Yerlan var syk.", "Yerlan"),
+        ("Møtet ble holdt på kontoret. Zainab, sjefen og jeg satt i en time.", "Zainab"),
+        ("Til stede var Oyelaran, tolken og veilederen.", "Oyelaran"),
+        ("Kontaktpersonen er Torbjørg sin nestleder.", "Torbjørg"),
+        ("Sjefen var Keoni ikke ukjent for: han har handlet der lenge.", "Keoni"),
+    ],
+)
+def test_a_person_near_another_persons_role_noun_does_not_take_it(text, name):
+    assert roles(text)[name] == {None}, anonymise(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Kontaktperson er Gunnvald.", "Gunnvald", "arbeidsgiver"),
+        ("Vi møtte Torbjørg, sjefen, i går.", "Torbjørg", "arbeidsgiver"),
+        ("Hun ringte Eldbjørg, veilederen hennes på NAV.", "Eldbjørg", "veileder"),
+        ("Kandidaten og jobbspesialist Randulf Hov møttes.", "Randulf Hov", "jobbspesialist"),
+    ],
+)
+def test_a_persons_own_role_cue_still_counts(text, name, role):
+    assert roles(text)[name] == {role}, anonymise(text).text
