@@ -11,10 +11,11 @@ Where to start:
 
 The modules, in pipeline order: ``patterns`` (e-mail, identity and account numbers, phones, addresses,
 postcodes), ``dates``, ``organisations`` (workplaces, institutions, NAV offices), ``names`` with
-``namewords`` and ``cues`` (person names), ``people`` (who is who, role-aware pseudonyms), ``quasi`` (ages,
-origin, pronouns), ``places``. Shared: ``workspace`` (spans of the input, masking), ``lexicon`` (word lists
-in data/lexicon/), ``vocabulary`` (is a word ordinary Norwegian? wordfreq), ``numbers`` (account numbers,
-fake numbers).
+``namewords``, ``cues`` and ``positions`` (person names; chat speakers and initials), ``people`` (who is who,
+role-aware pseudonyms), ``quasi`` (ages, origin, pronouns), ``places``. Shared: ``workspace`` (spans of the
+input, masking), ``letters`` (words in any script, folded lookup keys, decomposed input), ``lexicon`` (word
+lists in data/lexicon/), ``vocabulary`` (is a word ordinary Norwegian? wordfreq), ``numbers`` (account
+numbers, fake numbers).
 """
 
 from analysis.anonymise.pipeline import AnonymisationResult, ReviewItem, Span, anonymise

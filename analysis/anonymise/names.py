@@ -34,8 +34,9 @@ from __future__ import annotations
 
 from analysis.anonymise import cues
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES, WORD_ENDINGS, Evidence, NameWords, find_initials
+from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES, WORD_ENDINGS, Evidence, NameWords
 from analysis.anonymise.people import Mention, People
+from analysis.anonymise.positions import find_initials
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Word, Workspace, is_sentence_start, match_phrase
 

@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from analysis.anonymise import cues
 from analysis.anonymise.letters import WORD_RE
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.people import Mention, People
+from analysis.anonymise.people import People
+from analysis.anonymise.positions import speaker_starts
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import Word, Workspace
 
 MAX_NAME_WORDS = 5
 # Words that say a name is near are not names themselves.
-PRONOUNS = frozenset("hen han hun ho dei de den det dette denne disse vi du dere jeg eg meg deg seg oss".split())
-WEEKDAYS = frozenset("mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag".split())
 NOT_NAMES = frozenset(
     {
         *cues.ROLE_NOUNS,
@@ -40,29 +39,10 @@ NOT_NAMES = frozenset(
         *cues.STREET_WORDS,
         *cues.PLACE_NOUNS,
         *cues.NEUTRAL_PERSON_NOUNS,
-        *PRONOUNS,
+        *cues.PRONOUNS,
     }
 )
-_TIME = r"\d{1,2}[:.]\d{2}"
-_DATE = r"(?:\d{1,2}[./]\d{1,2}\.?|\w{2,8}\.? \d{1,2}[./]\d{1,2}\.?|\ue000+)"
-# Chat and SMS speaker positions, matched on the masked line (names may be partly masked already).
-SPEAKER_RES = (
-    re.compile(r"^[ \t]*(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]+" + _TIME + r"\b"),  # «kari 08:12: …»
-    re.compile(
-        r"^[ \t]*(?:" + _DATE + r"[ \t]+)?" + _TIME + r"[ \t]+(?:fra|til|frå)[ \t]+(?P<n>[^\W\d_][\w'’ -]{0,40}?)"
-        r"[ \t]*(?::|\(|$)",
-        re.M,
-    ),
-    re.compile(r"^[ \t]*(?:" + _DATE + r"[ \t]+)?" + _TIME + r"[ \t]+(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]*:"),
-    re.compile(r"^[ \t]*(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]*→[ \t]*(?P<m>[^\W\d_][\w'’ -]{0,40}?)[ \t]*(?:,|$|\d)"),
-)
-INITIALS_RES = (
-    re.compile(r"(?<=/)[A-ZÆØÅ]{2,3}(?=[ \t]*$)", re.M),  # «… /ME» at a line end
-    re.compile(r"^[ \t]*((?:[A-ZÆØÅ]\.){2,3})[ \t]*$", re.M),  # «S.R.» alone on a line
-)
-
-
-DEFINITE_ENDINGS = ("en", "na", "ne", "et", "ta")
+DEFINITE_ENDINGS = cues.DEFINITE_ENDINGS
 # Endings of Norwegian nouns, adjectives and participles: a word with one is not taken for an unknown name.
 WORD_ENDINGS = (
     "ene",
@@ -106,35 +86,6 @@ _HEADER_RE = re.compile(r"[ \t•*-]*([^\W\d_][\w ]{0,20}?)\.?[ \t]*:[ \t]*(?:[^
 _AGE_AFTER_RE = re.compile(r" ?\(\d{1,2}(?: år)?\)")
 
 
-_APPOSITION_END_RE = re.compile(
-    r"(?: (?:hans|hennes|hennar|min|mi|din|di|deres|dykkar|vår))?"
-    r"[ \t]*(?:[,.;)\n]|$|(?:i|på|ved|hos|for|fra|frå|til|med|og|\()\b)"
-)
-
-
-_LIST_AFTER_RE = re.compile(r"[ \t]*(og\b|,)[ \t]*([^\W\d_]+)?")
-COPULAS = frozenset("er var blir ble heter het".split())
-_CLAUSE_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|(?:og|som|men)\b|\()")
-
-
-def _ends_apposition(word: str, rest: str) -> bool:
-    """A role noun after a name is an apposition only when no other name follows it («Arūnas, kona Rasa»), and a
-    definite one only when it does not open a list («Abdi, sjefen og jeg»; «Kari, sjefen, ringte» is one)."""
-    if _APPOSITION_END_RE.match(rest) is None:
-        return False
-    if word.casefold().endswith(DEFINITE_ENDINGS):
-        m = _LIST_AFTER_RE.match(rest)
-        if m and (m.group(1) == "og" or _opens_list_item(m.group(2) or "")):
-            return False
-    return True
-
-
-def _opens_list_item(word: str) -> bool:
-    """After «Zainab, sjefen,»: another person (a name, a pronoun, a role noun) makes it a list."""
-    key = word.casefold()
-    return word[:1].isupper() or key in PRONOUNS or key in cues.ROLE_NOUNS or key in cues.NEUTRAL_PERSON_NOUNS
-
-
 @dataclass
 class Evidence:
     strong: bool = False
@@ -150,7 +101,7 @@ class NameWords:
         self.toks = [Word.of(m) for m in WORD_RE.finditer(self.text)]
         self.by_start = {t.start: i for i, t in enumerate(self.toks)}
         self.doc_keys = {t.key for t in self.toks}
-        self.speakers = self._speaker_starts()
+        self.speakers = speaker_starts(self.text)
         self.learned_only = False
         self.resume = 0  # the next token a run may look at
         self.skip_to = 0
@@ -234,7 +185,7 @@ class NameWords:
             and key not in NOT_NAMES
             and key not in self.lex.proper_nouns
             and key not in self.lex.months
-            and key not in WEEKDAYS
+            and key not in cues.WEEKDAYS
             and not self._acronym_compound(tok)
             and (self.vocab.frequency(key) < (5.0 if english else 4.0) or self.is_lex(key))
             and (english or self.is_lex(key) or not self.vocab.is_english(key))
@@ -275,20 +226,6 @@ class NameWords:
         return self.is_lex(key) or self.is_unknown(key)
 
     # -- context ------------------------------------------------------------------------------------------
-    def _speaker_starts(self) -> dict[int, str]:
-        """Offsets of words in chat-speaker positions, with the reason."""
-        found: dict[int, str] = {}
-        pos = 0
-        for line in self.text.split("\n"):
-            for rx in SPEAKER_RES:
-                m = rx.match(line)
-                if m:
-                    for g in ("n", "m"):
-                        if g in m.groupdict() and m.group(g):
-                            found[pos + m.start(g)] = "avsender i chat/SMS"
-            pos += len(line) + 1
-        return found
-
     def gap_before(self, i: int) -> str:
         return self.text[self.toks[i - 1].end : self.toks[i].start] if i > 0 else self.text[: self.toks[i].start]
 
@@ -338,8 +275,8 @@ class NameWords:
                     role = cues.TWO_WORD_ROLES.get((before, tok.key), cues.ROLE_NOUNS[tok.key])
                     if role == cues.ARBEIDSGIVER and toks[k + 1].key in cues.POSSESSIVES:
                         role = None  # «kjøkkensjefen min»: the speaker's boss or the speaker's staff
-                    if any(t.key in COPULAS for t in toks[k + 1 : i]) and (
-                        not _CLAUSE_END_RE.match(text, last.end) or self.possessor(j)
+                    if any(t.key in cues.COPULAS for t in toks[k + 1 : i]) and (
+                        not cues.CLAUSE_END_RE.match(text, last.end) or self.possessor(j)
                     ):
                         role = None  # «Sjefen var Abdi ikke ukjent for», «Kontaktpersonen er Lars sin nestleder»
                     return Evidence(True, role, f"etter «{tok.text}»", letter_only=steps == 0 and gap == " ")
@@ -368,7 +305,8 @@ class NameWords:
             two = (word, (m.group(2) or "").casefold())
             if two in cues.TWO_WORD_ROLES:
                 return Evidence(True, cues.TWO_WORD_ROLES[two], f"fulgt av «{m.group(0).strip()}»")
-            if word in cues.ROLE_NOUNS and not after.startswith("\n\n") and _ends_apposition(word, after[m.end(1) :]):
+            rest = after[m.end(1) :]
+            if word in cues.ROLE_NOUNS and not after.startswith("\n\n") and cues.ends_apposition(word, rest):
                 return Evidence(True, cues.ROLE_NOUNS[word], f"fulgt av «{m.group(1)}»")
         if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes")
@@ -401,7 +339,7 @@ class NameWords:
         """«Rowena Santos (kandidat)», «Kari Nordby, jobbspesialist»: the role right after a name."""
         after = self.text[last.end : last.end + 40]
         m = re.match(r"(?:,| ?\() ?([^\W\d_][\w-]*)", after)
-        if not m or not _ends_apposition(m.group(1), after[m.end(1) :]):
+        if not m or not cues.ends_apposition(m.group(1), after[m.end(1) :]):
             return None
         return cues.ROLE_NOUNS.get(m.group(1).casefold())
 
@@ -410,17 +348,3 @@ class NameWords:
             return None
         prev = self.toks[i - 1].key
         return prev if prev in cues.LOCATIVE else None
-
-
-def find_initials(ws: Workspace, people: People) -> list[Mention]:
-    """Signatures by initials: «… /ME» at a line end, «S.R.» alone on a line."""
-    found = []
-    for rx in INITIALS_RES:
-        for m in rx.finditer(ws.text):
-            g = 1 if rx.groups else 0
-            letters = re.sub(r"\W", "", m.group(g)).casefold()
-            people.initials.add(letters)
-            found.append(
-                Mention(m.start(g), m.end(g), (letters,), "", None, False, "initialer som signatur", False, -1)
-            )
-    return found
