@@ -101,6 +101,15 @@ class NameWords:
         self.toks = [Word.of(m) for m in WORD_RE.finditer(self.text)]
         self.by_start = {t.start: i for i, t in enumerate(self.toks)}
         self.doc_keys = {t.key for t in self.toks}
+        # «Grâce», «André»: written with marks Norwegian does not use, so not the ordinary word «grace», «andre».
+        marked = frozenset(
+            t.key
+            for t in self.toks
+            if not t.text.isascii()
+            and t.key != t.text.casefold()
+            and t.text.casefold() not in vocabulary.marked_ordinary
+        )
+        self.vocab = vocabulary.with_marked(marked)
         self.speakers = speaker_starts(self.text)
         self.learned_only = False
         self.resume = 0  # the next token a run may look at
@@ -203,6 +212,8 @@ class NameWords:
             return True
         if tok.capitalised and not self.ws.lower_case and self.cap_name_like(tok):
             return True
+        if _AGE_AFTER_RE.match(self.text, tok.end) and self.vocab.frequency(tok.key) < 4.5:
+            return True  # «Grace (7)»: a child named with an age
         if i > 0 and self.vocab.frequency(tok.key) < 4.5:
             prev = self.toks[i - 1].key
             if (prev in cues.ROLE_NOUNS or prev in cues.NEUTRAL_PERSON_NOUNS) and prev.endswith(DEFINITE_ENDINGS):

@@ -224,7 +224,7 @@ def anonymise(
             r.reason,
             r.weak,
             LABEL_ROLES.get(people.label(r.entity).rsplit(" ", 1)[0]) if r.entity is not None else None,
-            r.entity,
+            people.canonical(r.entity) if r.entity is not None else None,
         )
         for r in ws.sorted_replacements()
     ]

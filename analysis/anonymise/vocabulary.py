@@ -29,6 +29,15 @@ COMPOUND_PART_ZIPF = 3.3  # each part of a compound must be clearly ordinary
 MIN_PART = 4  # shortest part of a compound
 
 
+# Norwegian words written with a mark Norwegian otherwise does not use: loanwords and stressed forms. Any other
+# word so written (wordfreq lists «andré», «josé», «rené» because news text is full of them) is taken for a
+# name or a foreign word, not for ordinary vocabulary.
+MARKED_WORDS = (
+    "én èn én dét òg óg fôr à á é idé kafé komité turné trasé armé diaré moské klisjé trofé allé entré kupé "
+    "resymé renommé gründer"
+).split()
+MARKED_ENDINGS = frozenset({"en", "er", "ene", "et", "a", "ne", "r", "n", "e", "t"})
+
 ENGLISH_ZIPF = 4.0  # common English words: «Supported Employment», «Individual Placement and Support»
 
 
@@ -36,18 +45,27 @@ ENGLISH_ZIPF = 4.0  # common English words: «Supported Employment», «Individu
 class Vocabulary:
     zipf: dict[str, float]
     english: frozenset[str] = frozenset()
+    # Words written with marks Norwegian does not use that are still ordinary in that spelling («idé», «kafé»).
+    marked_ordinary: frozenset[str] = frozenset()
+    # Per document (:meth:`with_marked`): folded words the document writes with such marks («Grâce», «André»).
+    marked: frozenset[str] = frozenset()
+
+    def with_marked(self, marked: frozenset[str]) -> Vocabulary:
+        """This vocabulary for a document in which ``marked`` (folded keys) were written with foreign marks: a
+        word spelled «Grâce» is no ordinary word even though its folded key «grace» is an English one."""
+        return Vocabulary(self.zipf, self.english, self.marked_ordinary, marked) if marked else self
 
     def frequency(self, word: str) -> float:
         """Zipf value of the folded word (letters.fold; 0.0 when wordfreq does not list it)."""
-        return self.zipf.get(word, 0.0)
+        return 0.0 if word in self.marked else self.zipf.get(word, 0.0)
 
     def is_english(self, word: str) -> bool:
         """A common English word (casefolded input): capitalised in an English term, not a name."""
-        return word in self.english
+        return word in self.english and word not in self.marked
 
     def is_ordinary(self, word: str) -> bool:
         """True for a frequent word or a compound of frequent words (casefolded input)."""
-        return _is_ordinary(self, word)
+        return word not in self.marked and _is_ordinary(self, word)
 
 
 _MEMO: dict[str, bool] = {}
@@ -116,11 +134,14 @@ def load_vocabulary() -> Vocabulary:
     freqs = get_frequency_dict("nb", wordlist="large")
     zipf = {w: math.log10(f) + 9 for w, f in freqs.items() if f > 0 and (w.isalpha() or "-" in w)}
     # The anonymiser looks words up by their folded key («idé» → «ide»); wordfreq's keys are lower case.
+    marked_ordinary = set()
     for w in [w for w in zipf if fold(w) != w]:
         z = zipf.pop(w)
         key = fold(w)
         zipf[key] = max(z, zipf.get(key, 0.0))
+        if any(w == m or (w.startswith(m) and w[len(m) :] in MARKED_ENDINGS) for m in MARKED_WORDS):
+            marked_ordinary.add(w)
     english = frozenset(
         w for w, f in get_frequency_dict("en", wordlist="small").items() if f > 0 and math.log10(f) + 9 >= ENGLISH_ZIPF
     )
-    return Vocabulary(zipf, english)
+    return Vocabulary(zipf, english, frozenset(marked_ordinary))
