@@ -76,6 +76,7 @@ class Lexicon:
     ambiguous: frozenset[str]
     chains: PhraseIndex  # chain names; value "*" when the name is also an ordinary word
     proper_nouns: frozenset[str]  # capitalised words that name nobody (NAV systems, programmes ...)
+    acronyms: frozenset[str] = frozenset()  # capitalised abbreviations that are no initials (NAV, AAP, DPS ...)
     months: frozenset[str] = frozenset(MONTH_WORDS)
 
     def is_person_word(self, word: str) -> bool:
@@ -153,4 +154,5 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         ambiguous=frozenset(fold(w) for w in _lines(directory / "ambiguous_words.txt")) | fold_clashes,
         chains=PhraseIndex.build(chains),
         proper_nouns=frozenset(fold(w) for w in _lines(directory / "ordinary_proper_nouns.txt")),
+        acronyms=frozenset(fold(w) for w in _lines(directory / "acronyms.txt")),
     )

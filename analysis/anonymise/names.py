@@ -37,7 +37,7 @@ from analysis.anonymise.aliases import load_short_forms
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.namewords import WORD_ENDINGS, Evidence, NameWords
 from analysis.anonymise.people import Mention, People
-from analysis.anonymise.positions import find_initials
+from analysis.anonymise.positions import find_initials, find_initials_in_positions, propagate_initials
 from analysis.anonymise.runs import NameRuns
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Word, Workspace, is_sentence_start, match_phrase
@@ -313,7 +313,7 @@ class NameFinder(NameRuns):
 
 def replace_person_names(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, people: People) -> None:
     """Initials, then the lexicon and context run, then propagation of the learned name parts (rule 7)."""
-    for mention in find_initials(ws, people):
+    for mention in (*find_initials(ws, people, lexicon), *find_initials_in_positions(ws, people, lexicon)):
         people.add(ws, mention)
     ws.commit()
     finder = NameFinder(ws, lexicon, vocabulary, people)
@@ -334,4 +334,7 @@ def replace_person_names(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary
         ws.commit()
         if not found or len(people.learned) == known:
             break
+    for mention in propagate_initials(ws, people, lexicon):
+        people.add(ws, mention)
+    ws.commit()
     people.consolidate(load_short_forms(), lexicon.given)

@@ -162,3 +162,47 @@ def test_short_forms_join_the_full_name(text, forms):
 def test_two_listed_names_that_share_a_prefix_stay_two_people():
     found = entities("Kari Lunde og Karin Vold møttes. Kari ringte Karin etterpå.")
     assert found["kari"] != found["karin"]
+
+
+# -- 3. initials in person positions, never acronyms -----------------------------------------------------------
+
+MINUTES = """Referat fra teammøte
+Til stede: RB, H.S., ØK, Gunnvor Lie (referent)
+Forfall: TMJ
+
+Sak 1: RB sa at AAP-saken må avklares før jul. NAV og DPS er orientert.
+Sak 2: H.S. følger opp praksisplassen. Ansvarlig: ØK
+- TMJ og RB tar kontakt med arbeidsgiver.
+Kandidaten Yasmin Farah (ØK) har levert CV. IPS-teamet møtes igjen i uke 3.
+"""
+
+
+def test_initials_in_minutes_are_people():
+    out = anonymise(MINUTES).text
+    for initials in ("RB", "H.S.", "ØK", "TMJ"):
+        assert initials not in out.replace("Person", ""), out
+    for word in ("AAP-saken", "NAV og DPS", "CV", "IPS-teamet"):
+        assert word in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NAV sa at saken er under behandling.",
+        "Til stede: NAV, DPS og SFO.",
+        "Ansvarlig: NAV\nKVP sendes til vedtak.",
+        "AAP og KVP drøftes. CV sendes i dag.",
+        "Kapittel II handler om IPS.",
+        "Vi brukte Work Ability Index (WAI) i studien. WAI viser bedring.",  # defined in the text
+        "Skjemaet følger CFIR. CFIR sier lite om brukerne.",  # four capitals in running text
+        "KVP er et program. KVP skal hjelpe folk i arbeid.",  # copula and auxiliary without a task verb
+    ],
+)
+def test_acronyms_are_not_initials(text):
+    assert anonymise(text).text == text
+
+
+def test_initials_of_a_full_name_are_that_person():
+    text = "Notatet er skrevet av Eivind Rønning.\nSpørsmål: kontakt ER.\nER følger opp neste uke."
+    found = entities(text)
+    assert len({e for ids in found.values() for e in ids}) == 1, (anonymise(text).text, found)
