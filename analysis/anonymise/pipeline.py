@@ -275,5 +275,6 @@ def _run_passes(
     replace_places(ws, lexicon, vocabulary, registries["place"], people.learned)
     if gender_neutral:
         replace_pronouns(ws)
-    registries["institution"] = Registry("Institusjon", {k: 0 for r in institutions.values() for k in r.keys})
+    keys = [k for r in institutions.values() for k in r.keys]
+    registries["institution"] = Registry("Institusjon", {k: n for n, k in enumerate(keys)})
     return registries

@@ -201,11 +201,16 @@ class Registry:
     def name_for(self, key: str) -> str:
         """«Sted 1» for the first key seen, «Sted 2» for the next, the same for a repeat."""
         if key not in self.keys:
-            self.keys[key] = len(self.keys)
+            self.keys[key] = max(self.keys.values(), default=-1) + 1
         return f"{self.label} {self.keys[key] + 1}"
 
+    def alias(self, key: str, same_as: str) -> None:
+        """``key`` names the same entity as ``same_as`` («Vestvik Fisk» and «Vestvik Fisk Harstad»)."""
+        if same_as in self.keys:
+            self.keys.setdefault(key, self.keys[same_as])
+
     def __len__(self) -> int:
-        return len(self.keys)
+        return len(set(self.keys.values()))
 
 
 Text = str | Callable[[], str]

@@ -206,3 +206,49 @@ def test_initials_of_a_full_name_are_that_person():
     text = "Notatet er skrevet av Eivind Rønning.\nSpørsmål: kontakt ER.\nER følger opp neste uke."
     found = entities(text)
     assert len({e for ids in found.values() for e in ids}) == 1, (anonymise(text).text, found)
+
+
+# -- 4. institutions by type words, employers with «og», charities + place, «as» in lower case ----------------
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Faren bor på Lindelia bo- og behandlingssenter.", "Sykehjem 1"),
+        ("Hun tar norsk på Sletten opplæringssenter.", "Voksenopplæring 1"),
+        ("Han var innlagt på Nordfjord universitetssjukehus.", "Helsetjeneste 1"),
+        ("Hun var innlagt på Vestvik universitetssykehus i mars.", "Helsetjeneste 1"),
+        ("Fastlegen holder til på Solvang helsesenter.", "Helsetjeneste 1"),
+        ("Mora er på Heiane sjukeheim.", "Sykehjem 1"),
+        ("Han følger kurs ved Storås læringssenter.", "Voksenopplæring 1"),
+    ],
+)
+def test_institutions_named_by_their_type(text, label):
+    out = anonymise(text).text
+    assert label in out and not any(w in out for w in ("Lindelia", "Sletten", "Nordfjord", "Vestvik", "Solvang",
+                                                       "Heiane", "Storås")), out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hun har praksis hos Lys og Lampe Gjøvik.",
+        "Han søkte jobb i Glass og Ramme, og de svarte fort.",
+        "Hun er frivillig i Kirkens Bymisjon Hamar to dager i uka.",
+        "Han har jobbet i Frelsesarmeen Moss siden mai.",
+        "hun jobber hos rørlegger nilsen as nå, og trives der.",
+    ],
+)
+def test_employers_with_og_charities_and_lower_case_company_forms(text):
+    out = anonymise(text).text
+    assert "Arbeidsplass 1" in out, out
+    assert not any(w in out for w in ("Lampe", "Ramme", "Bymisjon", "Frelsesarmeen", "nilsen")), out
+
+
+def test_two_people_joined_by_og_are_not_a_company():
+    out = anonymise("Etter møtet snakket hun med Torgeir og Sunniva om vaktene.").text
+    assert "Arbeidsplass" not in out and "Torgeir" not in out, out
+
+
+def test_a_company_name_with_og_is_found_again_without_its_place():
+    out = anonymise("Hun har praksis hos Lys og Lampe Gjøvik. Lys og Lampe vil ansette henne.").text
+    assert out.count("Arbeidsplass 1") == 2 and "Lampe" not in out, out
