@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.anonymise import cues
+from analysis.anonymise.ages import replace_ages
 from analysis.anonymise.dates import replace_dates
 from analysis.anonymise.letters import WORD_RE, nfc_with_offsets
 from analysis.anonymise.lexicon import Lexicon, load_lexicon
@@ -64,7 +65,7 @@ from analysis.anonymise.patterns import (
 )
 from analysis.anonymise.people import LABEL_ROLES, People
 from analysis.anonymise.places import replace_places
-from analysis.anonymise.quasi import replace_ages, replace_origins, replace_pronouns
+from analysis.anonymise.quasi import replace_origins, replace_pronouns
 from analysis.anonymise.vocabulary import Vocabulary, load_vocabulary
 from analysis.anonymise.workspace import MASK, PRIVATE_USE_RE, Registry, Workspace
 

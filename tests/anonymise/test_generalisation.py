@@ -252,3 +252,40 @@ def test_two_people_joined_by_og_are_not_a_company():
 def test_a_company_name_with_og_is_found_again_without_its_place():
     out = anonymise("Hun har praksis hos Lys og Lampe Gjøvik. Lys og Lampe vil ansette henne.").text
     assert out.count("Arbeidsplass 1") == 2 and "Lampe" not in out, out
+
+
+# -- 5. ages in number words and compounds; ages after age cues; durations stay --------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Han er en trettisyvåring fra Sandnes.", "en person i 30-årene"),
+        ("En sekstiåring søkte jobb i fjor.", "En person i 60-årene"),
+        ("Hun er førtini år gammel.", "Hun er i 40-årene"),
+        ("Ho er tjueein år gammal.", "Ho er i 20-årene"),
+        ("Han er femtito år og har aldri hatt fast jobb.", "Han er i 50-årene og"),
+        ("Sønnen er 12 år og går på ungdomsskolen.", "Sønnen er i tenårene"),
+        ("De har en datter på fire år.", "en datter under 10 år"),
+        ("Hun har tre barn på 3, 8 og 14 år.", "tre barn under 10 år og i tenårene"),
+        ("Kona hans er trettiåtte.", "er i 30-årene"),
+        ("En femtiårig mann møtte.", "En 50–59-årig mann"),
+    ],
+)
+def test_ages_in_words_and_after_age_cues(text, expected):
+    assert expected in anonymise(text).text, anonymise(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han har bodd i Norge i 10 år.",
+        "Hun har vært 12 år i Norge og snakker godt norsk.",
+        "Utdanningen er tre år, og praksisen er to år.",
+        "Klokka er sju når møtet starter.",
+        "Han gikk ned femten kilo på et halvt år.",
+        "Det er et toårig program.",
+        "Praksisen på tre år var lang.",
+    ],
+)
+def test_durations_and_other_numbers_stay(text):
+    assert anonymise(text).text == text
