@@ -190,6 +190,8 @@ class NameFinder(NameRuns):
             return None
         if loc in cues.STRONG_LOCATIVE and not self.is_lex(key0) and key0 not in self.people.learned and not long_run:
             return None  # «på Rud», «i Follebu»: the place rules decide; «på Ma Ei Sin Win» is a name
+        if self.second_of_place_pair(i):
+            return None  # «i Hà Nội», «i Dire Dawa»: two unknown capitalised words after «i» are a place
         seed = i
         if not compound_tail:
             i = self.extend_left(i, i)

@@ -17,9 +17,7 @@ Rules (one pass each, in this order):
    kind with «i/på» and a place after it («Voksenopplæringen i Gran», «voksenopplæringa på gjøvik»), and
    «DPS/VO + place» → «Barnehage N», «Skole N», «Voksenopplæring N», «Sykehjem N» … by kind, so the text keeps
    its sense. The name must not be an ordinary word that merely describes («ny skole», «på skolen»).
-6. **NAV offices**: «NAV»/«Nav»/«nav» and a place or district, hyphenated too («NAV Lillehammer-Gausdal»,
-   «nav grünerløkka»), or «NAV-kontoret i/på <place>» → «NAV-kontor N». NAV units that are not local
-   offices («NAV Arbeidslivssenter») are left.
+6. **NAV offices**: see analysis/anonymise/navoffices.py.
 """
 
 from __future__ import annotations
@@ -75,11 +73,6 @@ INSTITUTION_RE = re.compile(
 INSTITUTION_HEAD_RE = re.compile(
     r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo) (?:(i|på) )?(" + _W + r")", re.I
 )
-NAV_RE = re.compile(r"(?<![\w-])(?:NAV|Nav|nav)(?:-kontor(?:et|ene)? (?:i|på))? ")
-NAV_UNITS = frozenset(
-    "arbeidslivssenter hjelpemiddelsentral kontaktsenter klageinstans drift kontroll forvaltning "
-    "innkreving økonomitjenester ytelseslinjen familie pensjon og".split()
-)
 DESCRIBING_WORDS = frozenset(
     "i på til fra ved hos med en ei et den det de denne dette disse ny nye gamle gammel samme annen andre egen "
     "eget hennes hans sin sitt sine min mitt vår deres norsk norske ordinær ordinære vanlig vanlige offentlig "
@@ -89,7 +82,8 @@ DESCRIBING_WORDS = frozenset(
 )
 
 
-def _key(name: str) -> str:
+def key_of(name: str) -> str:
+    """The registry key of an organisation name (folded words, single spaces)."""
     return " ".join(phrase_key(name))
 
 
@@ -177,7 +171,7 @@ def _replace_names_with_og(ws: Workspace, registry: Registry, lexicon: Lexicon, 
         if not hit and not (before and before[1] == " " and before[0].key in EMPLOYER_CUES):
             continue
         name = text[m.start() : end]
-        ws.add(m.start(), end, "employer", registry.name_for(_key(name)), reason="firmanavn med «og»")
+        ws.add(m.start(), end, "employer", registry.name_for(key_of(name)), reason="firmanavn med «og»")
         found.append(name)
     ws.commit()
     return found
@@ -190,7 +184,7 @@ def replace_employers(
     if terms:
         body = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in terms)
         for m in re.finditer(r"(?<![\w-])(" + body + r")(s|')?(?![\w-])", ws.text, re.I):
-            ws.add(m.start(), m.end(1), "employer", registry.name_for(_key(m.group(1))), reason="avvisningsliste")
+            ws.add(m.start(), m.end(1), "employer", registry.name_for(key_of(m.group(1))), reason="avvisningsliste")
         ws.commit()
 
     learned: list[str] = []
@@ -201,7 +195,7 @@ def replace_employers(
             continue
         name = " ".join(words)
         start = text.rfind(words[0], m.start(1), m.end(1))
-        ws.add(start, m.end(), "employer", registry.name_for(_key(name)), reason="firmanavn med selskapsform")
+        ws.add(start, m.end(), "employer", registry.name_for(key_of(name)), reason="firmanavn med selskapsform")
         if len(words) > 1:
             learned.append(name)
     ws.commit()
@@ -210,12 +204,12 @@ def replace_employers(
         *head, last = name.split()
         if len(head) > 1 and (fold(last),) in lexicon.places.values:
             learned.append(" ".join(head))
-            registry.alias(_key(" ".join(head)), _key(name))
+            registry.alias(key_of(" ".join(head)), key_of(name))
     names = sorted(set(learned), key=len, reverse=True)
     if names:
         alternation = "|".join(re.escape(n) for n in names)
         for m in re.finditer(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", ws.text, re.I):
-            ws.add(m.start(), m.end(), "employer", registry.name_for(_key(m.group())), reason="firmanavn sett før")
+            ws.add(m.start(), m.end(), "employer", registry.name_for(key_of(m.group())), reason="firmanavn sett før")
     ws.commit()
 
     text = ws.text
@@ -232,7 +226,8 @@ def replace_employers(
         ):
             continue
         start = m.end(1) - len(" ".join(words))
-        ws.add(start, m.end(), "employer", registry.name_for(_key(text[start : m.end()])), reason="navn og bransjeord")
+        name = registry.name_for(key_of(text[start : m.end()]))
+        ws.add(start, m.end(), "employer", name, reason="navn og bransjeord")
     ws.commit()
     _replace_chains(ws, registry, lexicon, vocabulary)
 
@@ -282,7 +277,7 @@ def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabul
                 tok.start,
                 place_end,
                 "employer",
-                registry.name_for(_key(text[tok.start : place_end])),
+                registry.name_for(key_of(text[tok.start : place_end])),
                 reason="kjede og sted",
             )
             continue
@@ -336,7 +331,7 @@ def replace_institutions(
             start,
             m.end(),
             "institution",
-            reg(label).name_for(_key(text[start : m.end()])),
+            reg(label).name_for(key_of(text[start : m.end()])),
             reason="navn og institusjonstype",
         )
     ws.commit()
@@ -359,36 +354,7 @@ def replace_institutions(
             m.start(),
             end,
             "institution",
-            reg(label).name_for(_key(text[m.start(3) : end])),
+            reg(label).name_for(key_of(text[m.start(3) : end])),
             reason="institusjon og sted",
         )
-    ws.commit()
-
-
-def replace_nav_offices(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, registry: Registry) -> None:
-    text = ws.text
-    for m in NAV_RE.finditer(text):
-        tok = word_at(text, m.end())
-        if tok is None or tok.key in NAV_UNITS or tok.key in DESCRIBING_WORDS:
-            continue
-        hit = match_phrase(lexicon.places, text, tok)
-        parts = tok.key.split("-")
-        known = hit is not None or all((p,) in lexicon.places.values for p in parts)
-        if not known and not (tok.capitalised and not tok.text.isupper()) and vocabulary.is_ordinary(tok.key):
-            continue
-        if not known and not tok.capitalised and not m.group(0).startswith("nav"):
-            continue
-        end = hit[0].end if hit else tok.end
-        nxt = word_at(text, end + 1) if text[end : end + 1] == " " else None
-        if nxt is not None and nxt.capitalised and not hit and (nxt.key,) in lexicon.places.values:
-            end = nxt.end  # «NAV Søndre Nordstrand»
-        elif (
-            nxt is not None
-            and nxt.capitalised
-            and not is_sentence_start(text, nxt.start)
-            and tok.capitalised
-            and not vocabulary.is_ordinary(nxt.key)
-        ):
-            end = nxt.end
-        ws.add(m.start(), end, "nav_office", registry.name_for(_key(text[tok.start : end])), reason="NAV og sted")
     ws.commit()

@@ -55,7 +55,8 @@ from analysis.anonymise.dates import replace_dates
 from analysis.anonymise.letters import WORD_RE, nfc_with_offsets
 from analysis.anonymise.lexicon import Lexicon, load_lexicon
 from analysis.anonymise.names import replace_person_names
-from analysis.anonymise.organisations import replace_employers, replace_institutions, replace_nav_offices
+from analysis.anonymise.navoffices import replace_nav_offices
+from analysis.anonymise.organisations import replace_employers, replace_institutions
 from analysis.anonymise.patterns import (
     replace_addresses,
     replace_emails,

@@ -90,6 +90,18 @@ class NameRuns(NameWords):
             for k in keys
         )
 
+    def second_of_place_pair(self, i: int) -> bool:
+        """Token i is the second of two capitalised words after a locative, neither of them a known name."""
+        if i < 2 or self.ws.lower_case or self.gap_before(i) != " " or self.gap_before(i - 1) != " ":
+            return False
+        first, prev = self.toks[i - 1], self.toks[i - 2]
+        return (
+            prev.key in cues.STRONG_LOCATIVE
+            and self.run_word(first)
+            and self.run_end(i - 1) == i
+            and not any(self.is_lex(k) or k in self.people.learned for k in (first.key, self.toks[i].key))
+        )
+
     # -- spans --------------------------------------------------------------------------------------------
     def extend(self, i: int) -> int:
         """Index of the last token of the name that starts at token i (rule 6)."""

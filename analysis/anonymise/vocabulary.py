@@ -67,6 +67,15 @@ class Vocabulary:
         """True for a frequent word or a compound of frequent words (casefolded input)."""
         return word not in self.marked and _is_ordinary(self, word)
 
+    def is_derived(self, word: str) -> bool:
+        """An inflected form of an ordinary word or a compound of ordinary words («kantina», «lagerarbeid»),
+        as common nouns are; a place name («forus») usually is neither, however often wordfreq saw it."""
+        if word.endswith("a") and len(word) >= 5 and (
+            self.zipf.get(word[:-1] + "e", 0.0) >= 2.5 or self.zipf.get(word[:-1], 0.0) >= 3.5
+        ):
+            return True  # the feminine definite: «kantina» (kantine), «vakta» (vakt)
+        return _is_inflected(self, word) or _is_compound(self.zipf, word, 0)
+
 
 _MEMO: dict[str, bool] = {}
 

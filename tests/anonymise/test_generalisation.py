@@ -289,3 +289,27 @@ def test_ages_in_words_and_after_age_cues(text, expected):
 )
 def test_durations_and_other_numbers_stay(text):
     assert anonymise(text).text == text
+
+
+# -- 6. lower-case NAV offices with hyphenated places, lower-case districts after locatives -------------------
+
+LOWER_NOTES = """notater fra oppfølging, skrevet på mobil
+møtte kandidaten på kafeen. hun bor på forus og tar bussen til jobben.
+ringte veileder på nav nord-fron-sel i dag. hun sier ytelsen er i orden.
+kandidaten vil flytte til fyllingsdalen der søsteren bor. vi snakket om jobb på lageret.
+neste møte på nav gjesdal-time. hun jobber skift i kantina på sykehjemmet.
+"""
+
+
+def test_lower_case_nav_offices_and_districts():
+    out = anonymise(LOWER_NOTES).text
+    for word in ("forus", "nord-fron-sel", "fyllingsdalen", "gjesdal-time"):
+        assert word not in out, out
+    assert out.count("NAV-kontor") == 2, out
+    for words in ("på lageret", "i kantina på sykehjemmet", "jobber skift", "på kafeen"):
+        assert words in out, out
+
+
+def test_two_unknown_capitalised_words_after_i_are_a_place():
+    out = anonymise("Hun sydde klær i Hà Nội i ti år, og senere i Dire Dawa.").text
+    assert "Person" not in out and out.count("Sted") == 2, out
