@@ -39,7 +39,6 @@ for _tens, _t in _TENS.items():
             NUMBER_WORDS[_tens + _unit] = _t + _u  # «tjueto», «førtiåtte»
             NUMBER_WORDS[_unit + "og" + _tens] = _t + _u  # «toogtyve», «femogtredve» (old style)
 _NUMBER_WORD = "(?:" + trie_pattern(set(NUMBER_WORDS)) + ")"
-NUM = r"(?:\d{1,3}|" + _NUMBER_WORD + ")"
 
 
 def number(text: str) -> int:
@@ -49,31 +48,38 @@ def number(text: str) -> int:
 
 # -- the patterns -----------------------------------------------------------------------------------------
 
-_AGE_VERB = r"(?:er|var|blir|ble|fyller|fylte|fylt|nå|som|vart|blei)"
-_ADVERB = r"(?:(?:nå|forresten|bare|nettopp|faktisk|snart|ca\.?|omtrent|cirka|allerede|egentlig|no)\s+)?"
+_AGE_VERB = r"(?:er|var|blir|ble|fyller|fylte|fylt|nå|som)"
+_ADVERB = r"(?:(?:nå|forresten|bare|nettopp|faktisk|snart|ca\.?|omtrent|cirka|allerede|egentlig)\s+)?"
 AGE_VERB_RE = re.compile(
-    r"(?<![\w])(" + _AGE_VERB + r"\s+" + _ADVERB + r")(" + NUM + r")\s+år(?:\s+gam(?:mel|le|mal))?(?![\w])", re.I
+    r"(?<![\w])(" + _AGE_VERB + r"\s+" + _ADVERB + r")(\d{1,3})\s+år(?:\s+gam(?:mel|le|mal))?(?![\w])", re.I
 )
-AGE_GAMMEL_RE = re.compile(r"(?<![\w.,])(" + NUM + r")\s+år\s+gam(?:mel|le|mal|le)(?![\w])", re.I)
-AGE_NOUN_RE = re.compile(r"(?<![\w.,])((?:en|ein)\s+)?(" + NUM + r")-?åring(en|er|ene|ar|ane)?(?![\w])", re.I)
-AGE_ADJ_RE = re.compile(r"(?<![\w.,])(" + NUM + r")-?årig(e)?(?![\w])", re.I)
+AGE_GAMMEL_RE = re.compile(r"(?<![\w.,])(\d{1,3})\s+år\s+gam(?:mel|le|mal)(?![\w])", re.I)
+AGE_NOUN_RE = re.compile(r"(?<![\w.,])(\d{1,3})-åring(en|er|ene|ar|ane)?(?![\w])", re.I)
+AGE_ADJ_RE = re.compile(r"(?<![\w.,])(\d{1,3})-årig(e)?(?![\w])", re.I)
 AGE_ALDER_RE = re.compile(r"(?<![\w])(alder\s*:?\s*)(\d{1,3})(?:\s+år)?(?![\w]|[.,]\d)", re.I)
 AGE_APPOSITION_RE = re.compile(r"([,(] ?)(\d{1,3}) år(?= ?[,).;]|\s*$)", re.M)
 AGE_PAREN_RE = re.compile(r"(?<=[\w\ue000] )\((\d{1,2})\)(?!\w)")
-# «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …», «dottera er sju.»
+# «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …»
 AGE_BARE_RE = re.compile(
     r"(?<![\w])((?:er|var|blir|ble|fyller|fylte|fylt|nettopp|bare|snart)\s+(?:nå\s+|nettopp\s+|bare\s+)?)"
-    r"(" + NUM + r")(?=[,.;)]|\s*$|\s+(?:nå|og|ikke|i\s+(?:januar|februar|mars|april|mai|juni|juli|august|"
-    r"september|oktober|november|desember|fjor|år|dag|går|høst|vår|sommer|vinter)))",
+    r"(\d{1,2})(?=[,.;)]|\s*$|\s+(?:nå|og|ikke|i\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|"
+    r"oktober|november|desember|fjor|år|dag|går|høst|vår|sommer|vinter)))",
     re.I | re.M,
 )
 AGE_NOT_RE = re.compile(r"(,?\s*ikke\s+)(\d{1,2})(?![\w%])(?!\s*(?:%|prosent|kr|timer|dager|uker|år\s+siden))", re.I)
 AGE_LIST_RE = re.compile(r"barn,\s+((?:\d{1,2},\s+)*\d{1,2})\s+og\s+(\d{1,2})( år)?", re.I)
-# «en sønn på 10 år», «to barn på 4 og 7 år», «ei dotter på sju år»
+# Number words, in one scan: «tjuetoåring(en)», «femtiårige», «femtifem år gammel», «førtito år», «er sju.»
+WORD_AGE_RE = re.compile(
+    r"(?<![\w.,-])(?P<n>" + _NUMBER_WORD + r")(?:(?P<noun>-?åring(?P<end>en|er|ene|ar|ane)?)|(?P<adj>-?årig(?P<e>e)?)"
+    r"|(?P<old>\s+år\s+gam(?:mel|le|mal))|(?P<year>\s+år)|(?P<bare>(?=[,.;)]|[ \t]*$|\s+og\b)))(?![\w])",
+    re.I | re.M,
+)
+_VERBS_BEFORE = frozenset("er var blir ble fyller fylte fylt vart blei".split())
+_ADVERBS_BEFORE = frozenset("nå no forresten bare nettopp faktisk snart ca omtrent cirka allerede egentlig".split())
+# «en sønn på 10 år», «to barn på 4 og 7 år», «ei dotter på sju år» (the person noun is checked in code)
+_N = r"(?:\d{1,3}|[^\W\d_]+)"
 AGE_PAA_RE = re.compile(
-    r"(?<![\w])(?P<who>[^\W\d_\ue000]+|\ue000)\s+(?P<age>på\s+(?P<list>(?:" + NUM + r"(?:,\s*|\s+og\s+))*)"
-    r"(?P<last>" + NUM + r")\s+år)(?![\w])",
-    re.I,
+    r"(?<![\w])på\s+(?P<list>(?:" + _N + r"(?:,\s*|\s+og\s+))*)(?P<last>" + _N + r")\s+år(?![\w])", re.I
 )
 _WORD_BEFORE_RE = re.compile(r"(\S+) ?\Z")
 PERSON_NOUNS = frozenset(
@@ -113,35 +119,74 @@ def _person_subject(ws: Workspace, pos: int) -> bool:
     return before is not None and before[1] == " " and fold(before[0].text) in SUBJECTS
 
 
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word.casefold() in NUMBER_WORDS
+
+
+def _after_age_verb(ws: Workspace, pos: int) -> bool:
+    """«er», «fylte» … (maybe with «nå», «nettopp») right before ``pos``, with a person as the subject."""
+    before = prev_word(ws.text, pos)
+    if before is not None and before[1] == " " and before[0].key in _ADVERBS_BEFORE:
+        before = prev_word(ws.text, before[0].start)
+    return (
+        before is not None
+        and before[1] == " "
+        and before[0].key in _VERBS_BEFORE
+        and _person_subject(ws, before[0].start)
+    )
+
+
+def _replace_number_words(ws: Workspace) -> None:
+    for m in WORD_AGE_RE.finditer(ws.text):
+        age, start = number(m.group("n")), m.start()
+        if m.group("noun"):
+            ending = (m.group("end") or "").casefold()
+            template = {"en": "personen {decade}", "ene": "personene {decade}", "er": "personer {decade}"}.get(
+                ending, "person {decade}"
+            )
+            _age(ws, start, m.end(), age, template, reason="«-åring» i ord")
+        elif m.group("adj"):
+            if age >= 15:  # «toårig utdanning» is a duration
+                _age(ws, start, m.end(), age, "{lo}–{hi}-årig" + (m.group("e") or ""), reason="«-årig» i ord")
+        elif m.group("old"):
+            _age(ws, start, m.end(), age, reason="alder i ord («år gammel»)")
+        elif _after_age_verb(ws, start):
+            _age(ws, start, m.end(), age, reason="alder i ord etter verb")
+    ws.commit()
+
+
 def replace_ages(ws: Workspace) -> None:
     for m in AGE_VERB_RE.finditer(ws.text):
-        if m.group(2).isdigit() or _person_subject(ws, m.start()):
-            _age(ws, m.start(2), m.end(), number(m.group(2)), reason="alder etter verb")
+        _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder etter verb")
     ws.commit()
     for m in AGE_GAMMEL_RE.finditer(ws.text):
-        _age(ws, m.start(), m.end(), number(m.group(1)), reason="alder («år gammel»)")
+        _age(ws, m.start(), m.end(), int(m.group(1)), reason="alder («år gammel»)")
     ws.commit()
     for m in AGE_NOUN_RE.finditer(ws.text):
-        age, ending = number(m.group(2)), (m.group(3) or "").casefold()
+        age, ending = int(m.group(1)), (m.group(2) or "").casefold()
         template = {"en": "personen {decade}", "ene": "personene {decade}", "er": "personer {decade}"}.get(
             ending, "person {decade}"
         )  # the article stays: «en 34-åring» → «en person i 30-årene»
-        _age(ws, m.start(2), m.end(), age, template, reason="«-åring»")
+        _age(ws, m.start(), m.end(), age, template, reason="«-åring»")
     ws.commit()
     for m in AGE_ADJ_RE.finditer(ws.text):
-        age = number(m.group(1))
-        if m.group(1).isdigit() or age >= 15:  # «toårig utdanning» is a duration
-            _age(ws, m.start(), m.end(), age, "{lo}–{hi}-årig" + (m.group(2) or ""), reason="«-årig»")
+        _age(ws, m.start(), m.end(), int(m.group(1)), "{lo}–{hi}-årig" + (m.group(2) or ""), reason="«-årig»")
     ws.commit()
+    _replace_number_words(ws)
     for m in AGE_ALDER_RE.finditer(ws.text):
         _age(ws, m.start(2), m.end(), int(m.group(2)), reason="«alder»")
     ws.commit()
     for m in AGE_PAA_RE.finditer(ws.text):
-        if fold(m.group("who")) in SUBJECTS or m.group("who").endswith(MASK):
-            ages = [number(g.group()) for g in re.finditer(NUM, m.group("list"), re.I)] + [number(m.group("last"))]
+        words = [w for w in re.split(r",\s*|\s+og\s+", m.group("list")) if w] + [m.group("last")]
+        who = prev_word(ws.text, m.start())
+        person = (who is not None and fold(who[0].text) in SUBJECTS) or ws.text[
+            max(0, m.start() - 2) : m.start()
+        ].strip().endswith(MASK)
+        if person and all(_is_number(w) for w in words):
+            ages = [number(w) for w in words]
             if max(ages) <= 110:
                 decades = list(dict.fromkeys(decade(a) for a in ages))  # «to barn på 4 og 7 år» → «under 10 år»
-                ws.add(m.start("age"), m.end(), "age", " og ".join(decades), reason="«på N år» etter person")
+                ws.add(m.start(), m.end(), "age", " og ".join(decades), reason="«på N år» etter person")
     ws.commit()
     for m in AGE_APPOSITION_RE.finditer(ws.text):
         before = _WORD_BEFORE_RE.search(ws.text, max(0, m.start() - 40), m.start())
@@ -154,8 +199,7 @@ def replace_ages(ws: Workspace) -> None:
             _age(ws, m.start(), m.end(), int(m.group(1)), "({decade})", reason="tall i parentes etter navn")
     ws.commit()
     for m in AGE_BARE_RE.finditer(ws.text):
-        if m.group(2).isdigit() or _person_subject(ws, m.start()):
-            _age(ws, m.start(2), m.end(2), number(m.group(2)), reason="tall som alder etter «er»/«fylte»")
+        _age(ws, m.start(2), m.end(2), int(m.group(2)), reason="tall som alder etter «er»/«fylte»")
     ws.commit()
     for m in AGE_NOT_RE.finditer(ws.text):
         if ws.kind_before(m.start()) == "age":

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # Combining diacritical marks (and their extensions and supplements, the half marks, the marks for symbols).
 MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -33,17 +32,21 @@ _SPECIAL = {"ð": "d", "đ": "d", "þ": "th", "ł": "l", "ı": "i", "ħ": "h", "
 _RING = "\u030a"
 
 
-_FOREIGN_RE = re.compile("[^\x00-\x7fæøåÆØÅ]")
+FOREIGN_RE = re.compile("[^\x00-\x7fæøåÆØÅ]")
+_CACHE: dict[str, str] = {}
+FOLDED = _CACHE  # read-only view for hot loops: ``FOLDED.get(word) or fold(word)``
 
 
 def fold(word: str) -> str:
     """The lookup key of a word: case-folded, composed, without the diacritics of other alphabets."""
-    if word.isascii() or not _FOREIGN_RE.search(word):
-        return word.lower()
-    return _fold(word)
+    key = _CACHE.get(word)
+    if key is None:
+        key = word.lower() if word.isascii() or not FOREIGN_RE.search(word) else _fold(word)
+        if len(_CACHE) < 500_000:
+            _CACHE[word] = key
+    return key
 
 
-@lru_cache(maxsize=200_000)
 def _fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.casefold())
     out: list[str] = []

@@ -83,6 +83,10 @@ class Lexicon:
         key = fold(word)
         return key in self.given or key in self.surnames
 
+    def is_person_key(self, key: str) -> bool:
+        """:meth:`is_person_word` for a key that is folded already (letters.fold)."""
+        return key in self.given or key in self.surnames
+
 
 def _demonym_inflections(singular: str) -> dict[str, str]:
     """The four forms of a demonym noun, each mapped to the matching form of «person».

@@ -138,7 +138,7 @@ class NameFinder(NameRuns):
             return False
         if key in learned or key[:-1] in learned or key.partition("-")[0] in learned:
             return False
-        return not (self.lex.is_person_word(key) or self.lex.is_person_word(key[:-1]) or "-" in key)
+        return not (self.lex.is_person_key(key) or self.lex.is_person_key(key[:-1]) or "-" in key)
 
     def match_at(self, i: int) -> Mention | None:
         tok = self.toks[i]
@@ -164,9 +164,7 @@ class NameFinder(NameRuns):
         if dash and head.casefold() in self.people.learned and tail[:1].islower() and not self.is_lex(key):
             key, compound_tail = head.casefold(), dash + tail  # «warsame-saken»
         got = self.base(tok) if not compound_tail else (key, "", 0)
-        run = self.run_end(i) if not self.learned_only and not compound_tail else i
-        long_run = run > i and self.run_is_name(i, run) and (run > i + 1 or self.is_lex(key) or self.is_lex(tok.key))
-        if got is None and not self.learned_only and (self.name_position(i) or (run > i and self.run_is_name(i, run))):
+        if got is None and not self.learned_only and (self.name_position(i) or self.run_at(i)):
             got = (key, "", 0)
         if got is None and not (len(tok.text) == 1 and tok.text.isupper()):
             return None
@@ -188,7 +186,12 @@ class NameFinder(NameRuns):
         loc = self.after_locative(i)
         if loc and match_phrase(self.lex.places, text, tok) and not (self.learned_only and j_multi(self, i)):
             return None
-        if loc in cues.STRONG_LOCATIVE and not self.is_lex(key0) and key0 not in self.people.learned and not long_run:
+        if (
+            loc in cues.STRONG_LOCATIVE
+            and not self.is_lex(key0)
+            and key0 not in self.people.learned
+            and not (not compound_tail and self.run_at(i, long=True))
+        ):
             return None  # «på Rud», «i Follebu»: the place rules decide; «på Ma Ei Sin Win» is a name
         if self.second_of_place_pair(i):
             return None  # «i Hà Nội», «i Dire Dawa»: two unknown capitalised words after «i» are a place

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.anonymise import cues
-from analysis.anonymise.letters import WORD_RE
+from analysis.anonymise.letters import FOREIGN_RE, WORD_RE, fold
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.people import People
 from analysis.anonymise.positions import speaker_starts
@@ -106,6 +106,7 @@ class NameWords:
             t.key
             for t in self.toks
             if not t.text.isascii()
+            and FOREIGN_RE.search(t.text)
             and t.key != t.text.casefold()
             and t.text.casefold() not in vocabulary.marked_ordinary
         )
@@ -117,7 +118,7 @@ class NameWords:
 
     # -- word classes -------------------------------------------------------------------------------------
     def is_lex(self, key: str) -> bool:
-        if self.lex.is_person_word(key):
+        if self.lex.is_person_key(key):
             return True
         if "-" in key:
             head, _, rest = key.partition("-")
@@ -180,8 +181,10 @@ class NameWords:
 
     def _acronym_compound(self, tok: Word) -> bool:
         """«IPS-teamet», «NAV-kontoret»: a compound that starts with an acronym or a known service name."""
-        head, dash, _ = tok.text.partition("-")
-        return bool(dash) and (head.isupper() or head.casefold() in self.lex.proper_nouns)
+        if "-" not in tok.text:
+            return False
+        head = tok.text.partition("-")[0]
+        return head.isupper() or fold(head) in self.lex.proper_nouns
 
     def cap_name_like(self, tok: Word, *, english: bool = False) -> bool:
         """A capitalised word mid-sentence in a capitalised text: a proper noun unless it is a known non-name.

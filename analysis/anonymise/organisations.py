@@ -48,7 +48,9 @@ BUSINESS_NOUNS = (
     "consult consulting revisjon rengjøring bilservice auto dekk blikk maskin betong anlegg graving interiør "
     "blomster frisørsalong systue skredder sveis mekanikk logistikk spedisjon trykkeri"
 ).split()
-BUSINESS_RE = re.compile(r"(?<![\w-])(" + _W + r"(?: " + _W + r")?) (" + "|".join(BUSINESS_NOUNS) + r")(?![\w-])", re.I)
+BUSINESS_RE = re.compile(
+    r"(?<![\w-])(" + _W + r"(?: " + _W + r")?) (" + trie_pattern(set(BUSINESS_NOUNS)) + r")(?![\w-])", re.I
+)
 INSTITUTION_KINDS: dict[str, str] = {}
 for _label, _words in {
     "Barnehage": "barnehage bhg barnehagen",
@@ -67,8 +69,9 @@ _KIND_ALT = "|".join(sorted((k for k in INSTITUTION_KINDS if " " not in k and k 
 _N = r"[^\W\d_][\w'’-]*"
 # «Solbakken bo- og behandlingssenter», «Lyngheim bu- og omsorgssenter»
 _CARE_HOME = r"b[ou]- og \w+senter"
+_KINDS = trie_pattern(set(_KIND_ALT.split("|")))
 INSTITUTION_RE = re.compile(
-    r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _CARE_HOME + "|" + _KIND_ALT + r")(?![\w-])", re.I
+    r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _CARE_HOME + "|" + _KINDS + r")(?![\w-])", re.I
 )
 INSTITUTION_HEAD_RE = re.compile(
     r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo) (?:(i|på) )?(" + _W + r")", re.I
@@ -133,6 +136,7 @@ def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabul
 
 _CAP_WORD = r"[A-ZÆØÅ][\w'’&-]*"
 OG_NAME_RE = re.compile(rf"(?<![\w-])((?:{_CAP_WORD} ){{1,3}}og(?: {_CAP_WORD}){{1,3}})(?![\w-])")
+_OG_RE = re.compile(r"(?<=[\w'’&-]) og (?=[A-ZÆØÅ])")  # where such a name can be: found fast, then widened
 EMPLOYER_CUES = frozenset("hos i på ved for fra til".split())
 
 
@@ -149,7 +153,12 @@ def _replace_names_with_og(ws: Workspace, registry: Registry, lexicon: Lexicon, 
     def placename(k: str) -> bool:
         return (k,) in lexicon.places.values or (k,) in lexicon.countries.values
 
-    for m in OG_NAME_RE.finditer(text):
+    for og in _OG_RE.finditer(text):
+        m = OG_NAME_RE.search(text, max(0, og.start() - 100), min(len(text), og.end() + 100))
+        while m is not None and m.end() <= og.start():
+            m = OG_NAME_RE.search(text, m.end(), min(len(text), og.end() + 100))
+        if m is None or not (m.start() < og.start() and og.end() <= m.end()):
+            continue
         words = m.group(1).split()
         cut = words.index("og")
         left, right = [fold(w) for w in words[:cut]], [fold(w) for w in words[cut + 1 :]]

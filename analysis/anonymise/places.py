@@ -187,7 +187,7 @@ def replace_places(
         pair = tok.capitalised and (nxt0 := next_word(text, tok)) is not None and nxt0.capitalised  # «i Hà Nội»
         if (
             (len(tok.key) < 3 and not pair)
-            or lexicon.is_person_word(tok.key)
+            or lexicon.is_person_key(tok.key)
             or tok.key in NOT_PLACES
             or "-" in tok.key
             and tok.text.partition("-")[0].isupper()

@@ -64,7 +64,7 @@ def find_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Menti
         for m in rx.finditer(ws.text):
             g = 1 if rx.groups else 0
             letters = _letters(m.group(g))
-            if _is_acronym(letters, ws.text, m.group(g), lexicon):
+            if _is_acronym(letters, m.group(g), lexicon, _compounds(ws.original)):
                 continue
             people.initials.add(letters)
             found.append(
@@ -76,14 +76,15 @@ def find_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Menti
 # -- initials in person positions ---------------------------------------------------------------------------
 
 _CAP = "A-ZÆØÅÐÞ"
-INITIALS_RE = re.compile(rf"(?<![\w.\-/])((?:[{_CAP}]\.[ ]?){{1,3}}[{_CAP}]\.?|[{_CAP}]{{2,4}})(?![\w\-])")
+INITIALS_RE = re.compile(rf"(?=[{_CAP}])(?<![\w.\-/])((?:[{_CAP}]\.[ ]?){{1,3}}[{_CAP}]\.?|[{_CAP}]{{2,4}})(?![\w\-])")
 _LIST_LABEL_RE = re.compile(
     r"^[ \t•*-]*(?:til stede|tilstede|til stades|deltakere|deltakarar|deltok|forfall|meldt forfall|fraværende|"
     r"fråverande|referent|møteleder|møteleiar|ordstyrer|skrevet av|skrive av|kopi|signatur|sign|saksbehandler|"
     r"saksbehandlar|utført av|innkalt)[ \t]*:",
     re.I | re.M,
 )
-_RESPONSIBLE_RE = re.compile(r"(?<![\w])(?:ansvarlig|ansvarleg|ansvar|ansv)\.?[ \t]*:", re.I)
+# «Ansvarlig:», «ansv.:» (the word boundary is checked after the letters: a leading look-behind is slow)
+_RESPONSIBLE_RE = re.compile(r"(?:ansv|Ansv|ANSV)(?<!\w.{4})(?:arlig|arleg|ar|ARLIG|AR)?\.?[ \t]*:")
 _ITEM_SPLIT_RE = re.compile(r"[ \t]*(?:,|;|/|&|\bog\b|\band\b)[ \t]*")
 _ITEM_MARKER_RE = re.compile(r"(?:^|\n)[ \t]*(?:[-•*]|\d{1,2}[.)]|[a-zæøå][.)])?[ \t]*\Z")
 # Verbs that follow a colleague's initials in minutes, besides the speech and finite verbs of cues.py.
@@ -99,19 +100,24 @@ TASK_INFINITIVES = frozenset(
     "snakke møte hente ordne følgje ringje".split()
 )
 _VERBS = (NOTE_VERBS | cues.SPEECH_VERBS | cues.FINITE_VERBS) - WEAK_VERBS
-_AFTER_NAME_RE = re.compile(MASK + r" ?\(\Z")  # «[a replaced name] (ØS)»
 
 
 def _letters(surface: str) -> str:
-    return fold(re.sub(r"[\s.]", "", surface))
+    return fold(surface.replace(".", "").replace(" ", "")) if "." in surface else fold(surface)
 
 
-def _is_acronym(letters: str, text: str, surface: str, lexicon: Lexicon) -> bool:
-    """NAV, AAP, «KVP-deltakerne»: capitals that name no person."""
+_COMPOUND_CAPS_RE = re.compile(rf"(?<![\w-])([{_CAP}]{{2,4}})-\w|\w-([{_CAP}]{{2,4}})(?![\w])")
+
+
+def _is_acronym(letters: str, surface: str, lexicon: Lexicon, compounds: set[str]) -> bool:
+    """NAV, AAP, «KVP-deltakerne»: capitals that name no person (``compounds``: capitals the text hyphenates)."""
     if letters in lexicon.acronyms or letters in lexicon.proper_nouns:
         return True
-    compound = rf"(?<![\w-]){re.escape(surface)}-\w|\w-{re.escape(surface)}(?!\w)"
-    return "." not in surface and re.search(compound, text) is not None
+    return "." not in surface and surface in compounds
+
+
+def _compounds(text: str) -> set[str]:
+    return {m.group(1) or m.group(2) for m in _COMPOUND_CAPS_RE.finditer(text)}
 
 
 def _subject_of_verb(text: str, end: int) -> bool:
@@ -156,41 +162,56 @@ def find_initials_in_positions(ws: Workspace, people: People, lexicon: Lexicon) 
                 hit = INITIALS_RE.fullmatch(core)
                 if hit:
                     listed.add(start + (len(item) - len(item.lstrip())))
-    found = []
     original = ws.original
+    matches = list(INITIALS_RE.finditer(text))
     defined = {
         _letters(m.group(1))
-        for m in INITIALS_RE.finditer(original)
+        for m in matches
         if original[m.start() - 1 : m.start()] == "(" and _defined_acronym(original, m.start(), _letters(m.group(1)))
     }
-    for m in INITIALS_RE.finditer(text):
+    compounds: set[str] | None = None
+    found = []
+    for m in matches:
         surface = m.group(1)
         letters = _letters(surface)
-        if len(letters) < 2 or letters in defined or _is_acronym(letters, text, surface, lexicon):
+        if len(letters) < 2 or letters in defined or letters in lexicon.acronyms:
             continue
         if len(letters) == 4 and "." not in surface and m.start() not in listed:
             continue  # four capitals in running text are an acronym («CFIR», «EUSE»), not initials
-        opens = is_sentence_start(text, m.start()) or _ITEM_MARKER_RE.search(text, max(0, m.start() - 8), m.start())
         if m.start() in listed:
             reason = "initialer i liste over personer"
-        elif opens and _subject_of_verb(text, m.end()):
+        elif (
+            is_sentence_start(text, m.start()) or _ITEM_MARKER_RE.search(text, max(0, m.start() - 8), m.start())
+        ) and _subject_of_verb(text, m.end()):
             reason = "initialer som subjekt"
-        elif _AFTER_NAME_RE.search(text, max(0, m.start() - 3), m.start()) and text[m.end() : m.end() + 1] == ")":
-            reason = "initialer i parentes etter navn"
         else:
+            continue
+        compounds = _compounds(original) if compounds is None else compounds
+        if _is_acronym(letters, surface, lexicon, compounds):
             continue
         people.initials.add(letters)
         found.append(Mention(m.start(), m.end(), (letters,), "", None, False, reason, False, -1))
     return found
 
 
+_PAREN_AFTER_NAME_RE = re.compile(MASK + rf" ?\(((?:[{_CAP}]\.[ ]?){{1,3}}[{_CAP}]\.?|[{_CAP}]{{2,3}})\)")
+
+
 def propagate_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Mention]:
-    """Every other occurrence of capitals the document has used as initials, and initials in parentheses after a
-    name that has been replaced by now («Amina Yusuf (ØS)»)."""
-    found = find_initials_in_positions(ws, people, lexicon)
+    """Initials in parentheses right after a name that has been replaced by now («Amina Yusuf (ØS)»), and every
+    other occurrence of capitals the document has used as initials."""
+    found, text = [], ws.text
+    compounds: set[str] | None = None
+    for m in _PAREN_AFTER_NAME_RE.finditer(text):
+        letters = _letters(m.group(1))
+        compounds = _compounds(ws.original) if compounds is None else compounds
+        if not _is_acronym(letters, m.group(1), lexicon, compounds):
+            people.initials.add(letters)
+            reason = "initialer i parentes etter navn"
+            found.append(Mention(m.start(1), m.end(1), (letters,), "", None, False, reason, False, -1))
     taken = {m.start for m in found}
     if people.initials:
-        for m in INITIALS_RE.finditer(ws.text):
+        for m in INITIALS_RE.finditer(text):
             letters = _letters(m.group(1))
             if m.start() not in taken and letters in people.initials:
                 found.append(Mention(m.start(), m.end(), (letters,), "", None, False, "kjente initialer", False, -1))

@@ -57,6 +57,16 @@ class NameRuns(NameWords):
             and self.text[tok.end : tok.end + 1] != "-"
         )
 
+    def run_at(self, i: int, *, long: bool = False) -> bool:
+        """A capitalised run that is a name starts at token i; ``long``: of three words or more, or of two with a
+        lexicon name («på Bir Prasad»), so that a locative before it does not make it a place."""
+        if self.ws.lower_case or not self.toks[i].capitalised:
+            return False
+        run = self.run_end(i)
+        if run == i or not self.run_is_name(i, run):
+            return False
+        return not long or run > i + 1 or any(self.is_lex(self.toks[k].key) for k in range(i, run + 1))
+
     def run_end(self, i: int) -> int:
         """Last token of the capitalised run that starts at token i (i itself when it is not in one)."""
         toks, j = self.toks, i
@@ -92,11 +102,13 @@ class NameRuns(NameWords):
 
     def second_of_place_pair(self, i: int) -> bool:
         """Token i is the second of two capitalised words after a locative, neither of them a known name."""
-        if i < 2 or self.ws.lower_case or self.gap_before(i) != " " or self.gap_before(i - 1) != " ":
+        if i < 2 or self.ws.lower_case or self.toks[i - 2].key not in cues.STRONG_LOCATIVE:
             return False
-        first, prev = self.toks[i - 1], self.toks[i - 2]
+        if self.gap_before(i) != " " or self.gap_before(i - 1) != " ":
+            return False
+        first = self.toks[i - 1]
         return (
-            prev.key in cues.STRONG_LOCATIVE
+            self.toks[i].capitalised
             and self.run_word(first)
             and self.run_end(i - 1) == i
             and not any(self.is_lex(k) or k in self.people.learned for k in (first.key, self.toks[i].key))
@@ -186,7 +198,9 @@ class NameRuns(NameWords):
         capitalised word in the middle of a sentence, or at its start a name candidate, a word that is not
         common Norwegian, or the first word of a name known from before."""
         toks, first = self.toks, i
-        while i > 0 and j - i < MAX_NAME_WORDS - 1 and self.gap_before(i) == " " and not self.ws.lower_case:
+        if self.ws.lower_case or not toks[i].capitalised:
+            return i
+        while i > 0 and j - i < MAX_NAME_WORDS - 1 and self.gap_before(i) == " ":
             prev = toks[i - 1]
             if not self.run_word(prev) or not toks[i].capitalised:
                 break

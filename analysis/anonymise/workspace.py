@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from analysis.anonymise.letters import FOLDED as _FOLDED
 from analysis.anonymise.letters import WORD_PATTERN, WORD_RE, fold
 from analysis.anonymise.lexicon import PhraseIndex
 
@@ -57,7 +58,7 @@ class Word(NamedTuple):
     @classmethod
     def of(cls, m: re.Match[str]) -> Word:
         t = m.group()
-        return cls(m.start(), m.end(), t, fold(t), t[0].isupper())
+        return cls(m.start(), m.end(), t, _FOLDED.get(t) or fold(t), t[0].isupper())
 
 
 def word_at(text: str, pos: int) -> Word | None:
