@@ -143,7 +143,7 @@ class NameFinder(NameRuns):
     def match_at(self, i: int) -> Mention | None:
         tok = self.toks[i]
         text = self.text
-        if self.learned_only and (known := self.sequence_at(i)) is not None:
+        if self.people.sequences and (known := self.sequence_at(i)) is not None:
             return known
         if self.quick_reject(tok) and not (i > 0 and self.toks[i - 1].key in CUE_WORDS):
             return None

@@ -162,6 +162,9 @@ class NameRuns(NameWords):
                 and not match_phrase(self.lex.places, text, nxt)
             ):
                 got = (nxt.key, "", 0)  # «Trine Holmstad», «Åsmund Rue»: surnames that are ordinary words
+            if got is None and self.bridges(j + 1):
+                j += 1  # «saw ka paw» in lower case: a short rare word between two name parts
+                continue
             if got is None or nxt.key in NOT_NAMES:
                 break
             if (
@@ -192,6 +195,21 @@ class NameRuns(NameWords):
         if place is not None:
             return place[0].end == nxt.end and (self.is_lex(self.toks[j].key) or j > i)
         return True
+
+    def bridges(self, k: int) -> bool:
+        """In a lower-case text, token k is a word that is not common Norwegian between two name parts."""
+        toks = self.toks
+        if not self.ws.lower_case or k + 1 >= len(toks) or self.gap_before(k + 1) != " ":
+            return False
+        word, after = toks[k], toks[k + 1]
+        got = self.base(after)
+        return (
+            word.key not in RUN_STOP
+            and self.vocab.frequency(word.key) < 4.0
+            and got is not None
+            and not self.ambiguous(got[0])
+            and after.key not in RUN_STOP
+        )
 
     def extend_left(self, i: int, j: int) -> int:
         """First token of the name whose first found part is token i (module docstring, capitalised runs): a

@@ -131,6 +131,17 @@ def test_a_known_full_name_is_replaced_in_lower_case_and_at_a_sentence_start():
     assert "Sin mor bor" in out  # the possessive at a sentence start is still a word
 
 
+def test_multi_part_names_in_a_lower_case_chat():
+    text = ("kandidat: htee ka moo\n"
+            "08:12 jobbspes: hei! htee ka moo kom ikke på praksis i dag. ringte ka moo men fikk ikke svar.\n"
+            "08:15 veileder: ok. kona hans, nan ei pyo, sa at han var syk. nan ei pyo ringer meg i morgen.\n"
+            "08:20 jobbspes: greit. moo har time hos fastlegen på fredag.\n")
+    out = anonymise(text).text
+    for word in ("htee", " ka ", "moo", "pyo"):
+        assert word not in out, out
+    assert len({e for ids in entities(text).values() for e in ids}) == 2, out
+
+
 def test_ordinary_capitalised_words_are_not_a_name_run():
     for text in ("Hun deltok på kurset Supported Employment i fjor.",
                  "Møtet handlet om Individual Placement and Support."):
