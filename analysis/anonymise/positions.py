@@ -204,6 +204,8 @@ def propagate_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[
     compounds: set[str] | None = None
     for m in _PAREN_AFTER_NAME_RE.finditer(text):
         letters = _letters(m.group(1))
+        if _defined_acronym(ws.original, m.start(1), letters):
+            continue  # «Customized Employment (CE)»: the name before it was a false alarm, not a person
         compounds = _compounds(ws.original) if compounds is None else compounds
         if not _is_acronym(letters, m.group(1), lexicon, compounds):
             people.initials.add(letters)
