@@ -114,9 +114,9 @@ def _person_subject(ws: Workspace, pos: int) -> bool:
     before = prev_word(ws.text, pos)
     if before is None:
         return ws.text[max(0, pos - 2) : pos].strip().endswith(MASK)
-    if before[1] == " " and before[0].key in _POSSESSIVES:
-        before = prev_word(ws.text, before[0].start)  # «kona hans er trettiåtte»
-    return before is not None and before[1] == " " and fold(before[0].text) in SUBJECTS
+    if before[1] == " " and before[0].key in _POSSESSIVES | {"som"}:
+        before = prev_word(ws.text, before[0].start)  # «kona hans er trettiåtte», «datteren, som er fire»
+    return before is not None and before[1] in (" ", ", ") and fold(before[0].text) in SUBJECTS
 
 
 def _is_number(word: str) -> bool:

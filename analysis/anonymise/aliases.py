@@ -8,7 +8,8 @@ been read; this module says which forms may be joined:
 1. a **known short form** (data/lexicon/short_forms.tsv: «Sasha» for Oleksandr, «Gosia» for Małgorzata; a
    full name ending in «*» covers a family of names: «Abdi» for every «Abd…»);
 2. a **prefix** of three letters or more («Olu» – «Oluwaseun», «Abdi» – «Abdirisaq») or a **suffix** of four
-   or more («Segun» – «Oluwasegun»), when the full form is at least two letters longer;
+   or more («Segun» – «Oluwasegun»), when the full form is at least two letters longer, or a prefix of what
+   follows a compound name's first element («Dami» – «Oluwa-damilare», «Rahman» – «Abdul-rahman»);
 3. the **initials** of a hyphenated given name («jc» – «Jean-Claude») or of a full name («ME» – «Marte
    Engebretsen»);
 4. a **genitive** «-s» («Marie-Thérèses» – «Marie-Thérèse»).
@@ -29,6 +30,9 @@ from analysis.anonymise.letters import fold
 from analysis.anonymise.lexicon import LEXICON_DIR
 
 THEOPHORIC_TAILS = frozenset({"ullah", "ollah", "allah", "ullahi", "uddin", "eddin", "addin", "udin", "din"})
+# First elements of compound given names that a short form leaves out: Yoruba «Olúwa-dámiláre» → «Dami»,
+# Tigrinya «Gebre-kidan» → «Kidan», Arabic «Abdul-rahman» → «Rahman».
+NAME_HEADS = ("oluwa", "olu", "abdul", "abdel", "abdi", "gebre", "wolde", "habte", "tekle", "haile")
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,10 @@ def is_short_form(short: str, full: str, forms: ShortForms, *, both_listed: bool
         return False
     if both_listed:
         return full.startswith(short) and full[len(short) :] in THEOPHORIC_TAILS
-    return (len(short) >= 3 and full.startswith(short)) or (len(short) >= 4 and full.endswith(short))
+    if (len(short) >= 3 and full.startswith(short)) or (len(short) >= 4 and full.endswith(short)):
+        return True
+    head = next((h for h in NAME_HEADS if full.startswith(h) and len(full) - len(h) >= 4), "")
+    return bool(head) and len(short) >= 3 and full[len(head) :].startswith(short)
 
 
 def initials_of(name: tuple[str, ...]) -> set[str]:

@@ -168,6 +168,8 @@ class NameFinder(NameRuns):
             got = (key, "", 0)
         if got is None and not (len(tok.text) == 1 and tok.text.isupper()):
             return None
+        if tok.text.isupper() and len(tok.text) > 1 and key in self.lex.acronyms:
+            return None  # «KS har sendt brev» after «K.S.» the colleague: the acronym is no name
         if tok.text.isupper() and len(tok.text) > 1 and tok.start not in self.speakers:
             nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
             if key not in self.people.learned and not (
@@ -219,7 +221,11 @@ class NameFinder(NameRuns):
 
     def trusted_part(self, part: str) -> bool:
         """A learned name part that may be propagated: not a Norwegian word form («Inkluderingskompetanse»)."""
-        return self.is_lex(part) or not (part.endswith(WORD_ENDINGS) and len(part) > 5)
+        return (
+            self.is_lex(part)
+            or not (part.endswith(WORD_ENDINGS) and len(part) > 5)
+            or not self.vocab.is_ordinary(part)  # «Hlaing», «Xiaoming»: a name that ends like a Norwegian noun
+        )
 
     def decide(self, i: int, j: int, parts: tuple[str, ...], ev: Evidence) -> tuple[str, bool] | None:
         tok = self.toks[i]

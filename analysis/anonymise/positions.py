@@ -110,10 +110,11 @@ _COMPOUND_CAPS_RE = re.compile(rf"(?<![\w-])([{_CAP}]{{2,4}})-\w|\w-([{_CAP}]{{2
 
 
 def _is_acronym(letters: str, surface: str, lexicon: Lexicon, compounds: set[str]) -> bool:
-    """NAV, AAP, «KVP-deltakerne»: capitals that name no person (``compounds``: capitals the text hyphenates)."""
-    if letters in lexicon.acronyms or letters in lexicon.proper_nouns:
-        return True
-    return "." not in surface and surface in compounds
+    """NAV, AAP, «KVP-deltakerne»: capitals that name no person (``compounds``: capitals the text hyphenates).
+    Capitals with full stops («K.S.») are initials: acronyms are written without them."""
+    if "." in surface:
+        return False
+    return letters in lexicon.acronyms or letters in lexicon.proper_nouns or surface in compounds
 
 
 def _compounds(text: str) -> set[str]:
@@ -174,7 +175,7 @@ def find_initials_in_positions(ws: Workspace, people: People, lexicon: Lexicon) 
     for m in matches:
         surface = m.group(1)
         letters = _letters(surface)
-        if len(letters) < 2 or letters in defined or letters in lexicon.acronyms:
+        if len(letters) < 2 or letters in defined or ("." not in surface and letters in lexicon.acronyms):
             continue
         if len(letters) == 4 and "." not in surface and m.start() not in listed:
             continue  # four capitals in running text are an acronym («CFIR», «EUSE»), not initials
@@ -215,6 +216,7 @@ def propagate_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[
     if people.initials:
         for m in INITIALS_RE.finditer(text):
             letters = _letters(m.group(1))
-            if m.start() not in taken and letters in people.initials:
+            known = letters in people.initials and not _is_acronym(letters, m.group(1), lexicon, set())
+            if m.start() not in taken and known:
                 found.append(Mention(m.start(), m.end(), (letters,), "", None, False, "kjente initialer", False, -1))
     return found

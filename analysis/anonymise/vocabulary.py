@@ -74,6 +74,9 @@ class Vocabulary:
             self.zipf.get(word[:-1] + "e", 0.0) >= 2.5 or self.zipf.get(word[:-1], 0.0) >= 3.5
         ):
             return True  # the feminine definite: «kantina» (kantine), «vakta» (vakt)
+        bases = [word[: -len(e)] for e in ("ene", "en", "et", "er", "ne", "n", "t") if word.endswith(e)]
+        if any(len(b) >= 4 and self.zipf.get(b, 0.0) >= 2.0 for b in bases):
+            return True  # «resepsjonen» (resepsjon), a rare noun in a definite or plural form
         return _is_inflected(self, word) or _is_compound(self.zipf, word, 0)
 
 

@@ -324,3 +324,19 @@ def test_lower_case_nav_offices_and_districts():
 def test_two_unknown_capitalised_words_after_i_are_a_place():
     out = anonymise("Hun sydde klær i Hà Nội i ti år, og senere i Dire Dawa.").text
     assert "Person" not in out and out.count("Sted") == 2, out
+
+
+# -- found on texts written after the rules (dev texts 32–34) ---------------------------------------------------
+
+def test_initials_with_full_stops_are_initials_even_when_the_letters_are_an_acronym():
+    out = anonymise("Til stede: K.S., Trude Ask\nK.S. sa at planen holder. KS har sendt brev.").text
+    assert "K.S." not in out and "KS har sendt" in out, out
+
+
+def test_a_surname_that_ends_like_a_norwegian_noun_propagates():
+    out = anonymise("Til stede: Thida Min Aung, Zaw Htaing. Senere sa Htaing at han var fornøyd.").text
+    assert "Htaing" not in out, out
+
+
+def test_age_after_a_relative_clause():
+    assert "som er under 10 år" in anonymise("Hun har en datter, som er fire.").text
