@@ -81,6 +81,10 @@ _N = r"(?:\d{1,3}|[^\W\d_]+)"
 AGE_PAA_RE = re.compile(
     r"(?<![\w])på\s+(?P<list>(?:" + _N + r"(?:,\s*|\s+og\s+))*)(?P<last>" + _N + r")\s+år(?![\w])", re.I
 )
+# «født i 1987», «fødd 1990», «fødselsår: 1985» → «født på 1980-tallet» (a year of birth tells the age)
+BIRTH_YEAR_RE = re.compile(
+    r"(?<![\w])(?P<cue>født|fødd|fødselsår:?)\s+(?P<span>(?:i\s+|år\s+)?(?P<year>(?:19|20)\d\d))(?![\w]|[.,/-]\d)", re.I
+)
 _WORD_BEFORE_RE = re.compile(r"(\S+) ?\Z")
 PERSON_NOUNS = frozenset(
     "kvinne kvinnen mann mannen kandidat kandidaten deltaker deltakeren søker søkeren person personen jente "
@@ -173,6 +177,10 @@ def replace_ages(ws: Workspace) -> None:
         _age(ws, m.start(), m.end(), int(m.group(1)), "{lo}–{hi}-årig" + (m.group(2) or ""), reason="«-årig»")
     ws.commit()
     _replace_number_words(ws)
+    for m in BIRTH_YEAR_RE.finditer(ws.text):
+        tens = f"{int(m.group('year')) // 10 * 10}-tallet"
+        text = tens if m.group("cue").casefold().startswith("fødselsår") else "på " + tens
+        ws.add(m.start("span"), m.end("span"), "age", text, reason="fødselsår")
     for m in AGE_ALDER_RE.finditer(ws.text):
         _age(ws, m.start(2), m.end(), int(m.group(2)), reason="«alder»")
     ws.commit()

@@ -80,7 +80,9 @@ TWO_WORD_ROLES = {("daglig", "leder"): ARBEIDSGIVER, ("dagleg", "leiar"): ARBEID
 # Possessives and little words that may stand between a role noun and the name («søsteren min Faadumo»,
 # «kontaktperson er Gunnar», «Veileder: Jørgen»).
 POSSESSIVES = frozenset("min mi mitt mine din di ditt dine vår vårt våre".split())
-ROLE_FILLERS = frozenset("min mi mitt din di hans hennes sin si vår deres er var blir heter het".split())
+ROLE_FILLERS = frozenset(
+    "min mi mitt din di hans hennes hennar sin si vår deres deira dykkar er var blir heter het heiter".split()
+)
 
 # Labels that open a header line and name a person after the colon («Kandidat: Oksana Hrytsenko»).
 HEADER_LABELS: dict[str, str | None] = {
@@ -227,7 +229,7 @@ _APPOSITION_END_RE = re.compile(
 )
 _LIST_AFTER_RE = re.compile(r"[ \t]*(og\b|,)[ \t]*([^\W\d_]+)?")
 # «Kontaktperson er Gunnar»: a role noun, a copula, then the name; the name must end the clause.
-COPULAS = frozenset("er var blir ble heter het".split())
+COPULAS = frozenset("er var blir ble heter het heiter".split())
 CLAUSE_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|(?:og|som|men)\b|\()")
 
 

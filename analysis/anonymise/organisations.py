@@ -40,7 +40,9 @@ from analysis.anonymise.workspace import (
 )
 
 _W = r"[^\W\d_][\w'’.&-]*"
-COMPANY_RE = re.compile(r"(?<![\w-])((?:(?:" + _W + r"|\d+|&|og)[ \n]){1,6})(AS|ASA|SA|ANS|DA|NUF|as|asa)(?![\w-])")
+COMPANY_RE = re.compile(
+    r"(?<![\w-])((?:(?:" + _W + r"|\d+|&|og)[ \n]){1,6})(AS|ASA|SA|ANS|DA|NUF|as|asa|(?<=& )Co\.?)(?![\w-])"
+)
 BUSINESS_NOUNS = (
     "hotell hotel landhandleri bakeri gartneri snekkeri renhold vaskeri sag sagbruk transport bygg fisk "
     "elektro rør maling regnskap verksted bilverksted kafé kafe restaurant pizzeria frisør kiosk trevare "

@@ -85,6 +85,8 @@ _LIST_LABEL_RE = re.compile(
 )
 # «Ansvarlig:», «ansv.:» (the word boundary is checked after the letters: a leading look-behind is slow)
 _RESPONSIBLE_RE = re.compile(r"(?:ansv|Ansv|ANSV)(?<!\w.{4})(?:arlig|arleg|ar|ARLIG|AR)?\.?[ \t]*:")
+# «(sign. BJ)», «NAV v/ KL», «signert: ØS»
+_SIGNED_RE = re.compile(r"[\s(](?:[Ss]ign\.|[Ss]ignert:?|v/)[ \t]*")
 _ITEM_SPLIT_RE = re.compile(r"[ \t]*(?:,|;|/|&|\bog\b|\band\b)[ \t]*")
 _ITEM_MARKER_RE = re.compile(r"(?:^|\n)[ \t]*(?:[-•*]|\d{1,2}[.)]|[a-zæøå][.)])?[ \t]*\Z")
 # Verbs that follow a colleague's initials in minutes, besides the speech and finite verbs of cues.py.
@@ -146,7 +148,7 @@ def find_initials_in_positions(ws: Workspace, people: People, lexicon: Lexicon) 
     """Initials where a person stands (module docstring); signatures are :func:`find_initials`."""
     text = ws.text
     listed: set[int] = set()
-    for rx in (_LIST_LABEL_RE, _RESPONSIBLE_RE):
+    for rx in (_LIST_LABEL_RE, _RESPONSIBLE_RE, _SIGNED_RE):
         for m in rx.finditer(text):
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
@@ -159,7 +161,7 @@ def find_initials_in_positions(ws: Workspace, people: People, lexicon: Lexicon) 
                 if start < 0:
                     continue
                 pos = start + len(item)
-                core = re.sub(r"[ \t]*\(.*$", "", item).strip()
+                core = re.sub(r"[)\];]+[.,]?$", "", re.sub(r"[ \t]*\(.*$", "", item).strip())
                 hit = INITIALS_RE.fullmatch(core)
                 if hit:
                     listed.add(start + (len(item) - len(item.lstrip())))

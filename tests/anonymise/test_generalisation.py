@@ -340,3 +340,18 @@ def test_a_surname_that_ends_like_a_norwegian_noun_propagates():
 
 def test_age_after_a_relative_clause():
     assert "som er under 10 år" in anonymise("Hun har en datter, som er fire.").text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hun er født i 1987 og kom hit i 2015.", "Hun er født på 1980-tallet og kom hit i 2015."),
+        ("Fødselsår: 1990", "Fødselsår: 1990-tallet"),
+        ("Notatet er godkjent (sign. RV).", "Notatet er godkjent (sign. Person A)."),
+        ("Hun har jobb hos Pettersen & Co i Moss.", "Hun har jobb hos Arbeidsplass 1 i Sted 1."),
+        ("Ho jobbar på kafeen. Sjefen hennar, Torunn, er grei.",
+         "Ho jobbar på kafeen. Sjefen hennar, Arbeidsgiver A, er grei."),
+    ],
+)
+def test_birth_years_signatures_company_forms_and_nynorsk_possessives(text, expected):
+    assert anonymise(text).text == expected
