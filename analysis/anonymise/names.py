@@ -35,7 +35,7 @@ from __future__ import annotations
 from analysis.anonymise import cues
 from analysis.anonymise.aliases import load_short_forms
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.namewords import WORD_ENDINGS, Evidence, NameWords
+from analysis.anonymise.namewords import Evidence, NameWords
 from analysis.anonymise.people import Mention, People
 from analysis.anonymise.positions import find_initials, find_initials_in_positions, propagate_initials
 from analysis.anonymise.runs import NameRuns
@@ -223,7 +223,7 @@ class NameFinder(NameRuns):
         """A learned name part that may be propagated: not a Norwegian word form («Inkluderingskompetanse»)."""
         return (
             self.is_lex(part)
-            or not (part.endswith(WORD_ENDINGS) and len(part) > 5)
+            or not self.norwegian_form(part)
             or not self.vocab.is_ordinary(part)  # «Hlaing», «Xiaoming»: a name that ends like a Norwegian noun
         )
 

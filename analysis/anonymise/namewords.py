@@ -135,7 +135,22 @@ class NameWords:
             and key not in self.lex.months
             and not self.vocab.is_ordinary(key)
             and not self.is_place_key(key)
-            and not (key.endswith(WORD_ENDINGS) and len(key) > 5)
+            and not self.norwegian_form(key)
+        )
+
+    def norwegian_form(self, key: str) -> bool:
+        """A word built like a Norwegian noun or adjective that wordfreq happens not to list («arbeidsutprøving»,
+        «jobbsøking»): a Norwegian ending on a Norwegian stem, or a long compound. «Blessing», «Hlaing»,
+        «Xiaoming» end the same way on no Norwegian stem, and are names."""
+        if len(key) <= 5 or not key.endswith(WORD_ENDINGS):
+            return False
+        ending = max((e for e in WORD_ENDINGS if key.endswith(e)), key=len)
+        stem = key[: -len(ending)]
+        return (
+            len(key) > 10
+            or self.vocab.frequency(stem) >= 3.0
+            or self.vocab.is_ordinary(stem)
+            or self.vocab.is_ordinary(stem + "e")
         )
 
     def is_place_key(self, key: str) -> bool:
@@ -201,7 +216,7 @@ class NameWords:
             and not self._acronym_compound(tok)
             and (self.vocab.frequency(key) < (5.0 if english else 4.0) or self.is_lex(key))
             and (english or self.is_lex(key) or not self.vocab.is_english(key))
-            and (english or not (key.endswith(WORD_ENDINGS) and len(key) > 5))
+            and (english or not self.norwegian_form(key))
             and self.text[tok.end : tok.end + 1] != "-"
             and not self.is_place_key(key)
         )

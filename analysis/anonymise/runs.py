@@ -162,6 +162,8 @@ class NameRuns(NameWords):
                 and not match_phrase(self.lex.places, text, nxt)
             ):
                 got = (nxt.key, "", 0)  # «Trine Holmstad», «Åsmund Rue»: surnames that are ordinary words
+            if got is None and self.learned_only and self.unknown_neighbour(nxt, lower):
+                got = (nxt.key, "", 0)  # «blessing nwosu» once «blessing» is known: the surname comes along
             if got is None and self.bridges(j + 1):
                 j += 1  # «saw ka paw» in lower case: a short rare word between two name parts
                 continue
@@ -196,6 +198,13 @@ class NameRuns(NameWords):
             return place[0].end == nxt.end and (self.is_lex(self.toks[j].key) or j > i)
         return True
 
+    def unknown_neighbour(self, tok: Word, lower: bool = True) -> bool:
+        """A word next to a known name that is no Norwegian or English word: another part of that name (in a
+        capitalised text only when it is capitalised, or the name is written in lower case too)."""
+        if not self.ws.lower_case and not (tok.capitalised or lower):
+            return False
+        return self.is_unknown(tok.key) and not self.vocab.is_english(tok.key) and tok.key not in RUN_STOP
+
     def bridges(self, k: int) -> bool:
         """In a lower-case text, token k is a word that is not common Norwegian between two name parts."""
         toks = self.toks
@@ -216,7 +225,16 @@ class NameRuns(NameWords):
         capitalised word in the middle of a sentence, or at its start a name candidate, a word that is not
         common Norwegian, or the first word of a name known from before."""
         toks, first = self.toks, i
-        if self.ws.lower_case or not toks[i].capitalised:
+        if not toks[i].capitalised and not self.ws.lower_case:
+            return i
+        if self.ws.lower_case:
+            # Lower case: a name candidate right before a name part is part of it («blessing okafor»).
+            while i > 0 and j - i < MAX_NAME_WORDS - 1 and self.gap_before(i) == " " and not toks[i - 1].capitalised:
+                prev = toks[i - 1]
+                got = self.base(prev) or ((prev.key, "", 0) if self.unknown_neighbour(prev) else None)
+                if got is None or got[1] or self.ambiguous(got[0]) or prev.key in RUN_STOP or prev.key in OPENERS:
+                    break
+                i -= 1
             return i
         while i > 0 and j - i < MAX_NAME_WORDS - 1 and self.gap_before(i) == " ":
             prev = toks[i - 1]

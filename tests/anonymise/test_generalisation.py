@@ -355,3 +355,12 @@ def test_age_after_a_relative_clause():
 )
 def test_birth_years_signatures_company_forms_and_nynorsk_possessives(text, expected):
     assert anonymise(text).text == expected
+
+
+def test_names_that_end_like_norwegian_nouns_and_lower_case_neighbours():
+    text = ("notater fra i dag. møtte blessing nwosu på kafeen. blessing har fått praksis. broren xiaoming tolker for "
+            "henne. vi snakket om jobbsøking og arbeidsutprøving. tilrettelegging er viktig.")
+    out = anonymise(text).text
+    assert "blessing" not in out and "nwosu" not in out and "xiaoming" not in out, out
+    for word in ("jobbsøking", "arbeidsutprøving", "tilrettelegging"):
+        assert word in out, out
