@@ -117,7 +117,7 @@ def _person_subject(ws: Workspace, pos: int) -> bool:
     """A person stands right before the verb at ``pos``: a person noun, a pronoun, or a replaced name."""
     before = prev_word(ws.text, pos)
     if before is None:
-        return ws.text[max(0, pos - 2) : pos].strip().endswith(MASK)
+        return ws.text[max(0, pos - 4) : pos].rstrip(" ,").endswith(MASK)  # «Filmon, er seksten»
     if before[1] == " " and before[0].key in _POSSESSIVES | {"som"}:
         before = prev_word(ws.text, before[0].start)  # «kona hans er trettiåtte», «datteren, som er fire»
     return before is not None and before[1] in (" ", ", ") and fold(before[0].text) in SUBJECTS
@@ -199,7 +199,8 @@ def replace_ages(ws: Workspace) -> None:
     for m in AGE_APPOSITION_RE.finditer(ws.text):
         before = _WORD_BEFORE_RE.search(ws.text, max(0, m.start() - 40), m.start())
         word = before.group(1) if before else ""
-        if ws.kind_before(m.start()) == "person" or word.casefold() in PERSON_NOUNS or word.endswith(MASK):
+        after_name = ws.text[max(0, m.start() - 30) : m.start()].rstrip(" )").endswith(MASK)  # «X (Tsegi), 41 år»
+        if ws.kind_before(m.start()) == "person" or word.casefold() in PERSON_NOUNS or after_name:
             _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder som innskudd")
     ws.commit()
     for m in AGE_PAREN_RE.finditer(ws.text):

@@ -7,7 +7,8 @@ been read; this module says which forms may be joined:
 
 1. a **known short form** (data/lexicon/short_forms.tsv: «Sasha» for Oleksandr, «Gosia» for Małgorzata; a
    full name ending in «*» covers a family of names: «Abdi» for every «Abd…»);
-2. a **prefix** of three letters or more («Olu» – «Oluwaseun», «Abdi» – «Abdirisaq») or a **suffix** of four
+2. a **prefix** of three letters or more («Olu» – «Oluwaseun», «Abdi» – «Abdirisaq»), such a prefix with a vowel
+   added («Tsegi» – «Tsegereda»), or a **suffix** of four
    or more («Segun» – «Oluwasegun»), when the full form is at least two letters longer, or a prefix of what
    follows a compound name's first element («Dami» – «Oluwa-damilare», «Rahman» – «Abdul-rahman»);
 3. the **initials** of a hyphenated given name («jc» – «Jean-Claude») or of a full name («ME» – «Marte
@@ -77,6 +78,8 @@ def is_short_form(short: str, full: str, forms: ShortForms, *, both_listed: bool
         return full.startswith(short) and full[len(short) :] in THEOPHORIC_TAILS
     if (len(short) >= 3 and full.startswith(short)) or (len(short) >= 4 and full.endswith(short)):
         return True
+    if len(short) >= 4 and short[-1] in "aeiouy" and full.startswith(short[:-1]) and full[len(short) - 1] != short[-1]:
+        return True  # «Tsegi» for «Tsegereda»: the first syllables and a vowel
     head = next((h for h in NAME_HEADS if full.startswith(h) and len(full) - len(h) >= 4), "")
     return bool(head) and len(short) >= 3 and full[len(head) :].startswith(short)
 

@@ -364,3 +364,11 @@ def test_names_that_end_like_norwegian_nouns_and_lower_case_neighbours():
     assert "blessing" not in out and "nwosu" not in out and "xiaoming" not in out, out
     for word in ("jobbsøking", "arbeidsutprøving", "tilrettelegging"):
         assert word in out, out
+
+
+def test_short_form_with_a_vowel_and_ages_after_a_name():
+    text = "Kandidat: Mehretab Ghebreyesus (Mehri), 29 år\nMehri har to barn. Den eldste, Luwam, er tolv."
+    out = anonymise(text).text
+    assert "29" not in out and "tolv" not in out, out
+    found = entities(text)
+    assert found["mehri"] == found["mehretab ghebreyesus"], (out, found)
