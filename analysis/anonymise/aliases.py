@@ -62,7 +62,7 @@ def load_short_forms(path: Path = LEXICON_DIR / "short_forms.tsv") -> ShortForms
     return ShortForms(exact, tuple(families))
 
 
-def is_short_form(short: str, full: str, forms: ShortForms, *, both_listed: bool) -> bool:
+def is_short_form(short: str, full: str, forms: ShortForms, *, both_listed: bool, short_listed: bool = False) -> bool:
     """Whether the folded name part ``short`` can stand for the folded name part ``full`` (rules 1–4)."""
     if short == full or len(short) < 2:
         return False
@@ -78,8 +78,14 @@ def is_short_form(short: str, full: str, forms: ShortForms, *, both_listed: bool
         return full.startswith(short) and full[len(short) :] in THEOPHORIC_TAILS
     if (len(short) >= 3 and full.startswith(short)) or (len(short) >= 4 and full.endswith(short)):
         return True
-    if len(short) >= 4 and short[-1] in "aeiouy" and full.startswith(short[:-1]) and full[len(short) - 1] != short[-1]:
-        return True  # «Tsegi» for «Tsegereda»: the first syllables and a vowel
+    if (
+        not short_listed
+        and len(short) >= 4
+        and short[-1] in "aeiouy"
+        and full.startswith(short[:-1])
+        and full[len(short) - 1] != short[-1]
+    ):
+        return True  # «Tsegi» for «Tsegereda»: the first syllables and a vowel (not «Lina», a name of its own)
     head = next((h for h in NAME_HEADS if full.startswith(h) and len(full) - len(h) >= 4), "")
     return bool(head) and len(short) >= 3 and full[len(head) :].startswith(short)
 

@@ -172,7 +172,10 @@ class People:
             r
             for r in roots
             if r != e
-            and any(is_short_form(short, q, forms, both_listed=short in listed and q in listed) for q in parts[r])
+            and any(
+                is_short_form(short, q, forms, both_listed=mine <= listed and q in listed, short_listed=mine <= listed)
+                for q in {k[0] for k in names[r]}  # a short form stands for a given name, the first part
+            )
         }
         if 2 <= len(short) <= 4 and short.isalpha():
             owners |= {r for r in full if any(short in initials_of(k) for k in names[r])}

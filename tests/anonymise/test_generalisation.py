@@ -372,3 +372,8 @@ def test_short_form_with_a_vowel_and_ages_after_a_name():
     assert "29" not in out and "tolv" not in out, out
     found = entities(text)
     assert found["mehri"] == found["mehretab ghebreyesus"], (out, found)
+
+
+def test_a_listed_name_is_no_short_form_of_a_surname():
+    found = entities("Jobbspesialist Åse Lindgren ringte. Datteren Lina (7) er syk. Linas far er bortreist.")
+    assert found["lina"] != found["åse lindgren"], found
