@@ -217,7 +217,11 @@ class NameFinder(NameRuns):
             i -= 1  # «Van der Berg»: the particles go with the name
         tok = self.toks[i]
         end = self.toks[j].end + extra if not compound_tail else tok.start + len(head)
-        return Mention(tok.start, end, parts, suffix, ev.role, ev.letter_only, reason, weak, j)
+        unlearned: frozenset[str] = frozenset()
+        if reason.startswith("navn i flere ledd med stor forbokstav"):
+            # «Ma Ei Sin Win»: common words («sin», «ei») are part of this name, not names wherever they stand
+            unlearned = frozenset(p for p in parts if self.vocab.frequency(p) >= 4.5 or self.vocab.is_english(p))
+        return Mention(tok.start, end, parts, suffix, ev.role, ev.letter_only, reason, weak, j, unlearned)
 
     def trusted_part(self, part: str) -> bool:
         """A learned name part that may be propagated: not a Norwegian word form («Inkluderingskompetanse»)."""

@@ -82,6 +82,9 @@ WORD_ENDINGS = (
     "enes",
     "ernes",
 )
+# Endings that names share with Norwegian words («Blessing», «Xiaoming», «Robert», «Akbar», «Owens»): only on a
+# Norwegian stem do they make a Norwegian word.
+NAME_LIKE_ENDINGS = frozenset({"ing", "ning", "ninga", "ert", "erte", "bar", "ens", "ets", "tiv", "tive", "vis"})
 _HEADER_RE = re.compile(r"[ \t•*-]*([^\W\d_][\w ]{0,20}?)\.?[ \t]*:[ \t]*(?:[^\W\d_]+[ \t]+)?")
 _AGE_AFTER_RE = re.compile(r" ?\(\d{1,2}(?: år)?\)")
 
@@ -102,6 +105,7 @@ class NameWords:
         self.by_start = {t.start: i for i, t in enumerate(self.toks)}
         self.doc_keys = {t.key for t in self.toks}
         # «Grâce», «André»: written with marks Norwegian does not use, so not the ordinary word «grace», «andre».
+        # Not when the text also writes the word without marks, nor for the most common words («för» → «for»).
         marked = frozenset(
             t.key
             for t in self.toks
@@ -109,7 +113,11 @@ class NameWords:
             and FOREIGN_RE.search(t.text)
             and t.key != t.text.casefold()
             and t.text.casefold() not in vocabulary.marked_ordinary
+            and vocabulary.frequency(t.key) < 5.0
         )
+        if marked:
+            plain = {t.key for t in self.toks if t.key in marked and t.text.casefold() == t.key}
+            marked = marked - plain
         self.vocab = vocabulary.with_marked(marked)
         self.speakers = speaker_starts(self.text)
         self.learned_only = False
@@ -145,6 +153,8 @@ class NameWords:
         if len(key) <= 5 or not key.endswith(WORD_ENDINGS):
             return False
         ending = max((e for e in WORD_ENDINGS if key.endswith(e)), key=len)
+        if ending not in NAME_LIKE_ENDINGS:
+            return True  # «-sjon», «-het», «-skap», «-isme» …: no name ends so
         stem = key[: -len(ending)]
         return (
             len(key) > 10

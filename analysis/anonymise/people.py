@@ -51,6 +51,7 @@ class Mention:
     reason: str
     weak: bool
     last_token: int
+    unlearned: frozenset[str] = frozenset()  # parts replaced here but not propagated alone (common words)
 
 
 @dataclass
@@ -69,7 +70,7 @@ class People:
     _labels: dict[int, str] = field(default_factory=dict)
     _clock: int = 0
 
-    def resolve(self, key: tuple[str, ...]) -> int:
+    def resolve(self, key: tuple[str, ...], unlearned: frozenset[str] = frozenset()) -> int:
         idx = self.full.get(key)
         if idx is None and len(key) == 1:
             idx = self.last_with_part.get(key[0])
@@ -94,8 +95,8 @@ class People:
             self.last_with_part[part] = idx
         self._clock += 1
         self.recency[idx] = self._clock
-        self.confirmed.update(key)
-        self.learned.update(p for p in key if len(p) > 1)
+        self.confirmed.update(p for p in key if p not in unlearned)
+        self.learned.update(p for p in key if len(p) > 1 and p not in unlearned)
         return idx
 
     def _owner_of_initials(self, letters: str) -> int | None:
@@ -105,7 +106,7 @@ class People:
         return None
 
     def add(self, ws: Workspace, mention: Mention) -> None:
-        idx = self.resolve(mention.parts)
+        idx = self.resolve(mention.parts, mention.unlearned)
         if mention.role:
             self.roles.setdefault(idx, Counter())[mention.role] += 1
         suffix = mention.suffix

@@ -196,6 +196,8 @@ def replace_places(
         if tok.capitalised and not ws.lower_case:
             if is_sentence_start(text, tok.start) or tok.text.isupper() or vocabulary.frequency(tok.key) >= 5.0:
                 continue
+            if vocabulary.is_english(tok.key):
+                continue  # «tro på Supported Employment»: an English term, not a place
         elif not ws.lower_case:
             continue
         elif vocabulary.is_ordinary(tok.key) and not _lower_case_place(tok.key, vocabulary):

@@ -134,12 +134,15 @@ def _subject_of_verb(text: str, end: int) -> bool:
     return verb in _VERBS or (verb in WEAK_VERBS and after in TASK_INFINITIVES)
 
 
+_SMALL = frozenset("of and for the in og for i av til".split())
+
+
 def _defined_acronym(text: str, start: int, letters: str) -> bool:
     """«Customized Employment (CE)», «European Union of Supported Employment (EUSE)»: the capitals abbreviate
     the words right before the parenthesis."""
     if text[start - 1 : start] != "(":
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w-]*", text[max(0, start - 120) : start]) if w[0].isupper()]
+    words = [w for w in re.findall(r"[^\W\d_][\w-]*", text[max(0, start - 120) : start]) if w.casefold() not in _SMALL]
     initials = "".join(w[0] for w in words[-len(letters) :]).casefold()
     return len(words) >= len(letters) and fold(initials) == letters
 

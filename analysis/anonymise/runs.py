@@ -31,7 +31,19 @@ FUNCTION_WORDS = frozenset(
     "og eller men i på til fra frå med for om av ved hos etter før under over mot som at når da der her hvis så "
     "også ikke bare nå no jo the and of in on at to a an is it mellom uten ifølge blant gjennom rundt".split()
 )
-RUN_STOP = NOT_NAMES | FUNCTION_WORDS | cues.WEEKDAYS | cues.LOCATIVE
+# Words of titles of journals, programmes and organisations («Scandinavian Journal of …», «Supported Employment»,
+# «Community Mental Health»): a capitalised run that holds one is no person's name.
+TITLE_WORDS = frozenset(
+    "journal review health psychology psychiatry research policy university union institute institutt centre center "
+    "senter association society department press toolkit office services service quarterly bulletin proceedings "
+    "studies science sciences medicine rehabilitation community international national european american british "
+    "scandinavian nordic norwegian social mental public care management development education labour "
+    "labor economics evidence practice program programme project network foundation council agency ministry "
+    "directorate system model scale fidelity placement support supported individual customized customised "
+    "integrated vocational clinical quality employment monographs letters annals bmc plos notebook "
+    "conference report handbook manual guide forlag universitetsforlaget tidsskrift tidsskriftet".split()
+)
+RUN_STOP = NOT_NAMES | FUNCTION_WORDS | cues.WEEKDAYS | cues.LOCATIVE | TITLE_WORDS
 # Words that open a note or an instruction before a name («Ring Kari», «Samtale Amina Yusuf»): not name parts.
 OPENERS = frozenset(
     "ring send spør kontakt husk sjekk be gi møt avtal følg hent meld les skriv minn inviter informer book "
@@ -167,7 +179,7 @@ class NameRuns(NameWords):
             if got is None and self.bridges(j + 1):
                 j += 1  # «saw ka paw» in lower case: a short rare word between two name parts
                 continue
-            if got is None or nxt.key in NOT_NAMES:
+            if got is None or nxt.key in NOT_NAMES or nxt.key in TITLE_WORDS:
                 break
             if (
                 self.ambiguous(got[0])
@@ -290,6 +302,8 @@ class NameRuns(NameWords):
             return
         for a in range(len(words) - 1):
             for b in range(a + 2, len(words) + 1):
+                if all(w in TITLE_WORDS for w in words[a:b]):
+                    continue  # «Supported Employment» is no part of a name that propagates
                 whole = a == 0 and b == len(words)
                 self.people.sequences.setdefault(words[a], {})[words[a:b]] = (mention.parts, whole)
 

@@ -377,3 +377,26 @@ def test_short_form_with_a_vowel_and_ages_after_a_name():
 def test_a_listed_name_is_no_short_form_of_a_surname():
     found = entities("Jobbspesialist Åse Lindgren ringte. Datteren Lina (7) er syk. Linas far er bortreist.")
     assert found["lina"] != found["åse lindgren"], found
+
+
+# -- precision guards for the new rules (real report prose) -----------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hun har stor tro på Supported Employment som metode.",
+        "Tabell 3\tInklusjon\t3 mnd\t12 mnd",
+        "Boka heter Bröderna. För barn er den tung. Den er for lang for meg, og for dyr.",
+        "Artikkelen om Community Mental Health kom i fjor. Mental Health er et stort felt.",
+    ],
+)
+def test_titles_tables_and_foreign_spellings_stay(text):
+    out = anonymise(text).text
+    for word in ("Supported Employment", "Inklusjon", "for lang for meg", "Mental Health er"):
+        if word in text:
+            assert word in out, out
+
+
+def test_an_abbreviation_defined_after_lower_case_words_is_no_initials():
+    out = anonymise("Metoden kalles customized employment (CE). CE sa lite om lønn, men CE passer mange.").text
+    assert out.count("CE") == 3, out
