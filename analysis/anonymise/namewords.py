@@ -85,6 +85,7 @@ WORD_ENDINGS = (
 # Endings that names share with Norwegian words («Blessing», «Xiaoming», «Robert», «Akbar», «Owens»): only on a
 # Norwegian stem do they make a Norwegian word.
 NAME_LIKE_ENDINGS = frozenset({"ing", "ning", "ninga", "ert", "erte", "bar", "ens", "ets", "tiv", "tive", "vis"})
+_LIST_GOES_ON_RE = re.compile(r"[ \t]*(?:og|eller|,[ \t]*[^\W\d_]+[ \t]+og)\b")
 _HEADER_RE = re.compile(r"[ \t•*-]*([^\W\d_][\w ]{0,20}?)\.?[ \t]*:[ \t]*(?:[^\W\d_]+[ \t]+)?")
 _AGE_AFTER_RE = re.compile(r" ?\(\d{1,2}(?: år)?\)")
 
@@ -318,6 +319,8 @@ class NameWords:
                         not cues.CLAUSE_END_RE.match(text, last.end) or self.possessor(j)
                     ):
                         role = None  # «Sjefen var Abdi ikke ukjent for», «Kontaktpersonen er Lars sin nestleder»
+                    if "," in gap and _LIST_GOES_ON_RE.match(text, last.end):
+                        role = None  # «Tolken, Zainab og jeg»: a list, not an apposition
                     return Evidence(True, role, f"etter «{tok.text}»", letter_only=steps == 0 and gap == " ")
                 if tok.key in cues.TWO_WORD_ROLES.values():
                     break

@@ -85,6 +85,8 @@ def roles(text: str) -> dict[str, set[str | None]]:
         ("Til stede var Oyelaran, tolken og veilederen.", "Oyelaran"),
         ("Kontaktpersonen er Torbjørg sin nestleder.", "Torbjørg"),
         ("Sjefen var Keoni ikke ukjent for: han har handlet der lenge.", "Keoni"),
+        ("Tolken, Oyelaran og jeg møttes i dag.", "Oyelaran"),
+        ("Til stede var veilederen, Keoni og Zainab.", "Keoni"),
     ],
 )
 def test_a_person_near_another_persons_role_noun_does_not_take_it(text, name):
@@ -98,6 +100,7 @@ def test_a_person_near_another_persons_role_noun_does_not_take_it(text, name):
         ("Vi møtte Torbjørg, sjefen, i går.", "Torbjørg", "arbeidsgiver"),
         ("Hun ringte Eldbjørg, veilederen hennes på NAV.", "Eldbjørg", "veileder"),
         ("Kandidaten og jobbspesialist Randulf Hov møttes.", "Randulf Hov", "jobbspesialist"),
+        ("Kandidaten, Oyelaran, var fornøyd.", "Oyelaran", "kandidat"),
     ],
 )
 def test_a_persons_own_role_cue_still_counts(text, name, role):
