@@ -44,43 +44,9 @@ NOT_NAMES = frozenset(
 )
 DEFINITE_ENDINGS = cues.DEFINITE_ENDINGS
 # Endings of Norwegian nouns, adjectives and participles: a word with one is not taken for an unknown name.
-WORD_ENDINGS = (
-    "ene",
-    "erne",
-    "ane",
-    "sjon",
-    "sjonen",
-    "het",
-    "heten",
-    "ing",
-    "ingen",
-    "ingene",
-    "else",
-    "elsen",
-    "skap",
-    "itet",
-    "iteten",
-    "isme",
-    "ende",
-    "lig",
-    "lige",
-    "ige",
-    "isk",
-    "iske",
-    "tiv",
-    "tive",
-    "ert",
-    "erte",
-    "vis",
-    "messig",
-    "aktig",
-    "bar",
-    "ning",
-    "ninga",
-    "ens",
-    "ets",
-    "enes",
-    "ernes",
+WORD_ENDINGS = tuple(
+    "ene erne ane sjon sjonen het heten ing ingen ingene else elsen skap itet iteten isme ende lig lige ige "
+    "isk iske tiv tive ert erte vis messig aktig bar ning ninga ens ets enes ernes".split()
 )
 # Endings that names share with Norwegian words («Blessing», «Xiaoming», «Robert», «Akbar», «Owens»): only on a
 # Norwegian stem do they make a Norwegian word.
@@ -120,7 +86,7 @@ class NameWords:
             plain = {t.key for t in self.toks if t.key in marked and t.text.casefold() == t.key}
             marked = marked - plain
         self.vocab = vocabulary.with_marked(marked)
-        self.speakers = speaker_starts(self.text)
+        self.speakers = speaker_starts(self.text, self.name_label)
         self.learned_only = False
         self.resume = 0  # the next token a run may look at
         self.skip_to = 0
@@ -163,6 +129,17 @@ class NameWords:
             or self.vocab.is_ordinary(stem)
             or self.vocab.is_ordinary(stem + "e")
         )
+
+    def name_label(self, label: str, times: int) -> bool:
+        """A line-start label «X:» that names a speaker: a listed name, or a word that is no Norwegian vocabulary
+        used as a label on two lines or more («Hawo:»); never a header label («Bruker:», «Merknad:»)."""
+        keys = [fold(w) for w in label.split()]
+        if any(k in cues.HEADER_LABELS or k in NOT_NAMES or len(k) < 2 for k in keys):
+            return False
+        if any(k in self.lex.acronyms for k in keys):
+            return False  # «OBS:», «NAV:»: an abbreviation, not a speaker
+        listed = all(self.is_lex(k) and k not in self.lex.ambiguous for k in keys)
+        return listed or (times >= 2 and all(self.is_unknown(k) or self.is_lex(k) for k in keys))
 
     def is_place_key(self, key: str) -> bool:
         return (key,) in self.lex.places.values or (key,) in self.lex.countries.values

@@ -327,9 +327,11 @@ def replace_institutions(
             words = words[1:]  # «ringe buggeland barnehage»; but «Ulsberg Nye skole» keeps both
         if not words or not _name_words_ok(words, lexicon, vocabulary, kind in ("vo", "dps", "aks")):
             continue
+        first = m.end(1) - len(" ".join(words)) - 1
         if (
             not ws.lower_case
-            and is_sentence_start(text, m.end(1) - len(" ".join(words)) - 1)
+            and is_sentence_start(text, first)
+            and text[:first].rstrip()[-1:] != ":"  # «Skole: Haugen skole» after a field label is a name
             and vocabulary.is_ordinary(words[0].casefold())
             and (words[0].casefold(),) not in lexicon.places.values
         ):

@@ -21,6 +21,7 @@ institutions           Barnehage 1, Skole 1, Voksenopplæring 1 …         orga
 NAV offices            NAV-kontor 1, 2 …                                 organisations
 street addresses       [adresse]                                         patterns
 postcode + place       [postnummer og sted]                              patterns
+labelled form fields   Barnehage 1, Arbeidsplass 1, Sted 1 …             fields
 person names           Kandidat A, Jobbspesialist A, Person A …          names, people
 ages                   i 30-årene …                                      quasi
 country of origin      Øst-Afrika, østafrikansk …                        quasi
@@ -52,6 +53,7 @@ from typing import Any
 from analysis.anonymise import cues
 from analysis.anonymise.ages import replace_ages
 from analysis.anonymise.dates import replace_dates
+from analysis.anonymise.fields import replace_labelled_fields
 from analysis.anonymise.letters import WORD_RE, nfc_with_offsets
 from analysis.anonymise.lexicon import Lexicon, load_lexicon
 from analysis.anonymise.names import replace_person_names
@@ -271,6 +273,7 @@ def _run_passes(
     replace_nav_offices(ws, lexicon, vocabulary, registries["nav_office"])
     replace_addresses(ws, lexicon, vocabulary)
     replace_postcodes(ws, lexicon, vocabulary)
+    replace_labelled_fields(ws, vocabulary, registries["employer"], registries["place"], institutions)
     replace_person_names(ws, lexicon, vocabulary, people)
     replace_ages(ws)
     replace_origins(ws, lexicon)

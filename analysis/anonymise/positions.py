@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from analysis.anonymise import cues
 from analysis.anonymise.letters import fold
@@ -42,8 +43,14 @@ INITIALS_RES = (
 )
 
 
-def speaker_starts(text: str) -> dict[int, str]:
-    """Offsets of words in chat-speaker positions, with the reason."""
+# «AMINA: Jeg kom hit i 2014.», «Hawo: …» — a speaker's label in a transcript (checked in code: a name, used as a
+# label on two lines or more unless a listed name, and no ordinary word such as «Merknad:»).
+_TURN_RE = re.compile(r"^[ \t]*([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?)[ \t]*:[ \t]+[^\W\d_«»\"“'(]", re.M)
+
+
+def speaker_starts(text: str, is_name_label: Callable[[str, int], bool] | None = None) -> dict[int, str]:
+    """Offsets of words in chat-speaker positions, with the reason. ``is_name_label(label, times)`` says whether a
+    line-start label «X:» used ``times`` times is a speaker's name (transcripts)."""
     found: dict[int, str] = {}
     pos = 0
     for line in text.split("\n"):
@@ -54,6 +61,14 @@ def speaker_starts(text: str) -> dict[int, str]:
                     if g in m.groupdict() and m.group(g):
                         found[pos + m.start(g)] = "avsender i chat/SMS"
         pos += len(line) + 1
+    if is_name_label is not None:
+        turns = list(_TURN_RE.finditer(text))
+        uses: dict[str, int] = {}
+        for m in turns:
+            uses[fold(m.group(1))] = uses.get(fold(m.group(1)), 0) + 1
+        for m in turns:
+            if m.start(1) not in found and is_name_label(m.group(1), uses[fold(m.group(1))]):
+                found[m.start(1)] = "taler i utskrift"
     return found
 
 

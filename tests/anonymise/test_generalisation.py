@@ -403,3 +403,34 @@ def test_titles_tables_and_foreign_spellings_stay(text):
 def test_an_abbreviation_defined_after_lower_case_words_is_no_initials():
     out = anonymise("Metoden kalles customized employment (CE). CE sa lite om lønn, men CE passer mange.").text
     assert out.count("CE") == 3, out
+
+
+# -- forms and transcripts --------------------------------------------------------------------------------------
+
+FORM = """HENVISNING
+Navn: Halimo Cilmi Faarax
+Arbeidsgiver (tidligere): Sjøbris
+Skole (barn): Lindeberg skole og Trosterud
+Barnehage: Solsikken
+Bydel: Grorud
+Tolk: ja, somali
+Merknad: ingen
+"""
+
+
+def test_labelled_form_fields_name_their_kind():
+    out = anonymise(FORM).text
+    assert "Arbeidsgiver (tidligere): Arbeidsplass 1" in out, out
+    assert "Skole (barn): Skole 1 og Skole 2" in out and "Barnehage: Barnehage 1" in out, out
+    assert "Bydel: Sted 1" in out and "Merknad: ingen" in out, out
+
+
+def test_a_quotation_after_a_label_is_not_a_field():
+    text = "Arbeidsgiver: De har vært på oss hele tiden, og det er bra. Hva mer kan vi ønske oss?"
+    assert "Arbeidsplass" not in anonymise(text).text
+
+
+def test_speaker_labels_in_a_transcript_are_names():
+    text = "HAWO: Jeg kom hit i 2014.\nINTERVJUER: Og hva gjorde du da?\nHAWO: Jeg gikk på norskkurs.\nDOI: 10.1000/1"
+    out = anonymise(text).text
+    assert "HAWO" not in out and "INTERVJUER:" in out and "DOI:" in out, out
