@@ -21,11 +21,18 @@ Whether a candidate *is* a name depends on what kind it is and where it stands:
    verb of speech after («Dag sa»), or, for a word this document has already used as a name, a finite verb
    after («Liv har …»).
 6. **Multi-part names** are replaced whole: further name parts (lexicon names, unknown words, initials
-   «J.») and particles (van der, bin, al, de …) join the first part; «al-Hassan» is one word.
+   «J.») and particles (van der, bin, al, de …) join the first part; «al-Hassan» is one word. In a capitalised
+   text every adjacent capitalised word joins a name part, to the right and to the left («Ei Mon Sin Aye»),
+   and a run of capitalised words mid-sentence is a name on its own when one of them is not common Norwegian
+   (analysis/anonymise/runs.py).
 7. **Propagation**: every part of every name found is remembered; a second run replaces each other
    occurrence in any case, as a genitive («Aminas», «Idris'») or as the first part of a compound
-   («warsame-saken» → «Person A-saken»). A remembered part that is also an ordinary word (rule 2 and 4)
-   still needs the evidence of rules 2 and 5 there.
+   («warsame-saken» → «Person A-saken»), and repeats while it learns new parts. A remembered part that is
+   also an ordinary word (rule 2 and 4) still needs the evidence of rules 2 and 5 there; a known name of
+   several words is replaced wherever two or more of its words stand in a row.
+8. **Initials** in a person's position (analysis/anonymise/positions.py) are people too, and once the whole
+   document is read, short forms, initials and a part mentioned before the full name join that person
+   (analysis/anonymise/aliases.py).
 
 Which pseudonym a name gets is decided in analysis/anonymise/people.py.
 """
