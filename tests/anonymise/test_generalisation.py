@@ -434,3 +434,8 @@ def test_speaker_labels_in_a_transcript_are_names():
     text = "HAWO: Jeg kom hit i 2014.\nINTERVJUER: Og hva gjorde du da?\nHAWO: Jeg gikk på norskkurs.\nDOI: 10.1000/1"
     out = anonymise(text).text
     assert "HAWO" not in out and "INTERVJUER:" in out and "DOI:" in out, out
+
+
+def test_more_languages_that_reveal_origin():
+    out = anonymise("Tolken snakker nuer, dinka og hazaragi.").text
+    assert out == "Tolken snakker et østafrikansk språk, et østafrikansk språk og et sørasiatisk språk.", out
