@@ -10,11 +10,13 @@ Where to start:
   ``python -m analysis.anonymise.evaluate DIR --json OUT``.
 
 The modules, in pipeline order: ``patterns`` (e-mail, identity and account numbers, phones, addresses,
-postcodes), ``dates``, ``organisations`` (workplaces, institutions, NAV offices), ``names`` with
-``namewords`` and ``cues`` (person names), ``people`` (who is who, role-aware pseudonyms), ``quasi`` (ages,
-origin, pronouns), ``places``. Shared: ``workspace`` (spans of the input, masking), ``lexicon`` (word lists
-in data/lexicon/), ``vocabulary`` (is a word ordinary Norwegian? wordfreq), ``numbers`` (account numbers,
-fake numbers).
+postcodes), ``dates``, ``organisations`` (workplaces, institutions), ``navoffices``, ``fields`` (labelled form
+fields), ``names`` with ``namewords``, ``runs``, ``cues`` and ``positions`` (person names: word classes and
+evidence, how far a name reaches, chat speakers and initials), ``people`` with ``aliases`` (who is who, short
+forms, role-aware pseudonyms), ``ages``, ``quasi`` (origin, pronouns), ``places``. Shared: ``workspace`` (spans
+of the input, masking), ``letters`` (words in any script, folded lookup keys, decomposed input), ``lexicon``
+(word lists in data/lexicon/), ``vocabulary`` (is a word ordinary Norwegian? wordfreq), ``numbers`` (account
+numbers, fake numbers).
 """
 
 from analysis.anonymise.pipeline import AnonymisationResult, ReviewItem, Span, anonymise

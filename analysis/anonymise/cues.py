@@ -16,6 +16,8 @@ lists those places, as data the rules read:
 
 from __future__ import annotations
 
+import re
+
 KANDIDAT, JOBBSPESIALIST, VEILEDER, NAV_LEDER = "kandidat", "jobbspesialist", "veileder", "nav-leder"
 ARBEIDSGIVER, KOLLEGA, TOLK, LEGE, LAERER, FAMILIE = "arbeidsgiver", "kollega", "tolk", "lege", "laerer", "familie"
 
@@ -78,7 +80,9 @@ TWO_WORD_ROLES = {("daglig", "leder"): ARBEIDSGIVER, ("dagleg", "leiar"): ARBEID
 # Possessives and little words that may stand between a role noun and the name («søsteren min Faadumo»,
 # «kontaktperson er Gunnar», «Veileder: Jørgen»).
 POSSESSIVES = frozenset("min mi mitt mine din di ditt dine vår vårt våre".split())
-ROLE_FILLERS = frozenset("min mi mitt din di hans hennes sin si vår deres er var blir heter het".split())
+ROLE_FILLERS = frozenset(
+    "min mi mitt din di hans hennes hennar sin si vår deres deira dykkar er var blir heter het heiter".split()
+)
 
 # Labels that open a header line and name a person after the colon («Kandidat: Oksana Hrytsenko»).
 HEADER_LABELS: dict[str, str | None] = {
@@ -207,8 +211,41 @@ FINITE_VERBS = frozenset(
     "foreslår avtalte avtaler fortsetter fortsatte slutter sluttet slutta venter ventet trives trivdes "
     "har hatt er vore blei fekk kjem kom budde bur hentet henter kjører kjørte går skriver tilbyr tilbød "
     "støttet støtter orienterte orienterer bekreftet bekrefter anbefaler anbefalte vurderer vurderte "
-    "ordner ordnet oversatt sjekker sjekket sitter satt stod står".split()
+    "ordner ordnet oversatt sjekker sjekket sitter satt stod står tolker tolket tolka".split()
 )
 # Ambiguous names whose ordinary use is a preposition, pronoun or particle: a finite verb right after them is
 # evidence enough («Per bor i ...», unlike «Per uke»).
 FUNCTION_WORD_NAMES = frozenset({"per", "hans", "jo"})
+
+PRONOUNS = frozenset("hen han hun ho dei de den det dette denne disse vi du dere jeg eg meg deg seg oss".split())
+WEEKDAYS = frozenset("mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag".split())
+DEFINITE_ENDINGS = ("en", "na", "ne", "et", "ta")
+
+# -- appositions: «Kari Nordby, jobbspesialist», «Ali (sønnen)» -------------------------------------------------
+
+_APPOSITION_END_RE = re.compile(
+    r"(?: (?:hans|hennes|hennar|min|mi|din|di|deres|dykkar|vår))?"
+    r"[ \t]*(?:[,.;)\n]|$|(?:i|på|ved|hos|for|fra|frå|til|med|og|\()\b)"
+)
+_LIST_AFTER_RE = re.compile(r"[ \t]*(og\b|,)[ \t]*([^\W\d_]+)?")
+# «Kontaktperson er Gunnar»: a role noun, a copula, then the name; the name must end the clause.
+COPULAS = frozenset("er var blir ble heter het heiter".split())
+CLAUSE_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|(?:og|som|men)\b|\()")
+
+
+def ends_apposition(word: str, rest: str) -> bool:
+    """A role noun after a name is an apposition only when no other name follows it («Arūnas, kona Rasa»), and a
+    definite one only when it does not open a list («Abdi, sjefen og jeg»; «Kari, sjefen, ringte» is one)."""
+    if _APPOSITION_END_RE.match(rest) is None:
+        return False
+    if word.casefold().endswith(DEFINITE_ENDINGS):
+        m = _LIST_AFTER_RE.match(rest)
+        if m and (m.group(1) == "og" or _opens_list_item(m.group(2) or "")):
+            return False
+    return True
+
+
+def _opens_list_item(word: str) -> bool:
+    """After «Zainab, sjefen,»: another person (a name, a pronoun, a role noun) makes it a list."""
+    key = word.casefold()
+    return word[:1].isupper() or key in PRONOUNS or key in ROLE_NOUNS or key in NEUTRAL_PERSON_NOUNS

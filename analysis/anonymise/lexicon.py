@@ -1,9 +1,10 @@
 """The word lists behind the anonymiser, read once from ``data/lexicon/``.
 
 Everything the anonymiser knows about Norwegian names, places and countries is data, not code, so that a
-reviewer can see (and extend) what is recognised without reading Python. Every lookup key is casefolded; a
-multi-word entry ("Møre og Romsdal", "Sri Lanka") is kept as a tuple of casefolded words so that the
-token-based matchers can compare word by word.
+reviewer can see (and extend) what is recognised without reading Python. Every lookup key is folded
+(analysis/anonymise/letters.py: case-folded, without the diacritics of other alphabets, «José» → «jose»); a
+multi-word entry ("Møre og Romsdal", "Sri Lanka") is kept as a tuple of folded words so that the token-based
+matchers can compare word by word.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.anonymise.letters import fold
+from analysis.anonymise.vocabulary import load_vocabulary
 from analysis.core.paths import DATA
 
 LEXICON_DIR = DATA / "lexicon"
@@ -38,7 +41,7 @@ def _tsv(path: Path) -> list[dict[str, str]]:
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(phrase.casefold().split())
+    return tuple(fold(w) for w in phrase.split())
 
 
 @dataclass(frozen=True)
@@ -73,10 +76,15 @@ class Lexicon:
     ambiguous: frozenset[str]
     chains: PhraseIndex  # chain names; value "*" when the name is also an ordinary word
     proper_nouns: frozenset[str]  # capitalised words that name nobody (NAV systems, programmes ...)
+    acronyms: frozenset[str] = frozenset()  # capitalised abbreviations that are no initials (NAV, AAP, DPS ...)
     months: frozenset[str] = frozenset(MONTH_WORDS)
 
     def is_person_word(self, word: str) -> bool:
-        key = word.casefold()
+        key = fold(word)
+        return key in self.given or key in self.surnames
+
+    def is_person_key(self, key: str) -> bool:
+        """:meth:`is_person_word` for a key that is folded already (letters.fold)."""
         return key in self.given or key in self.surnames
 
 
@@ -99,9 +107,17 @@ def _demonym_inflections(singular: str) -> dict[str, str]:
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     """Read every list once per process; the anonymiser calls this on each document."""
-    given = frozenset(n.casefold() for n in _lines(directory / "given_names.txt"))
+    given_raw = [n.casefold() for n in _lines(directory / "given_names.txt")]
     # A multi-word surname («Dela Cruz») is recognised by its last word; the name rules join the rest.
-    surnames = frozenset(n.split()[-1].casefold() for n in _lines(directory / "surnames.txt"))
+    surnames_raw = [n.split()[-1].casefold() for n in _lines(directory / "surnames.txt")]
+    given = frozenset(fold(n) for n in given_raw)
+    surnames = frozenset(fold(n) for n in surnames_raw)
+    # A name that only folding makes an ordinary word (Lithuanian «Indrė» → «indre», Norwegian for «inner») is an
+    # ambiguous name: it needs the evidence an ordinary word needs.
+    vocabulary = load_vocabulary()
+    fold_clashes = {
+        fold(n) for n in (*given_raw, *surnames_raw) if fold(n) != n and vocabulary.frequency(fold(n)) >= 3.0
+    } - set(given_raw) - set(surnames_raw)
     place_names = {row["municipality"]: row["municipality"] for row in _tsv(directory / "municipalities.tsv")}
     place_names.update({p: p for p in _lines(directory / "places.txt")})
     place_names.update({p: p for p in _lines(directory / "foreign_places.txt")})
@@ -139,7 +155,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         demonyms=demonym_forms,
         languages=languages,
         region_adjectives=region_adjectives,
-        ambiguous=frozenset(w.casefold() for w in _lines(directory / "ambiguous_words.txt")),
+        ambiguous=frozenset(fold(w) for w in _lines(directory / "ambiguous_words.txt")) | fold_clashes,
         chains=PhraseIndex.build(chains),
-        proper_nouns=frozenset(w.casefold() for w in _lines(directory / "ordinary_proper_nouns.txt")),
+        proper_nouns=frozenset(fold(w) for w in _lines(directory / "ordinary_proper_nouns.txt")),
+        acronyms=frozenset(fold(w) for w in _lines(directory / "acronyms.txt")),
     )

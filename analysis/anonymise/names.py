@@ -21,11 +21,18 @@ Whether a candidate *is* a name depends on what kind it is and where it stands:
    verb of speech after («Dag sa»), or, for a word this document has already used as a name, a finite verb
    after («Liv har …»).
 6. **Multi-part names** are replaced whole: further name parts (lexicon names, unknown words, initials
-   «J.») and particles (van der, bin, al, de …) join the first part; «al-Hassan» is one word.
+   «J.») and particles (van der, bin, al, de …) join the first part; «al-Hassan» is one word. In a capitalised
+   text every adjacent capitalised word joins a name part, to the right and to the left («Ei Mon Sin Aye»),
+   and a run of capitalised words mid-sentence is a name on its own when one of them is not common Norwegian
+   (analysis/anonymise/runs.py).
 7. **Propagation**: every part of every name found is remembered; a second run replaces each other
    occurrence in any case, as a genitive («Aminas», «Idris'») or as the first part of a compound
-   («warsame-saken» → «Person A-saken»). A remembered part that is also an ordinary word (rule 2 and 4)
-   still needs the evidence of rules 2 and 5 there.
+   («warsame-saken» → «Person A-saken»), and repeats while it learns new parts. A remembered part that is
+   also an ordinary word (rule 2 and 4) still needs the evidence of rules 2 and 5 there; a known name of
+   several words is replaced wherever two or more of its words stand in a row.
+8. **Initials** in a person's position (analysis/anonymise/positions.py) are people too, and once the whole
+   document is read, short forms, initials and a part mentioned before the full name join that person
+   (analysis/anonymise/aliases.py).
 
 Which pseudonym a name gets is decided in analysis/anonymise/people.py.
 """
@@ -33,12 +40,17 @@ Which pseudonym a name gets is decided in analysis/anonymise/people.py.
 from __future__ import annotations
 
 from analysis.anonymise import cues
+from analysis.anonymise.aliases import load_short_forms
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES, WORD_ENDINGS, Evidence, NameWords, find_initials
+from analysis.anonymise.namewords import Evidence, NameWords
 from analysis.anonymise.people import Mention, People
+from analysis.anonymise.positions import find_initials, find_initials_in_positions, propagate_initials
+from analysis.anonymise.runs import NameRuns
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Word, Workspace, is_sentence_start, match_phrase
 
+# Evidence strong enough to take even an ordinary word for a name (rule 4).
+STRONG_REASONS = ("etter «", "under «", "etter tittel", "fulgt av alder")
 CUE_WORDS = frozenset(
     {*cues.ROLE_NOUNS, *cues.NEUTRAL_PERSON_NOUNS, *cues.GREETINGS, *cues.TITLES_FULL, *cues.TITLES_ABBR}
 )
@@ -60,85 +72,8 @@ def j_multi(finder: NameWords, i: int) -> bool:
     )
 
 
-class NameFinder(NameWords):
+class NameFinder(NameRuns):
     """One run over the words of the text: the name rules of the module docstring."""
-
-    # -- spans --------------------------------------------------------------------------------------------
-    def extend(self, i: int) -> int:
-        """Index of the last token of the name that starts at token i (rule 6)."""
-        toks, text = self.toks, self.text
-        j = i
-        lower = not toks[i].capitalised
-        while j - i < MAX_NAME_WORDS - 1 and j + 1 < len(toks):
-            cur, nxt = toks[j], toks[j + 1]
-            gap = text[cur.end : nxt.start]
-            if len(cur.text) == 1 and cur.text.isupper() and gap == ". ":
-                j += 1
-                continue
-            if gap != " ":
-                break
-            if self.base(cur) and self.base(cur)[1]:  # type: ignore[index]
-                break  # a genitive ends the name
-            if nxt.key in cues.PARTICLES and j + 2 < len(toks) and text[nxt.end : toks[j + 2].start] == " ":
-                after = toks[j + 2]
-                if after.key in cues.PARTICLES and j + 3 < len(toks):
-                    after = toks[j + 3]
-                if after.capitalised or (lower and self.base(after) and not self.vocab.is_ordinary(after.key)):
-                    j = self.by_start[after.start]
-                    continue
-                break
-            if len(nxt.text) == 1 and nxt.text.isupper() and text.startswith(". ", nxt.end):
-                j += 1
-                continue
-            glued = nxt.key.startswith(("al-", "el-")) and nxt.text[3:4].isupper()
-            if (
-                not glued
-                and nxt.capitalised != (not lower)
-                and not (lower and nxt.capitalised and self.is_lex(nxt.key))
-            ):
-                break
-            if nxt.text.isupper() and len(nxt.text) > 1 and not cur.text.isupper():
-                break
-            got = self.base(nxt)
-            if (
-                got is None
-                and not lower
-                and not self.ws.lower_case
-                and self.cap_name_like(nxt, english=True)
-                and not match_phrase(self.lex.places, text, nxt)
-            ):
-                got = (nxt.key, "", 0)  # «Trine Holmstad», «Åsmund Rue»: surnames that are ordinary words
-            if got is None or nxt.key in NOT_NAMES:
-                break
-            if (
-                self.ambiguous(got[0])
-                and got[0] not in self.people.learned
-                and not self.is_lex(got[0])
-                and not (nxt.capitalised and not self.ws.lower_case and self.cap_name_like(nxt, english=True))
-            ):
-                break
-            if (not self.is_lex(got[0]) and match_phrase(self.lex.places, text, nxt)) or nxt.key in cues.STREET_WORDS:
-                break
-            j += 1
-        return j
-
-    def keys(self, i: int, j: int) -> tuple[tuple[str, ...], str, int]:
-        parts: list[str] = []
-        suffix, extra = "", 0
-        for k in range(i, j + 1):
-            tok = self.toks[k]
-            if tok.key in cues.PARTICLES and k != i:
-                continue
-            if len(tok.text) == 1 and k != j:
-                continue
-            got = self.base(tok)
-            if got is None:
-                parts.append(tok.key)
-                continue
-            parts.append(got[0])
-            if k == j:
-                suffix, extra = got[1], got[2]
-        return tuple(parts), suffix, extra
 
     # -- the runs -----------------------------------------------------------------------------------------
     def run(self, learned_only: bool) -> list[Mention]:
@@ -157,6 +92,7 @@ class NameFinder(NameWords):
                 self.resume = self.skip_to + 1
                 continue
             found.append(mention)
+            self.remember(mention)
             self.resume = mention.last_token + 1
         self.resume = 0
         return found
@@ -166,6 +102,7 @@ class NameFinder(NameWords):
         toks, learned = self.toks, self.people.learned
         given, surnames = self.lex.given, self.lex.surnames
         if self.learned_only:
+            sequences = self.people.sequences
             return [
                 i
                 for i, t in enumerate(toks)
@@ -173,6 +110,7 @@ class NameFinder(NameWords):
                 or t.key[:-1] in learned
                 or t.key[:-2] in learned
                 or t.key.partition("-")[0] in learned
+                or t.key in sequences
             ]
         if self.ws.lower_case:
             return list(range(len(toks)))
@@ -207,11 +145,13 @@ class NameFinder(NameWords):
             return False
         if key in learned or key[:-1] in learned or key.partition("-")[0] in learned:
             return False
-        return not (self.lex.is_person_word(key) or self.lex.is_person_word(key[:-1]) or "-" in key)
+        return not (self.lex.is_person_key(key) or self.lex.is_person_key(key[:-1]) or "-" in key)
 
     def match_at(self, i: int) -> Mention | None:
         tok = self.toks[i]
         text = self.text
+        if self.people.sequences and (known := self.sequence_at(i)) is not None:
+            return known
         if self.quick_reject(tok) and not (i > 0 and self.toks[i - 1].key in CUE_WORDS):
             return None
         if tok.key in self.lex.countries.by_first or tok.key in self.lex.places.by_first:
@@ -231,10 +171,12 @@ class NameFinder(NameWords):
         if dash and head.casefold() in self.people.learned and tail[:1].islower() and not self.is_lex(key):
             key, compound_tail = head.casefold(), dash + tail  # «warsame-saken»
         got = self.base(tok) if not compound_tail else (key, "", 0)
-        if got is None and not self.learned_only and self.name_position(i):
+        if got is None and not self.learned_only and (self.name_position(i) or self.run_at(i)):
             got = (key, "", 0)
         if got is None and not (len(tok.text) == 1 and tok.text.isupper()):
             return None
+        if tok.text.isupper() and len(tok.text) > 1 and key in self.lex.acronyms:
+            return None  # «KS har sendt brev» after «K.S.» the colleague: the acronym is no name
         if tok.text.isupper() and len(tok.text) > 1 and tok.start not in self.speakers:
             nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
             if key not in self.people.learned and not (
@@ -253,9 +195,19 @@ class NameFinder(NameWords):
         loc = self.after_locative(i)
         if loc and match_phrase(self.lex.places, text, tok) and not (self.learned_only and j_multi(self, i)):
             return None
-        if loc in cues.STRONG_LOCATIVE and not self.is_lex(key0) and key0 not in self.people.learned:
-            return None  # «på Rud», «i Follebu»: the place rules decide
-        j = i if compound_tail else self.extend(i)
+        if (
+            loc in cues.STRONG_LOCATIVE
+            and not self.is_lex(key0)
+            and key0 not in self.people.learned
+            and not (not compound_tail and self.run_at(i, long=True))
+        ):
+            return None  # «på Rud», «i Follebu»: the place rules decide; «på Ma Ei Sin Win» is a name
+        if self.second_of_place_pair(i):
+            return None  # «i Hà Nội», «i Dire Dawa»: two unknown capitalised words after «i» are a place
+        seed = i
+        if not compound_tail:
+            i = self.extend_left(i, i)
+        j = i if compound_tail else max(self.extend(i), self.extend(seed) if seed > i else i)
         if j + 1 < len(self.toks) and self.toks[j + 1].key in cues.STREET_WORDS and text[self.toks[j].end] == " ":
             return None
         parts, suffix, extra = self.keys(i, j)
@@ -272,11 +224,19 @@ class NameFinder(NameWords):
             i -= 1  # «Van der Berg»: the particles go with the name
         tok = self.toks[i]
         end = self.toks[j].end + extra if not compound_tail else tok.start + len(head)
-        return Mention(tok.start, end, parts, suffix, ev.role, ev.letter_only, reason, weak, j)
+        unlearned: frozenset[str] = frozenset()
+        if reason.startswith("navn i flere ledd med stor forbokstav"):
+            # «Ma Ei Sin Win»: common words («sin», «ei») are part of this name, not names wherever they stand
+            unlearned = frozenset(p for p in parts if self.vocab.frequency(p) >= 4.5 or self.vocab.is_english(p))
+        return Mention(tok.start, end, parts, suffix, ev.role, ev.letter_only, reason, weak, j, unlearned)
 
     def trusted_part(self, part: str) -> bool:
         """A learned name part that may be propagated: not a Norwegian word form («Inkluderingskompetanse»)."""
-        return self.is_lex(part) or not (part.endswith(WORD_ENDINGS) and len(part) > 5)
+        return (
+            self.is_lex(part)
+            or not self.norwegian_form(part)
+            or not self.vocab.is_ordinary(part)  # «Hlaing», «Xiaoming»: a name that ends like a Norwegian noun
+        )
 
     def decide(self, i: int, j: int, parts: tuple[str, ...], ev: Evidence) -> tuple[str, bool] | None:
         tok = self.toks[i]
@@ -329,6 +289,8 @@ class NameFinder(NameWords):
             and not (cap and sstart and j == i + 1 and not ev.strong and not all(self.candidate_key(p) for p in parts))
         ):
             return "navn i flere ledd", False
+        if j > i and cap and all(self.run_word(self.toks[k]) for k in range(i, j + 1)) and self.run_is_name(i, j):
+            return "navn i flere ledd med stor forbokstav", False
         key = parts[0]
         if cap and not sstart and not lower_doc and not self.is_lex(key) and self.cap_name_like(tok):
             return "stor forbokstav midt i setningen", False
@@ -364,7 +326,7 @@ class NameFinder(NameWords):
         if (
             ev.strong
             and (cap or lower_doc)
-            and (tok.start in self.speakers or ev.reason.startswith(("etter «", "under «", "etter tittel")))
+            and (tok.start in self.speakers or ev.reason.startswith(STRONG_REASONS))
             and self.vocab.frequency(key) < 4.5
         ):
             return "vanlig ord " + ev.reason, True
@@ -373,17 +335,28 @@ class NameFinder(NameWords):
 
 def replace_person_names(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, people: People) -> None:
     """Initials, then the lexicon and context run, then propagation of the learned name parts (rule 7)."""
-    for mention in find_initials(ws, people):
+    for mention in (*find_initials(ws, people, lexicon), *find_initials_in_positions(ws, people, lexicon)):
         people.add(ws, mention)
     ws.commit()
     finder = NameFinder(ws, lexicon, vocabulary, people)
     for mention in finder.run(learned_only=False):
         people.add(ws, mention)
     ws.commit()
-    if people.learned:
+    # Propagation; a name found here may teach a new part («Åsmund Rue.» after «Åsmund»), so run again then.
+    for _ in range(3):
+        if not people.learned:
+            break
+        known = len(people.learned)
         finder.text = ws.text
         finder.toks = [t for t in finder.toks if ws.text[t.start] != MASK]
         finder.by_start = {t.start: i for i, t in enumerate(finder.toks)}
-        for mention in finder.run(learned_only=True):
+        found = finder.run(learned_only=True)
+        for mention in found:
             people.add(ws, mention)
         ws.commit()
+        if not found or len(people.learned) == known:
+            break
+    for mention in propagate_initials(ws, people, lexicon):
+        people.add(ws, mention)
+    ws.commit()
+    people.consolidate(load_short_forms(), lexicon.given)

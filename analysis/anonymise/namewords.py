@@ -18,15 +18,15 @@ import re
 from dataclasses import dataclass
 
 from analysis.anonymise import cues
+from analysis.anonymise.letters import FOREIGN_RE, WORD_RE, fold
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.people import Mention, People
+from analysis.anonymise.people import People
+from analysis.anonymise.positions import speaker_starts
 from analysis.anonymise.vocabulary import Vocabulary
-from analysis.anonymise.workspace import WORD_RE, Word, Workspace
+from analysis.anonymise.workspace import Word, Workspace
 
 MAX_NAME_WORDS = 5
 # Words that say a name is near are not names themselves.
-PRONOUNS = frozenset("hen han hun ho dei de den det dette denne disse vi du dere jeg eg meg deg seg oss".split())
-WEEKDAYS = frozenset("mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag".split())
 NOT_NAMES = frozenset(
     {
         *cues.ROLE_NOUNS,
@@ -39,78 +39,21 @@ NOT_NAMES = frozenset(
         *cues.STREET_WORDS,
         *cues.PLACE_NOUNS,
         *cues.NEUTRAL_PERSON_NOUNS,
-        *PRONOUNS,
+        *cues.PRONOUNS,
     }
 )
-_TIME = r"\d{1,2}[:.]\d{2}"
-_DATE = r"(?:\d{1,2}[./]\d{1,2}\.?|\w{2,8}\.? \d{1,2}[./]\d{1,2}\.?|\ue000+)"
-# Chat and SMS speaker positions, matched on the masked line (names may be partly masked already).
-SPEAKER_RES = (
-    re.compile(r"^[ \t]*(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]+" + _TIME + r"\b"),  # «kari 08:12: …»
-    re.compile(
-        r"^[ \t]*(?:" + _DATE + r"[ \t]+)?" + _TIME + r"[ \t]+(?:fra|til|frå)[ \t]+(?P<n>[^\W\d_][\w'’ -]{0,40}?)"
-        r"[ \t]*(?::|\(|$)",
-        re.M,
-    ),
-    re.compile(r"^[ \t]*(?:" + _DATE + r"[ \t]+)?" + _TIME + r"[ \t]+(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]*:"),
-    re.compile(r"^[ \t]*(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]*→[ \t]*(?P<m>[^\W\d_][\w'’ -]{0,40}?)[ \t]*(?:,|$|\d)"),
-)
-INITIALS_RES = (
-    re.compile(r"(?<=/)[A-ZÆØÅ]{2,3}(?=[ \t]*$)", re.M),  # «… /ME» at a line end
-    re.compile(r"^[ \t]*((?:[A-ZÆØÅ]\.){2,3})[ \t]*$", re.M),  # «S.R.» alone on a line
-)
-
-
-DEFINITE_ENDINGS = ("en", "na", "ne", "et", "ta")
+DEFINITE_ENDINGS = cues.DEFINITE_ENDINGS
 # Endings of Norwegian nouns, adjectives and participles: a word with one is not taken for an unknown name.
-WORD_ENDINGS = (
-    "ene",
-    "erne",
-    "ane",
-    "sjon",
-    "sjonen",
-    "het",
-    "heten",
-    "ing",
-    "ingen",
-    "ingene",
-    "else",
-    "elsen",
-    "skap",
-    "itet",
-    "iteten",
-    "isme",
-    "ende",
-    "lig",
-    "lige",
-    "ige",
-    "isk",
-    "iske",
-    "tiv",
-    "tive",
-    "ert",
-    "erte",
-    "vis",
-    "messig",
-    "aktig",
-    "bar",
-    "ning",
-    "ninga",
-    "ens",
-    "ets",
-    "enes",
-    "ernes",
+WORD_ENDINGS = tuple(
+    "ene erne ane sjon sjonen het heten ing ingen ingene else elsen skap itet iteten isme ende lig lige ige "
+    "isk iske tiv tive ert erte vis messig aktig bar ning ninga ens ets enes ernes".split()
 )
+# Endings that names share with Norwegian words («Blessing», «Xiaoming», «Robert», «Akbar», «Owens»): only on a
+# Norwegian stem do they make a Norwegian word.
+NAME_LIKE_ENDINGS = frozenset({"ing", "ning", "ninga", "ert", "erte", "bar", "ens", "ets", "tiv", "tive", "vis"})
+_LIST_GOES_ON_RE = re.compile(r"[ \t]*(?:og|eller|,[ \t]*[^\W\d_]+[ \t]+og)\b")
 _HEADER_RE = re.compile(r"[ \t•*-]*([^\W\d_][\w ]{0,20}?)\.?[ \t]*:[ \t]*(?:[^\W\d_]+[ \t]+)?")
 _AGE_AFTER_RE = re.compile(r" ?\(\d{1,2}(?: år)?\)")
-
-
-_APPOSITION_END_RE = re.compile(r"[ \t]*(?:[,.;)\n]|$|(?:i|på|ved|hos|for|fra|frå|til|med|og|\()\b)")
-
-
-def _ends_apposition(rest: str) -> bool:
-    """A role noun after a name is an apposition only when no other name follows it («Arūnas, kona Rasa»)."""
-    return _APPOSITION_END_RE.match(rest) is not None
 
 
 @dataclass
@@ -128,14 +71,29 @@ class NameWords:
         self.toks = [Word.of(m) for m in WORD_RE.finditer(self.text)]
         self.by_start = {t.start: i for i, t in enumerate(self.toks)}
         self.doc_keys = {t.key for t in self.toks}
-        self.speakers = self._speaker_starts()
+        # «Grâce», «André»: written with marks Norwegian does not use, so not the ordinary word «grace», «andre».
+        # Not when the text also writes the word without marks, nor for the most common words («för» → «for»).
+        marked = frozenset(
+            t.key
+            for t in self.toks
+            if not t.text.isascii()
+            and FOREIGN_RE.search(t.text)
+            and t.key != t.text.casefold()
+            and t.text.casefold() not in vocabulary.marked_ordinary
+            and vocabulary.frequency(t.key) < 5.0
+        )
+        if marked:
+            plain = {t.key for t in self.toks if t.key in marked and t.text.casefold() == t.key}
+            marked = marked - plain
+        self.vocab = vocabulary.with_marked(marked)
+        self.speakers = speaker_starts(self.text, self.name_label)
         self.learned_only = False
         self.resume = 0  # the next token a run may look at
         self.skip_to = 0
 
     # -- word classes -------------------------------------------------------------------------------------
     def is_lex(self, key: str) -> bool:
-        if self.lex.is_person_word(key):
+        if self.lex.is_person_key(key):
             return True
         if "-" in key:
             head, _, rest = key.partition("-")
@@ -152,8 +110,36 @@ class NameWords:
             and key not in self.lex.months
             and not self.vocab.is_ordinary(key)
             and not self.is_place_key(key)
-            and not (key.endswith(WORD_ENDINGS) and len(key) > 5)
+            and not self.norwegian_form(key)
         )
+
+    def norwegian_form(self, key: str) -> bool:
+        """A word built like a Norwegian noun or adjective that wordfreq happens not to list («arbeidsutprøving»,
+        «jobbsøking»): a Norwegian ending on a Norwegian stem, or a long compound. «Blessing», «Hlaing»,
+        «Xiaoming» end the same way on no Norwegian stem, and are names."""
+        if len(key) <= 5 or not key.endswith(WORD_ENDINGS):
+            return False
+        ending = max((e for e in WORD_ENDINGS if key.endswith(e)), key=len)
+        if ending not in NAME_LIKE_ENDINGS:
+            return True  # «-sjon», «-het», «-skap», «-isme» …: no name ends so
+        stem = key[: -len(ending)]
+        return (
+            len(key) > 10
+            or self.vocab.frequency(stem) >= 3.0
+            or self.vocab.is_ordinary(stem)
+            or self.vocab.is_ordinary(stem + "e")
+        )
+
+    def name_label(self, label: str, times: int) -> bool:
+        """A line-start label «X:» that names a speaker: a listed name, or a word that is no Norwegian vocabulary
+        used as a label on two lines or more («Hawo:»); never a header label («Bruker:», «Merknad:»)."""
+        keys = [fold(w) for w in label.split()]
+        if any(k in cues.HEADER_LABELS or k in NOT_NAMES or len(k) < 2 for k in keys):
+            return False
+        if any(k in self.lex.acronyms for k in keys):
+            return False  # «OBS:», «NAV:»: an abbreviation, not a speaker
+        listed = all(self.is_lex(k) and k not in self.lex.ambiguous for k in keys)
+        return listed or (times >= 2 and all(self.is_unknown(k) or self.is_lex(k) for k in keys))
 
     def is_place_key(self, key: str) -> bool:
         return (key,) in self.lex.places.values or (key,) in self.lex.countries.values
@@ -198,8 +184,10 @@ class NameWords:
 
     def _acronym_compound(self, tok: Word) -> bool:
         """«IPS-teamet», «NAV-kontoret»: a compound that starts with an acronym or a known service name."""
-        head, dash, _ = tok.text.partition("-")
-        return bool(dash) and (head.isupper() or head.casefold() in self.lex.proper_nouns)
+        if "-" not in tok.text:
+            return False
+        head = tok.text.partition("-")[0]
+        return head.isupper() or fold(head) in self.lex.proper_nouns
 
     def cap_name_like(self, tok: Word, *, english: bool = False) -> bool:
         """A capitalised word mid-sentence in a capitalised text: a proper noun unless it is a known non-name.
@@ -212,11 +200,11 @@ class NameWords:
             and key not in NOT_NAMES
             and key not in self.lex.proper_nouns
             and key not in self.lex.months
-            and key not in WEEKDAYS
+            and key not in cues.WEEKDAYS
             and not self._acronym_compound(tok)
             and (self.vocab.frequency(key) < (5.0 if english else 4.0) or self.is_lex(key))
             and (english or self.is_lex(key) or not self.vocab.is_english(key))
-            and (english or not (key.endswith(WORD_ENDINGS) and len(key) > 5))
+            and (english or not self.norwegian_form(key))
             and self.text[tok.end : tok.end + 1] != "-"
             and not self.is_place_key(key)
         )
@@ -230,6 +218,8 @@ class NameWords:
             return True
         if tok.capitalised and not self.ws.lower_case and self.cap_name_like(tok):
             return True
+        if _AGE_AFTER_RE.match(self.text, tok.end) and self.vocab.frequency(tok.key) < 4.5:
+            return True  # «Grace (7)»: a child named with an age
         if i > 0 and self.vocab.frequency(tok.key) < 4.5:
             prev = self.toks[i - 1].key
             if (prev in cues.ROLE_NOUNS or prev in cues.NEUTRAL_PERSON_NOUNS) and prev.endswith(DEFINITE_ENDINGS):
@@ -253,20 +243,6 @@ class NameWords:
         return self.is_lex(key) or self.is_unknown(key)
 
     # -- context ------------------------------------------------------------------------------------------
-    def _speaker_starts(self) -> dict[int, str]:
-        """Offsets of words in chat-speaker positions, with the reason."""
-        found: dict[int, str] = {}
-        pos = 0
-        for line in self.text.split("\n"):
-            for rx in SPEAKER_RES:
-                m = rx.match(line)
-                if m:
-                    for g in ("n", "m"):
-                        if g in m.groupdict() and m.group(g):
-                            found[pos + m.start(g)] = "avsender i chat/SMS"
-            pos += len(line) + 1
-        return found
-
     def gap_before(self, i: int) -> str:
         return self.text[self.toks[i - 1].end : self.toks[i].start] if i > 0 else self.text[: self.toks[i].start]
 
@@ -316,6 +292,12 @@ class NameWords:
                     role = cues.TWO_WORD_ROLES.get((before, tok.key), cues.ROLE_NOUNS[tok.key])
                     if role == cues.ARBEIDSGIVER and toks[k + 1].key in cues.POSSESSIVES:
                         role = None  # «kjøkkensjefen min»: the speaker's boss or the speaker's staff
+                    if any(t.key in cues.COPULAS for t in toks[k + 1 : i]) and (
+                        not cues.CLAUSE_END_RE.match(text, last.end) or self.possessor(j)
+                    ):
+                        role = None  # «Sjefen var Abdi ikke ukjent for», «Kontaktpersonen er Lars sin nestleder»
+                    if "," in gap and _LIST_GOES_ON_RE.match(text, last.end):
+                        role = None  # «Tolken, Zainab og jeg»: a list, not an apposition
                     return Evidence(True, role, f"etter «{tok.text}»", letter_only=steps == 0 and gap == " ")
                 if tok.key in cues.TWO_WORD_ROLES.values():
                     break
@@ -342,7 +324,8 @@ class NameWords:
             two = (word, (m.group(2) or "").casefold())
             if two in cues.TWO_WORD_ROLES:
                 return Evidence(True, cues.TWO_WORD_ROLES[two], f"fulgt av «{m.group(0).strip()}»")
-            if word in cues.ROLE_NOUNS and not after.startswith("\n\n") and _ends_apposition(after[m.end(1) :]):
+            rest = after[m.end(1) :]
+            if word in cues.ROLE_NOUNS and not after.startswith("\n\n") and cues.ends_apposition(word, rest):
                 return Evidence(True, cues.ROLE_NOUNS[word], f"fulgt av «{m.group(1)}»")
         if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes")
@@ -367,11 +350,15 @@ class NameWords:
             return Evidence(False, None, f"fulgt av verbet «{nxt.text}»")
         return Evidence()
 
+    def possessor(self, j: int) -> bool:
+        """The name at token j owns what follows («Lars sin nestleder»): it is not what a role noun before names."""
+        return j + 1 < len(self.toks) and self.toks[j + 1].key in ("sin", "si", "sitt", "sine")
+
     def apposition_role(self, last: Word) -> str | None:
         """«Rowena Santos (kandidat)», «Kari Nordby, jobbspesialist»: the role right after a name."""
         after = self.text[last.end : last.end + 40]
         m = re.match(r"(?:,| ?\() ?([^\W\d_][\w-]*)", after)
-        if not m or not _ends_apposition(after[m.end(1) :]):
+        if not m or not cues.ends_apposition(m.group(1), after[m.end(1) :]):
             return None
         return cues.ROLE_NOUNS.get(m.group(1).casefold())
 
@@ -380,17 +367,3 @@ class NameWords:
             return None
         prev = self.toks[i - 1].key
         return prev if prev in cues.LOCATIVE else None
-
-
-def find_initials(ws: Workspace, people: People) -> list[Mention]:
-    """Signatures by initials: «… /ME» at a line end, «S.R.» alone on a line."""
-    found = []
-    for rx in INITIALS_RES:
-        for m in rx.finditer(ws.text):
-            g = 1 if rx.groups else 0
-            letters = re.sub(r"\W", "", m.group(g)).casefold()
-            people.initials.add(letters)
-            found.append(
-                Mention(m.start(g), m.end(g), (letters,), "", None, False, "initialer som signatur", False, -1)
-            )
-    return found

@@ -17,9 +17,7 @@ Rules (one pass each, in this order):
    kind with «i/på» and a place after it («Voksenopplæringen i Gran», «voksenopplæringa på gjøvik»), and
    «DPS/VO + place» → «Barnehage N», «Skole N», «Voksenopplæring N», «Sykehjem N» … by kind, so the text keeps
    its sense. The name must not be an ordinary word that merely describes («ny skole», «på skolen»).
-6. **NAV offices**: «NAV»/«Nav»/«nav» and a place or district, hyphenated too («NAV Lillehammer-Gausdal»,
-   «nav grünerløkka»), or «NAV-kontoret i/på <place>» → «NAV-kontor N». NAV units that are not local
-   offices («NAV Arbeidslivssenter») are left.
+6. **NAV offices**: see analysis/anonymise/navoffices.py.
 """
 
 from __future__ import annotations
@@ -27,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from analysis.anonymise.letters import fold
 from analysis.anonymise.lexicon import Lexicon, phrase_key
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import (
@@ -35,38 +34,49 @@ from analysis.anonymise.workspace import (
     Workspace,
     is_sentence_start,
     match_phrase,
+    prev_word,
     trie_pattern,
     word_at,
 )
 
 _W = r"[^\W\d_][\w'’.&-]*"
-COMPANY_RE = re.compile(r"(?<![\w-])((?:(?:" + _W + r"|\d+|&|og)[ \n]){1,6})(AS|ASA|SA|ANS|DA|NUF|as|asa)(?![\w-])")
+COMPANY_RE = re.compile(
+    r"(?<![\w-])((?:(?:" + _W + r"|\d+|&|og)[ \n]){1,6})(AS|ASA|SA|ANS|DA|NUF|as|asa|(?<=& )Co\.?)(?![\w-])"
+)
 BUSINESS_NOUNS = (
     "hotell hotel landhandleri bakeri gartneri snekkeri renhold vaskeri sag sagbruk transport bygg fisk "
     "elektro rør maling regnskap verksted bilverksted kafé kafe restaurant pizzeria frisør kiosk trevare "
-    "trelast mek mekaniske verft slakteri meieri catering byrå tannlegesenter"
+    "trelast mek mekaniske verft slakteri meieri catering byrå tannlegesenter energi kraft eiendom entreprenør "
+    "consult consulting revisjon rengjøring bilservice auto dekk blikk maskin betong anlegg graving interiør "
+    "blomster frisørsalong systue skredder sveis mekanikk logistikk spedisjon trykkeri"
 ).split()
-BUSINESS_RE = re.compile(r"(?<![\w-])(" + _W + r"(?: " + _W + r")?) (" + "|".join(BUSINESS_NOUNS) + r")(?![\w-])", re.I)
+BUSINESS_RE = re.compile(
+    r"(?<![\w-])(" + _W + r"(?: " + _W + r")?) (" + trie_pattern(set(BUSINESS_NOUNS)) + r")(?![\w-])", re.I
+)
 INSTITUTION_KINDS: dict[str, str] = {}
 for _label, _words in {
     "Barnehage": "barnehage bhg barnehagen",
-    "Skole": "skole skule barneskole barneskule ungdomsskole ungdomsskule vgs videregående skole sfo aks",
-    "Voksenopplæring": "voksenopplæring voksenopplæringssenter læringssenter vaksenopplæring vo",
-    "Sykehjem": "sykehjem omsorgssenter seniorsenter bo- helsehus omsorgsbolig bosenter",
-    "Helsetjeneste": "legesenter legekontor helsesenter sykehus dps helsestasjon",
+    "Skole": "skole skule barneskole barneskule ungdomsskole ungdomsskule vgs videregående skole sfo aks "
+    "folkehøgskole folkehøgskule montessoriskole steinerskole",
+    "Voksenopplæring": "voksenopplæring voksenopplæringssenter læringssenter vaksenopplæring vo opplæringssenter "
+    "vaksenopplæringssenter kompetansesenter",
+    "Sykehjem": "sykehjem sjukeheim sykeheim aldersheim aldershjem omsorgssenter seniorsenter bo- helsehus "
+    "omsorgsbolig bosenter behandlingssenter omsorgsheim helsetun",
+    "Helsetjeneste": "legesenter legekontor helsesenter sykehus sjukehus universitetssykehus universitetssjukehus "
+    "dps helsestasjon rehabiliteringssenter",
 }.items():
     for _w in _words.split():
         INSTITUTION_KINDS[_w] = _label
 _KIND_ALT = "|".join(sorted((k for k in INSTITUTION_KINDS if " " not in k and k != "bo-"), key=len, reverse=True))
 _N = r"[^\W\d_][\w'’-]*"
-INSTITUTION_RE = re.compile(r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _KIND_ALT + r")(?![\w-])", re.I)
+# «Solbakken bo- og behandlingssenter», «Lyngheim bu- og omsorgssenter»
+_CARE_HOME = r"b[ou]- og \w+senter"
+_KINDS = trie_pattern(set(_KIND_ALT.split("|")))
+INSTITUTION_RE = re.compile(
+    r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _CARE_HOME + "|" + _KINDS + r")(?![\w-])", re.I
+)
 INSTITUTION_HEAD_RE = re.compile(
     r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo) (?:(i|på) )?(" + _W + r")", re.I
-)
-NAV_RE = re.compile(r"(?<![\w-])(?:NAV|Nav|nav)(?:-kontor(?:et|ene)? (?:i|på))? ")
-NAV_UNITS = frozenset(
-    "arbeidslivssenter hjelpemiddelsentral kontaktsenter klageinstans drift kontroll forvaltning "
-    "innkreving økonomitjenester ytelseslinjen familie pensjon og".split()
 )
 DESCRIBING_WORDS = frozenset(
     "i på til fra ved hos med en ei et den det de denne dette disse ny nye gamle gammel samme annen andre egen "
@@ -77,7 +87,8 @@ DESCRIBING_WORDS = frozenset(
 )
 
 
-def _key(name: str) -> str:
+def key_of(name: str) -> str:
+    """The registry key of an organisation name (folded words, single spaces)."""
     return " ".join(phrase_key(name))
 
 
@@ -90,10 +101,9 @@ def _name_words_ok(words: list[str], lexicon: Lexicon, vocabulary: Vocabulary, c
         return True
     if capitalised_needed:
         return False
-    return (
-        any(not vocabulary.is_ordinary(w.casefold()) or (w.casefold(),) in lexicon.places.values for w in words)
-        or len(words) == 1
-    )
+    return any(not vocabulary.is_ordinary(w.casefold()) or (w.casefold(),) in lexicon.places.values for w in words) or (
+        len(words) == 1 and vocabulary.frequency(words[0].casefold()) < 4.0
+    )  # «kuben vgs», «buggeland barnehage»; not «ledig barnehage»
 
 
 def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabulary: Vocabulary) -> list[str]:
@@ -101,16 +111,18 @@ def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabul
     kept: list[str] = []
     for w in reversed(words):
         key = w.casefold()
-        if key == "og" and kept and kept[-1][:1].isupper():
-            kept.append(w)
+        if key == "og" and kept and (kept[-1][:1].isupper() or lower_form):
+            kept.append(w)  # «Hansen og Sønn AS», «vvs og rør sandnes as»
             continue
         if key in DESCRIBING_WORDS or key in {"jobb", "jobbe", "hos", "for"}:
             break
         capital = w[:1].isupper() or w[:1].isdigit() or w == "&"
         if not capital and not lower_form:
             break
-        if lower_form and (vocabulary.frequency(key) >= 4.5 or len(kept) >= 3):
+        if lower_form and len(kept) >= (4 if "og" in kept else 3):
             break
+        if lower_form and vocabulary.frequency(key) >= 4.5 and not lexicon.is_person_word(key):
+            break  # «… jobber i rørlegger hansen as»: a surname is part of the name, «jobber» is not
         kept.append(w)
     while kept and kept[-1].casefold() == "og":
         kept.pop()
@@ -119,9 +131,61 @@ def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabul
         head = kept[cut + 1 :]
         if len(head) > 1 and all(lexicon.is_person_word(w) for w in head):
             kept = kept[:cut]  # «Per Olsen og Fjord Fisk AS»: the person is not part of the company
-    if lower_form and kept and all(vocabulary.is_ordinary(w.casefold()) for w in kept):
+    if lower_form and kept and all(vocabulary.is_ordinary(fold(w)) and not lexicon.is_person_word(w) for w in kept):
         return []
     return list(reversed(kept))
+
+
+_CAP_WORD = r"[A-ZÆØÅ][\w'’&-]*"
+OG_NAME_RE = re.compile(rf"(?<![\w-])((?:{_CAP_WORD} ){{1,3}}og(?: {_CAP_WORD}){{1,3}})(?![\w-])")
+_OG_RE = re.compile(r"(?<=[\w'’&-]) og (?=[A-ZÆØÅ])")  # where such a name can be: found fast, then widened
+EMPLOYER_CUES = frozenset("hos i på ved for fra til".split())
+
+
+def _replace_names_with_og(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabulary: Vocabulary) -> list[str]:
+    """«Tråd og Nål Stavanger», «Sjoa Rafting og Fritid»: capitalised ordinary words joined by «og», after a
+    workplace cue or before a place, are a company name; «Kari og Per» (names) is not. Returns the names."""
+    if ws.lower_case:
+        return []
+    text, found = ws.text, []
+
+    def ordinary(k: str) -> bool:
+        return vocabulary.is_ordinary(k) or vocabulary.is_english(k)
+
+    def placename(k: str) -> bool:
+        return (k,) in lexicon.places.values or (k,) in lexicon.countries.values
+
+    for og in _OG_RE.finditer(text):
+        m = OG_NAME_RE.search(text, max(0, og.start() - 100), min(len(text), og.end() + 100))
+        while m is not None and m.end() <= og.start():
+            m = OG_NAME_RE.search(text, m.end(), min(len(text), og.end() + 100))
+        if m is None or not (m.start() < og.start() and og.end() <= m.end()):
+            continue
+        words = m.group(1).split()
+        cut = words.index("og")
+        left, right = [fold(w) for w in words[:cut]], [fold(w) for w in words[cut + 1 :]]
+        if is_sentence_start(text, m.start()) or any(
+            (lexicon.is_person_word(k) and k not in lexicon.ambiguous) or k in lexicon.proper_nouns
+            for k in (*left, *right)
+        ):
+            continue  # «Kari og Per»
+        if not (len(left) > 1 or any(ordinary(k) or placename(k) for k in left)) or not any(map(ordinary, right)):
+            continue
+        if placename(left[-1]) or placename(right[0]):
+            continue  # «Cali og Valencia», «Sande og Kvammen»
+        end = m.end()
+        place = word_at(text, end + 1) if text[end : end + 1] == " " else None
+        hit = match_phrase(lexicon.places, text, place) if place is not None and place.capitalised else None
+        if hit:
+            end = hit[0].end
+        before = prev_word(text, m.start())
+        if not hit and not (before and before[1] == " " and before[0].key in EMPLOYER_CUES):
+            continue
+        name = text[m.start() : end]
+        ws.add(m.start(), end, "employer", registry.name_for(key_of(name)), reason="firmanavn med «og»")
+        found.append(name)
+    ws.commit()
+    return found
 
 
 def replace_employers(
@@ -131,7 +195,7 @@ def replace_employers(
     if terms:
         body = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in terms)
         for m in re.finditer(r"(?<![\w-])(" + body + r")(s|')?(?![\w-])", ws.text, re.I):
-            ws.add(m.start(), m.end(1), "employer", registry.name_for(_key(m.group(1))), reason="avvisningsliste")
+            ws.add(m.start(), m.end(1), "employer", registry.name_for(key_of(m.group(1))), reason="avvisningsliste")
         ws.commit()
 
     learned: list[str] = []
@@ -142,15 +206,21 @@ def replace_employers(
             continue
         name = " ".join(words)
         start = text.rfind(words[0], m.start(1), m.end(1))
-        ws.add(start, m.end(), "employer", registry.name_for(_key(name)), reason="firmanavn med selskapsform")
+        ws.add(start, m.end(), "employer", registry.name_for(key_of(name)), reason="firmanavn med selskapsform")
         if len(words) > 1:
             learned.append(name)
     ws.commit()
+    learned += _replace_names_with_og(ws, registry, lexicon, vocabulary)
+    for name in list(learned):  # «Vestvik Fisk Harstad» is «Vestvik Fisk» too
+        *head, last = name.split()
+        if len(head) > 1 and (fold(last),) in lexicon.places.values:
+            learned.append(" ".join(head))
+            registry.alias(key_of(" ".join(head)), key_of(name))
     names = sorted(set(learned), key=len, reverse=True)
     if names:
         alternation = "|".join(re.escape(n) for n in names)
         for m in re.finditer(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", ws.text, re.I):
-            ws.add(m.start(), m.end(), "employer", registry.name_for(_key(m.group())), reason="firmanavn sett før")
+            ws.add(m.start(), m.end(), "employer", registry.name_for(key_of(m.group())), reason="firmanavn sett før")
     ws.commit()
 
     text = ws.text
@@ -167,7 +237,8 @@ def replace_employers(
         ):
             continue
         start = m.end(1) - len(" ".join(words))
-        ws.add(start, m.end(), "employer", registry.name_for(_key(text[start : m.end()])), reason="navn og bransjeord")
+        name = registry.name_for(key_of(text[start : m.end()]))
+        ws.add(start, m.end(), "employer", name, reason="navn og bransjeord")
     ws.commit()
     _replace_chains(ws, registry, lexicon, vocabulary)
 
@@ -217,7 +288,7 @@ def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabul
                 tok.start,
                 place_end,
                 "employer",
-                registry.name_for(_key(text[tok.start : place_end])),
+                registry.name_for(key_of(text[tok.start : place_end])),
                 reason="kjede og sted",
             )
             continue
@@ -243,28 +314,37 @@ def replace_institutions(
         while words and words[0].casefold() in DESCRIBING_WORDS:
             words = words[1:]
         kind = m.group(2).casefold()
-        if not words or not _name_words_ok(words, lexicon, vocabulary, kind in ("vo", "dps", "aks")):
-            continue
         while (
             len(words) > 1
             and vocabulary.is_ordinary(words[0].casefold())
             and (words[0].casefold(),) not in lexicon.places.values
+            and not (
+                words[0][:1].isupper()
+                and words[1][:1].isupper()
+                and not is_sentence_start(text, m.end(1) - len(" ".join(words)) - 1)
+            )
         ):
-            words = words[1:]
+            words = words[1:]  # «ringe buggeland barnehage»; but «Ulsberg Nye skole» keeps both
+        if not words or not _name_words_ok(words, lexicon, vocabulary, kind in ("vo", "dps", "aks")):
+            continue
+        first = m.end(1) - len(" ".join(words)) - 1
         if (
             not ws.lower_case
-            and is_sentence_start(text, m.end(1) - len(" ".join(words)) - 1)
+            and is_sentence_start(text, first)
+            and text[:first].rstrip()[-1:] != ":"  # «Skole: Haugen skole» after a field label is a name
             and vocabulary.is_ordinary(words[0].casefold())
             and (words[0].casefold(),) not in lexicon.places.values
         ):
             continue
         start = m.end(1) - len(" ".join(words)) - 1
         label = INSTITUTION_KINDS.get(kind.split()[0] if kind != "videregående skole" else "vgs", "Institusjon")
+        if kind.startswith(("bo-", "bu-")):
+            label = "Sykehjem"
         ws.add(
             start,
             m.end(),
             "institution",
-            reg(label).name_for(_key(text[start : m.end()])),
+            reg(label).name_for(key_of(text[start : m.end()])),
             reason="navn og institusjonstype",
         )
     ws.commit()
@@ -287,36 +367,7 @@ def replace_institutions(
             m.start(),
             end,
             "institution",
-            reg(label).name_for(_key(text[m.start(3) : end])),
+            reg(label).name_for(key_of(text[m.start(3) : end])),
             reason="institusjon og sted",
         )
-    ws.commit()
-
-
-def replace_nav_offices(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, registry: Registry) -> None:
-    text = ws.text
-    for m in NAV_RE.finditer(text):
-        tok = word_at(text, m.end())
-        if tok is None or tok.key in NAV_UNITS or tok.key in DESCRIBING_WORDS:
-            continue
-        hit = match_phrase(lexicon.places, text, tok)
-        parts = tok.key.split("-")
-        known = hit is not None or all((p,) in lexicon.places.values for p in parts)
-        if not known and not (tok.capitalised and not tok.text.isupper()) and vocabulary.is_ordinary(tok.key):
-            continue
-        if not known and not tok.capitalised and not m.group(0).startswith("nav"):
-            continue
-        end = hit[0].end if hit else tok.end
-        nxt = word_at(text, end + 1) if text[end : end + 1] == " " else None
-        if nxt is not None and nxt.capitalised and not hit and (nxt.key,) in lexicon.places.values:
-            end = nxt.end  # «NAV Søndre Nordstrand»
-        elif (
-            nxt is not None
-            and nxt.capitalised
-            and not is_sentence_start(text, nxt.start)
-            and tok.capitalised
-            and not vocabulary.is_ordinary(nxt.key)
-        ):
-            end = nxt.end
-        ws.add(m.start(), end, "nav_office", registry.name_for(_key(text[tok.start : end])), reason="NAV og sted")
     ws.commit()

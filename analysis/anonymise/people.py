@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from analysis.anonymise.aliases import ShortForms, initials_of, is_short_form
 from analysis.anonymise.workspace import Workspace, pseudonym_letters
 
 LABELS = {
@@ -50,6 +51,7 @@ class Mention:
     reason: str
     weak: bool
     last_token: int
+    unlearned: frozenset[str] = frozenset()  # parts replaced here but not propagated alone (common words)
 
 
 @dataclass
@@ -62,10 +64,13 @@ class People:
     confirmed: set[str] = field(default_factory=set)
     initials: set[str] = field(default_factory=set)
     roles: dict[int, Counter[str]] = field(default_factory=dict)
+    parent: dict[int, int] = field(default_factory=dict)  # a person joined to another (consolidate)
+    # first word → (words of a known multi-word name or of a run of its words → (name parts, the whole name?))
+    sequences: dict[str, dict[tuple[str, ...], tuple[tuple[str, ...], bool]]] = field(default_factory=dict)
     _labels: dict[int, str] = field(default_factory=dict)
     _clock: int = 0
 
-    def resolve(self, key: tuple[str, ...]) -> int:
+    def resolve(self, key: tuple[str, ...], unlearned: frozenset[str] = frozenset()) -> int:
         idx = self.full.get(key)
         if idx is None and len(key) == 1:
             idx = self.last_with_part.get(key[0])
@@ -90,8 +95,8 @@ class People:
             self.last_with_part[part] = idx
         self._clock += 1
         self.recency[idx] = self._clock
-        self.confirmed.update(key)
-        self.learned.update(p for p in key if len(p) > 1)
+        self.confirmed.update(p for p in key if p not in unlearned)
+        self.learned.update(p for p in key if len(p) > 1 and p not in unlearned)
         return idx
 
     def _owner_of_initials(self, letters: str) -> int | None:
@@ -101,7 +106,7 @@ class People:
         return None
 
     def add(self, ws: Workspace, mention: Mention) -> None:
-        idx = self.resolve(mention.parts)
+        idx = self.resolve(mention.parts, mention.unlearned)
         if mention.role:
             self.roles.setdefault(idx, Counter())[mention.role] += 1
         suffix = mention.suffix
@@ -114,8 +119,71 @@ class People:
 
         ws.add(mention.start, mention.end, "person", text, reason=mention.reason, weak=mention.weak, entity=idx)
 
+    # -- after the whole document: one person per set of forms ----------------------------------------------
+    def canonical(self, idx: int) -> int:
+        while idx in self.parent:
+            idx = self.parent[idx]
+        return idx
+
+    def roots(self) -> list[int]:
+        return [i for i in range(len(self.parts)) if i not in self.parent]
+
+    def consolidate(self, forms: ShortForms, listed: frozenset[str]) -> None:
+        """Join the forms of one person that the mention-by-mention reading kept apart (analysis/anonymise/aliases.py):
+        a part mentioned before the full name, a short form, initials, a genitive. ``listed``: the lexicon's
+        given names. A form that could belong to two people is left alone."""
+        while True:
+            roots = self.roots()
+            parts = {r: set[str]() for r in roots}
+            names: dict[int, list[tuple[str, ...]]] = {r: [] for r in roots}
+            for i, known in enumerate(self.parts):
+                parts[self.canonical(i)] |= known
+            for key, i in self.full.items():
+                names[self.canonical(i)].append(key)
+            for e in roots:
+                target = self._absorber(e, roots, parts, names, forms, listed)
+                if target is not None:
+                    keep, gone = min(e, target), max(e, target)
+                    self.parent[gone] = keep
+                    self.roles.setdefault(keep, Counter()).update(self.roles.pop(gone, Counter()))
+                    break
+            else:
+                return
+
+    @staticmethod
+    def _absorber(
+        e: int,
+        roots: list[int],
+        parts: dict[int, set[str]],
+        names: dict[int, list[tuple[str, ...]]],
+        forms: ShortForms,
+        listed: frozenset[str],
+    ) -> int | None:
+        mine = parts[e]
+        if not mine:
+            return None
+        full = {r for r in roots if r != e and any(len(k) > 1 for k in names[r])}
+        wider = [f for f in full if mine < parts[f]]
+        if wider:
+            return wider[0] if len(wider) == 1 else None
+        if len(mine) != 1 or any(len(k) > 1 for k in names[e]) or any(mine & parts[r] for r in roots if r != e):
+            return None
+        (short,) = mine
+        owners = {
+            r
+            for r in roots
+            if r != e
+            and any(
+                is_short_form(short, q, forms, both_listed=mine <= listed and q in listed, short_listed=mine <= listed)
+                for q in {k[0] for k in names[r]}  # a short form stands for a given name, the first part
+            )
+        }
+        if 2 <= len(short) <= 4 and short.isalpha():
+            owners |= {r for r in full if any(short in initials_of(k) for k in names[r])}
+        return next(iter(owners)) if len(owners) == 1 else None
+
     def role_of(self, idx: int) -> str | None:
-        cues = self.roles.get(idx)
+        cues = self.roles.get(self.canonical(idx))
         if not cues or len(cues) != 1:
             return None
         return next(iter(cues))
@@ -123,11 +191,11 @@ class People:
     def label(self, idx: int) -> str:
         if not self._labels:
             self._assign_labels()
-        return self._labels.get(idx, "Person")
+        return self._labels.get(self.canonical(idx), "Person")
 
     def _assign_labels(self) -> None:
         by_role: dict[str | None, list[int]] = {}
-        for idx in range(len(self.parts)):
+        for idx in self.roots():
             by_role.setdefault(self.role_of(idx), []).append(idx)
         for role, members in by_role.items():
             name = LABELS[role]
@@ -135,4 +203,4 @@ class People:
                 self._labels[idx] = f"{name} {pseudonym_letters(n)}"
 
     def __len__(self) -> int:
-        return len(self.parts)
+        return len(self.roots())

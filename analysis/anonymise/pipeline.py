@@ -21,6 +21,7 @@ institutions           Barnehage 1, Skole 1, Voksenopplæring 1 …         orga
 NAV offices            NAV-kontor 1, 2 …                                 organisations
 street addresses       [adresse]                                         patterns
 postcode + place       [postnummer og sted]                              patterns
+labelled form fields   Barnehage 1, Arbeidsplass 1, Sted 1 …             fields
 person names           Kandidat A, Jobbspesialist A, Person A …          names, people
 ages                   i 30-årene …                                      quasi
 country of origin      Øst-Afrika, østafrikansk …                        quasi
@@ -50,10 +51,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.anonymise import cues
+from analysis.anonymise.ages import replace_ages
 from analysis.anonymise.dates import replace_dates
+from analysis.anonymise.fields import replace_labelled_fields
+from analysis.anonymise.letters import WORD_RE, nfc_with_offsets
 from analysis.anonymise.lexicon import Lexicon, load_lexicon
 from analysis.anonymise.names import replace_person_names
-from analysis.anonymise.organisations import replace_employers, replace_institutions, replace_nav_offices
+from analysis.anonymise.navoffices import replace_nav_offices
+from analysis.anonymise.organisations import replace_employers, replace_institutions
 from analysis.anonymise.patterns import (
     replace_addresses,
     replace_emails,
@@ -63,9 +68,9 @@ from analysis.anonymise.patterns import (
 )
 from analysis.anonymise.people import LABEL_ROLES, People
 from analysis.anonymise.places import replace_places
-from analysis.anonymise.quasi import replace_ages, replace_origins, replace_pronouns
+from analysis.anonymise.quasi import replace_origins, replace_pronouns
 from analysis.anonymise.vocabulary import Vocabulary, load_vocabulary
-from analysis.anonymise.workspace import MASK, PRIVATE_USE_RE, WORD_RE, Registry, Workspace
+from analysis.anonymise.workspace import MASK, PRIVATE_USE_RE, Registry, Workspace
 
 # The pipeline's own output: pseudonyms and placeholders are left as they are when a text is run twice.
 PSEUDONYM_RE = re.compile(
@@ -188,11 +193,14 @@ def anonymise(
     counts, and line numbers with reasons for the review list, never an original value.
     """
     lexicon, vocabulary = load_lexicon(), load_vocabulary()
-    ws = Workspace(text, lower_case=is_lower_case_text(text))
-    if PRIVATE_USE_RE.search(text):
+    # Decomposed input («å» as «a» + ring) is composed for the passes; spans are mapped back at the end.
+    composed = nfc_with_offsets(text)
+    work = composed[0] if composed else text
+    ws = Workspace(work, lower_case=is_lower_case_text(work))
+    if PRIVATE_USE_RE.search(work):
         # The pipeline masks claimed spans with a private-use character: blank out any in the working copy
         # (same length, so offsets stay those of the input; the output keeps them).
-        ws.text = PRIVATE_USE_RE.sub("\ufffd", text)
+        ws.text = PRIVATE_USE_RE.sub("\ufffd", work)
     people = People()
     ws.shield(PSEUDONYM_RE)
     _shield_letters_after_role_nouns(ws)
@@ -208,6 +216,8 @@ def anonymise(
                 reason="streng modus: " + item.reason,
             )
         ws.commit()
+    if composed:
+        ws.map_offsets(composed[1], text)
     out = ws.render()
     spans = [
         Span(
@@ -218,7 +228,7 @@ def anonymise(
             r.reason,
             r.weak,
             LABEL_ROLES.get(people.label(r.entity).rsplit(" ", 1)[0]) if r.entity is not None else None,
-            r.entity,
+            people.canonical(r.entity) if r.entity is not None else None,
         )
         for r in ws.sorted_replacements()
     ]
@@ -263,11 +273,13 @@ def _run_passes(
     replace_nav_offices(ws, lexicon, vocabulary, registries["nav_office"])
     replace_addresses(ws, lexicon, vocabulary)
     replace_postcodes(ws, lexicon, vocabulary)
+    replace_labelled_fields(ws, vocabulary, registries["employer"], registries["place"], institutions)
     replace_person_names(ws, lexicon, vocabulary, people)
     replace_ages(ws)
     replace_origins(ws, lexicon)
     replace_places(ws, lexicon, vocabulary, registries["place"], people.learned)
     if gender_neutral:
         replace_pronouns(ws)
-    registries["institution"] = Registry("Institusjon", {k: 0 for r in institutions.values() for k in r.keys})
+    keys = [k for r in institutions.values() for k in r.keys]
+    registries["institution"] = Registry("Institusjon", {k: n for n, k in enumerate(keys)})
     return registries

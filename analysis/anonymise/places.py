@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 
 from analysis.anonymise import cues
+from analysis.anonymise.letters import WORD_RE
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import (
-    WORD_RE,
     Registry,
     Word,
     Workspace,
@@ -95,9 +95,29 @@ TOPONYM_ENDINGS = (
 )
 NOT_PLACES = frozenset(
     "jobb jobben arbeid arbeidet skole skolen kurs kurset møte møtet praksis lageret kontoret "
-    "butikken kjøkkenet telefon telefonen teams kafé kafeen biblioteket legevakta ferie "
-    "sykehjemmet helsehuset besøk".split()
+    "butikken kjøkkenet telefon telefonen teams kafé kafe kafeen biblioteket legevakta ferie "
+    "sykehjemmet helsehuset besøk skift turnus dugnad akkord vent intro sikt deltid heltid nattskift dagskift "
+    "permisjon karantene tiltak prøve trening sfo intervju jobbintervju kveldsskift timebasis byrå bemanningsbyrå "
+    "morra mårra morgo kveld natt".split()
 )
+# Definite and bare endings of Norwegian toponyms with a first element («sandviken», «fyllingsdalen», «laksevåg»):
+# in a lower-case text such a word after «i», «på», «fra» is a place even when wordfreq knows it (it knows places).
+DISTRICT_ENDINGS = (
+    "viken", "vika", "dalen", "åsen", "moen", "haugen", "haug", "tangen", "odden", "sletta", "vågen", "våg",
+    "holmen", "fjord", "sund", "nes", "stad", "heim", "rud", "bakken", "lia", "jordet", "kollen",
+)
+
+
+def _lower_case_place(key: str, vocabulary: Vocabulary) -> bool:
+    """A lower-case word after a locative that is a place although wordfreq lists it («på forus», «i
+    sandviken»): rare with a toponym ending, a district ending after a first element, or a word of moderate
+    frequency that is neither an inflected form nor a compound of ordinary words (common nouns are)."""
+    f = vocabulary.frequency(key)
+    if f < 3.0 and key.endswith(TOPONYM_ENDINGS):
+        return True
+    if f < 4.0 and any(key.endswith(e) and len(key) - len(e) >= 3 for e in DISTRICT_ENDINGS):
+        return True
+    return f < 3.6 and not vocabulary.is_derived(key) and not vocabulary.is_english(key)
 
 
 def _place_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, str] | None:
@@ -164,9 +184,10 @@ def replace_places(
             continue
         if not locative or tok.key in person_parts or tok.key in lexicon.proper_nouns or tok.key in lexicon.months:
             continue
+        pair = tok.capitalised and (nxt0 := next_word(text, tok)) is not None and nxt0.capitalised  # «i Hà Nội»
         if (
-            len(tok.key) < 3
-            or lexicon.is_person_word(tok.key)
+            (len(tok.key) < 3 and not pair)
+            or lexicon.is_person_key(tok.key)
             or tok.key in NOT_PLACES
             or "-" in tok.key
             and tok.text.partition("-")[0].isupper()
@@ -175,11 +196,11 @@ def replace_places(
         if tok.capitalised and not ws.lower_case:
             if is_sentence_start(text, tok.start) or tok.text.isupper() or vocabulary.frequency(tok.key) >= 5.0:
                 continue
+            if vocabulary.is_english(tok.key):
+                continue  # «tro på Supported Employment»: an English term, not a place
         elif not ws.lower_case:
             continue
-        elif vocabulary.is_ordinary(tok.key) and not (
-            vocabulary.frequency(tok.key) < 3.0 and tok.key.endswith(TOPONYM_ENDINGS)
-        ):
+        elif vocabulary.is_ordinary(tok.key) and not _lower_case_place(tok.key, vocabulary):
             continue
         end = tok.end
         tail = PLACE_TAIL_RE.match(text, end)

@@ -4,13 +4,8 @@ A quasi-identifier is harmless alone and identifying in combination («a 34-year
 started on 12 March 2019 at NAV Harstad»). Deleting them would ruin the narrative, so they are coarsened:
 
 1. **Exact dates**: see analysis/anonymise/dates.py.
-2. **Ages** → decade: «34 år gammel», «er/var/blir/ble/fylte 34 år», «Kandidat A (34 år)», «alder: 34» →
-   «i 30-årene»; under 10 → «under 10 år», 10–19 → «i tenårene». «en 34-åring» → «en person i 30-årene»,
-   «34-åringen» → «personen i 30-årene», «34-årige» → «30–39-årige». Durations («i 34 år», «34 år
-   siden», «etter 3 år») are not ages and stay; only the listed age contexts are touched. Also a bare
-   number in parentheses after a name («Hodan (9)» → «(under 10 år)»), a bare number after «er», «fylte»,
-   «nettopp» that ends the clause («han er 29, ikke 31»), and a list of children's ages («tre barn, 9, 12
-   og 15 år»).
+2. **Ages** → decade («34 år», «en førtiåtteåring» → «i 30-årene», «en person i 40-årene»): see
+   analysis/anonymise/ages.py.
 3. **Country of origin** → world region (data/lexicon/countries.tsv, regions.tsv): country names
    («fra Eritrea» → «fra Øst-Afrika»), adjectives («somalisk», «eritreiske» → «østafrikansk(e)»),
    demonyms («somalier», «eritreerne» → «person/personene fra Øst-Afrika») and languages
@@ -26,33 +21,7 @@ from __future__ import annotations
 import re
 
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.workspace import MASK, Word, Workspace, capitalise_first, match_phrase, prev_word, trie_pattern
-
-_AGE_VERB = r"(?:er|var|blir|ble|fyller|fylte|fylt|nå|som)"
-_ADVERB = r"(?:(?:nå|forresten|bare|nettopp|faktisk|snart|ca\.?|omtrent|cirka|allerede|egentlig)\s+)?"
-AGE_VERB_RE = re.compile(
-    r"(?<![\w])(" + _AGE_VERB + r"\s+" + _ADVERB + r")(\d{1,3})\s+år(?:\s+gam(?:mel|le))?(?![\w])", re.I
-)
-AGE_GAMMEL_RE = re.compile(r"(?<![\w.,])(\d{1,3})\s+år\s+gam(?:mel|le)(?![\w])", re.I)
-AGE_NOUN_RE = re.compile(r"(?<![\w.,])(en\s+)?(\d{1,3})-åring(en|er|ene)?(?![\w])", re.I)
-AGE_ADJ_RE = re.compile(r"(?<![\w.,])(\d{1,3})-årig(e)?(?![\w])", re.I)
-AGE_ALDER_RE = re.compile(r"(?<![\w])(alder\s*:?\s*)(\d{1,3})(?:\s+år)?(?![\w]|[.,]\d)", re.I)
-AGE_APPOSITION_RE = re.compile(r"([,(] ?)(\d{1,3}) år(?= ?[,).;]|\s*$)", re.M)
-AGE_PAREN_RE = re.compile(r"(?<=[\w\ue000] )\((\d{1,2})\)(?!\w)")
-# «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …»
-AGE_BARE_RE = re.compile(
-    r"(?<![\w])((?:er|var|blir|ble|fyller|fylte|fylt|nettopp|bare|snart)\s+(?:nå\s+|nettopp\s+|bare\s+)?)"
-    r"(\d{1,2})(?=[,.;)]|\s*$|\s+(?:nå|og|ikke|i\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|"
-    r"oktober|november|desember|fjor|år|dag|går|høst|vår|sommer|vinter)))",
-    re.I | re.M,
-)
-AGE_NOT_RE = re.compile(r"(,?\s*ikke\s+)(\d{1,2})(?![\w%])(?!\s*(?:%|prosent|kr|timer|dager|uker|år\s+siden))", re.I)
-AGE_LIST_RE = re.compile(r"barn,\s+((?:\d{1,2},\s+)*\d{1,2})\s+og\s+(\d{1,2})( år)?", re.I)
-_WORD_BEFORE_RE = re.compile(r"(\S+) ?\Z")
-PERSON_NOUNS = frozenset(
-    "kvinne kvinnen mann mannen kandidat kandidaten deltaker deltakeren søker søkeren person personen jente "
-    "jenta gutt gutten sønn sønnen datter datteren mor moren far faren bruker brukeren".split()
-)
+from analysis.anonymise.workspace import Word, Workspace, capitalise_first, match_phrase, prev_word, trie_pattern
 
 LANGUAGE_CONTEXT = frozenset(
     "snakker snakket snakke snakk forstår forsto forstå lærer lærte lære på morsmål morsmålet morsmålene "
@@ -64,66 +33,6 @@ SUBJECT_NOUNS = frozenset(
 )
 PRONOUNS = {"han": "hen", "hun": "hen", "ham": "hen", "henne": "hen", "hans": "hens", "hennes": "hens"}
 PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:han|hun|ham|henne|hans|hennes)(?![\w'’-])", re.I)
-
-
-def decade(age: int) -> str:
-    if age < 10:
-        return "under 10 år"
-    if age < 20:
-        return "i tenårene"
-    return f"i {age // 10 * 10}-årene"
-
-
-def _age(ws: Workspace, start: int, end: int, age: int, template: str = "{decade}", reason: str = "alder") -> None:
-    if age > 110:
-        return
-    text = template.format(decade=decade(age), lo=age // 10 * 10, hi=age // 10 * 10 + 9)
-    ws.add(start, end, "age", text, reason=reason)
-
-
-def replace_ages(ws: Workspace) -> None:
-    for m in AGE_VERB_RE.finditer(ws.text):
-        _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder etter verb")
-    ws.commit()
-    for m in AGE_GAMMEL_RE.finditer(ws.text):
-        _age(ws, m.start(), m.end(), int(m.group(1)), reason="alder («år gammel»)")
-    ws.commit()
-    for m in AGE_NOUN_RE.finditer(ws.text):
-        article, age, ending = m.group(1), int(m.group(2)), (m.group(3) or "").casefold()
-        template = {"en": "personen {decade}", "ene": "personene {decade}", "er": "personer {decade}"}.get(
-            ending, ("en " if article else "") + "person {decade}"
-        )
-        _age(ws, m.start(), m.end(), age, template, reason="«-åring»")
-    ws.commit()
-    for m in AGE_ADJ_RE.finditer(ws.text):
-        _age(ws, m.start(), m.end(), int(m.group(1)), "{lo}–{hi}-årig" + (m.group(2) or ""), reason="«-årig»")
-    ws.commit()
-    for m in AGE_ALDER_RE.finditer(ws.text):
-        _age(ws, m.start(2), m.end(), int(m.group(2)), reason="«alder»")
-    ws.commit()
-    for m in AGE_APPOSITION_RE.finditer(ws.text):
-        before = _WORD_BEFORE_RE.search(ws.text, max(0, m.start() - 40), m.start())
-        word = before.group(1) if before else ""
-        if ws.kind_before(m.start()) == "person" or word.casefold() in PERSON_NOUNS or word.endswith(MASK):
-            _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder som innskudd")
-    ws.commit()
-    for m in AGE_PAREN_RE.finditer(ws.text):
-        if ws.kind_before(m.start()) == "person" or ws.text[max(0, m.start() - 2) : m.start()].strip()[-1:].isalpha():
-            _age(ws, m.start(), m.end(), int(m.group(1)), "({decade})", reason="tall i parentes etter navn")
-    ws.commit()
-    for m in AGE_BARE_RE.finditer(ws.text):
-        _age(ws, m.start(2), m.end(2), int(m.group(2)), reason="tall som alder etter «er»/«fylte»")
-    ws.commit()
-    for m in AGE_NOT_RE.finditer(ws.text):
-        if ws.kind_before(m.start()) == "age":
-            _age(ws, m.start(2), m.end(2), int(m.group(2)), reason="rettet alder («ikke 31»)")
-    ws.commit()
-    for m in AGE_LIST_RE.finditer(ws.text):
-        for g in re.finditer(r"\d{1,2}", m.group(1)):
-            _age(ws, m.start(1) + g.start(), m.start(1) + g.end(), int(g.group()), reason="liste over barns alder")
-        last = m.group(2)
-        _age(ws, m.start(2), m.end(2) + (len(" år") if m.group(3) else 0), int(last), reason="liste over barns alder")
-    ws.commit()
 
 
 _ORIGIN_PATTERNS: dict[int, re.Pattern[str]] = {}

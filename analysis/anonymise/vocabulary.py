@@ -22,10 +22,21 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.anonymise.letters import fold
+
 VOCABULARY_ZIPF = 3.0  # at least once per million words: ordinary vocabulary
 COMPOUND_PART_ZIPF = 3.3  # each part of a compound must be clearly ordinary
 MIN_PART = 4  # shortest part of a compound
 
+
+# Norwegian words written with a mark Norwegian otherwise does not use: loanwords and stressed forms. Any other
+# word so written (wordfreq lists «andré», «josé», «rené» because news text is full of them) is taken for a
+# name or a foreign word, not for ordinary vocabulary.
+MARKED_WORDS = (
+    "én èn én dét òg óg fôr à á é idé kafé komité turné trasé armé diaré moské klisjé trofé allé entré kupé "
+    "resymé renommé gründer"
+).split()
+MARKED_ENDINGS = frozenset({"en", "er", "ene", "et", "a", "ne", "r", "n", "e", "t"})
 
 ENGLISH_ZIPF = 4.0  # common English words: «Supported Employment», «Individual Placement and Support»
 
@@ -34,18 +45,39 @@ ENGLISH_ZIPF = 4.0  # common English words: «Supported Employment», «Individu
 class Vocabulary:
     zipf: dict[str, float]
     english: frozenset[str] = frozenset()
+    # Words written with marks Norwegian does not use that are still ordinary in that spelling («idé», «kafé»).
+    marked_ordinary: frozenset[str] = frozenset()
+    # Per document (:meth:`with_marked`): folded words the document writes with such marks («Grâce», «André»).
+    marked: frozenset[str] = frozenset()
+
+    def with_marked(self, marked: frozenset[str]) -> Vocabulary:
+        """This vocabulary for a document in which ``marked`` (folded keys) were written with foreign marks: a
+        word spelled «Grâce» is no ordinary word even though its folded key «grace» is an English one."""
+        return Vocabulary(self.zipf, self.english, self.marked_ordinary, marked) if marked else self
 
     def frequency(self, word: str) -> float:
-        """Zipf value of the casefolded word (0.0 when wordfreq does not list it)."""
-        return self.zipf.get(word, 0.0)
+        """Zipf value of the folded word (letters.fold; 0.0 when wordfreq does not list it)."""
+        return 0.0 if word in self.marked else self.zipf.get(word, 0.0)
 
     def is_english(self, word: str) -> bool:
         """A common English word (casefolded input): capitalised in an English term, not a name."""
-        return word in self.english
+        return word in self.english and word not in self.marked
 
     def is_ordinary(self, word: str) -> bool:
         """True for a frequent word or a compound of frequent words (casefolded input)."""
-        return _is_ordinary(self, word)
+        return word not in self.marked and _is_ordinary(self, word)
+
+    def is_derived(self, word: str) -> bool:
+        """An inflected form of an ordinary word or a compound of ordinary words («kantina», «lagerarbeid»),
+        as common nouns are; a place name («forus») usually is neither, however often wordfreq saw it."""
+        if word.endswith("a") and len(word) >= 5 and (
+            self.zipf.get(word[:-1] + "e", 0.0) >= 2.5 or self.zipf.get(word[:-1], 0.0) >= 3.5
+        ):
+            return True  # the feminine definite: «kantina» (kantine), «vakta» (vakt)
+        bases = [word[: -len(e)] for e in ("ene", "en", "et", "er", "ne", "n", "t") if word.endswith(e)]
+        if any(len(b) >= 4 and self.zipf.get(b, 0.0) >= 2.0 for b in bases):
+            return True  # «resepsjonen» (resepsjon), a rare noun in a definite or plural form
+        return _is_inflected(self, word) or _is_compound(self.zipf, word, 0)
 
 
 _MEMO: dict[str, bool] = {}
@@ -113,7 +145,15 @@ def load_vocabulary() -> Vocabulary:
 
     freqs = get_frequency_dict("nb", wordlist="large")
     zipf = {w: math.log10(f) + 9 for w, f in freqs.items() if f > 0 and (w.isalpha() or "-" in w)}
+    # The anonymiser looks words up by their folded key («idé» → «ide»); wordfreq's keys are lower case.
+    marked_ordinary = set()
+    for w in [w for w in zipf if fold(w) != w]:
+        z = zipf.pop(w)
+        key = fold(w)
+        zipf[key] = max(z, zipf.get(key, 0.0))
+        if any(w == m or (w.startswith(m) and w[len(m) :] in MARKED_ENDINGS) for m in MARKED_WORDS):
+            marked_ordinary.add(w)
     english = frozenset(
         w for w, f in get_frequency_dict("en", wordlist="small").items() if f > 0 and math.log10(f) + 9 >= ENGLISH_ZIPF
     )
-    return Vocabulary(zipf, english)
+    return Vocabulary(zipf, english, frozenset(marked_ordinary))

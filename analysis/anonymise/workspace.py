@@ -31,12 +31,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from analysis.anonymise.letters import FOLDED as _FOLDED
+from analysis.anonymise.letters import WORD_PATTERN, WORD_RE, fold
 from analysis.anonymise.lexicon import PhraseIndex
 
 MASK = "\ue000"
 PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
-WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_PREV_WORD_RE = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*)(\.? | ?\n|, )\Z")
+_PREV_WORD_RE = re.compile("(" + WORD_PATTERN + r")(\.? | ?\n|, )\Z")
 
 _SKIP_BACK = set(" \t\u00a0-–—•*([#>")
 _SENTENCE_END = set(".!?:")
@@ -46,7 +47,7 @@ _LINE_LABELS = frozenset({"sak", "punkt", "pkt", "kl", "uke", "dag", "del"})
 
 
 class Word(NamedTuple):
-    """A word of the text with its offsets; ``key`` is the casefolded form used for every lookup."""
+    """A word of the text with its offsets; ``key`` is the folded form used for every lookup (letters.fold)."""
 
     start: int
     end: int
@@ -57,7 +58,7 @@ class Word(NamedTuple):
     @classmethod
     def of(cls, m: re.Match[str]) -> Word:
         t = m.group()
-        return cls(m.start(), m.end(), t, t.casefold(), t[0].isupper())
+        return cls(m.start(), m.end(), t, _FOLDED.get(t) or fold(t), t[0].isupper())
 
 
 def word_at(text: str, pos: int) -> Word | None:
@@ -86,7 +87,7 @@ def prev_word(text: str, w: Word | int) -> tuple[Word, str] | None:
     if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-'’"):
         return None  # cut off by the window, or glued to something: not a whole word
     t = m.group(1)
-    return Word(start, m.end(1), t, t.casefold(), t[0].isupper()), m.group(2)
+    return Word(start, m.end(1), t, fold(t), t[0].isupper()), m.group(2)
 
 
 def is_sentence_start(text: str, pos: int, *, after_colon: bool = True) -> bool:
@@ -201,11 +202,16 @@ class Registry:
     def name_for(self, key: str) -> str:
         """«Sted 1» for the first key seen, «Sted 2» for the next, the same for a repeat."""
         if key not in self.keys:
-            self.keys[key] = len(self.keys)
+            self.keys[key] = max(self.keys.values(), default=-1) + 1
         return f"{self.label} {self.keys[key] + 1}"
 
+    def alias(self, key: str, same_as: str) -> None:
+        """``key`` names the same entity as ``same_as`` («Vestvik Fisk» and «Vestvik Fisk Harstad»)."""
+        if same_as in self.keys:
+            self.keys.setdefault(key, self.keys[same_as])
+
     def __len__(self) -> int:
-        return len(self.keys)
+        return len(set(self.keys.values()))
 
 
 Text = str | Callable[[], str]
@@ -317,6 +323,13 @@ class Workspace:
             if rep.end == pos:
                 return rep.kind
         return None
+
+    def map_offsets(self, origin: list[int], original: str) -> None:
+        """The passes ran on a composed copy of ``original``: move every span to the input's offsets."""
+        items: list[Replacement | Uncertain] = [*self.replacements, *self.uncertain]
+        for item in items:
+            item.start, item.end = origin[item.start], origin[item.end]
+        self.original, self._newlines = original, []
 
     # -- output -----------------------------------------------------------------------------------------
     def counts(self) -> Counter[str]:

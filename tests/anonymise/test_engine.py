@@ -74,7 +74,8 @@ def _fake_value(kind: str, rng: random.Random) -> str:
         }[kind]
     if kind == "EMAIL":
         first = rng.choice(["kari", "ola", "amina", "tesfay", "agnieszka", "lan"])
-        return f"{first}.{rng.choice(['hansen', 'nordby', 'haile'])}{rng.randint(1, 99)}@{rng.choice(['gmail.com', 'online.no', 'nav.no', 'hotmail.com'])}"
+        domain = rng.choice(["gmail.com", "online.no", "nav.no", "hotmail.com"])
+        return f"{first}.{rng.choice(['hansen', 'nordby', 'haile'])}{rng.randint(1, 99)}@{domain}"
     raise KeyError(f"unknown placeholder {{{kind}}}")
 
 
@@ -98,7 +99,8 @@ def run(filled: FilledText):
 
 
 ROLE_LABEL_RE = re.compile(
-    r"\b(?:Kandidat|Jobbspesialist|Veileder|Leder|Arbeidsgiver|Kollega|Tolk|Lege|Lærer|Familiemedlem|Person) ([A-Z]{1,2})(?=s?\b)"
+    r"\b(?:Kandidat|Jobbspesialist|Veileder|Leder|Arbeidsgiver|Kollega|Tolk|Lege|Lærer|Familiemedlem|Person)"
+    r" ([A-Z]{1,2})(?=s?\b)"
 )
 
 
@@ -197,9 +199,11 @@ def test_false_positive_rate_on_ordinary_prose():
     result = anonymise(prose)
     counts = result.report["replacements"]
     changed = sum(counts.values())
-    entity_changes = sum(counts[k] for k in ("person", "place", "nav_office", "employer", "street_address", "postcode_place"))
+    entity_kinds = ("person", "place", "nav_office", "employer", "street_address", "postcode_place")
+    entity_changes = sum(counts[k] for k in entity_kinds)
     rate = changed / words
-    print(f"false positives: {changed} replacements in {words} words = {rate:.2%} ({entity_changes} entity replacements)")
+    print(f"false positives: {changed} replacements in {words} words = {rate:.2%} "
+          f"({entity_changes} entity replacements)")
     assert rate <= MAX_FALSE_POSITIVE_RATE
     assert entity_changes / words <= MAX_ENTITY_FALSE_POSITIVE_RATE
     for phrase in ("Dag for dag", "En dag", "Per i dag", "per uke", "Per definisjon", "Liv og helse", "livet",
@@ -283,10 +287,12 @@ def test_two_people_sharing_a_surname_get_different_letters():
 
 def test_employers_places_and_nav_offices_are_numbered_consistently():
     text = ("Hun fikk jobb i Rema Bygg AS i Tromsø. Senere gikk hun til Fjord Fisk ASA. Rema Bygg ville ha henne "
-            "tilbake. NAV Harstad og NAV-kontoret i Harstad er samme kontor; Nav Grünerløkka er et annet. Tromsø er stort.")
+            "tilbake. NAV Harstad og NAV-kontoret i Harstad er samme kontor; Nav Grünerløkka er et annet. "
+            "Tromsø er stort.")
     out = anonymise(text).text
-    assert out == ("Hun fikk jobb i Arbeidsplass 1 i Sted 1. Senere gikk hun til Arbeidsplass 2. Arbeidsplass 1 ville ha "
-                   "henne tilbake. NAV-kontor 1 og NAV-kontor 1 er samme kontor; NAV-kontor 2 er et annet. Sted 1 er stort.")
+    assert out == ("Hun fikk jobb i Arbeidsplass 1 i Sted 1. Senere gikk hun til Arbeidsplass 2. Arbeidsplass 1 "
+                   "ville ha henne tilbake. NAV-kontor 1 og NAV-kontor 1 er samme kontor; NAV-kontor 2 er et annet. "
+                   "Sted 1 er stort.")
 
 
 def test_deny_list_terms_become_employers_case_insensitively():
@@ -295,9 +301,12 @@ def test_deny_list_terms_become_employers_case_insensitively():
     assert out.text == "Hun jobber hos Arbeidsplass 1. Arbeidsplass 1 har lang tradisjon."
 
 
-@pytest.mark.parametrize("company", ["Rema Bygg AS", "Fjord Fisk ASA", "Kystfisk SA", "Hansen og Sønn ANS", "Berg & Dal DA"])
+@pytest.mark.parametrize(
+    "company", ["Rema Bygg AS", "Fjord Fisk ASA", "Kystfisk SA", "Hansen og Sønn ANS", "Berg & Dal DA"]
+)
 def test_company_forms(company):
-    assert anonymise(f"Kandidaten fikk jobb i {company} i fjor.").text == "Kandidaten fikk jobb i Arbeidsplass 1 i fjor."
+    expected = "Kandidaten fikk jobb i Arbeidsplass 1 i fjor."
+    assert anonymise(f"Kandidaten fikk jobb i {company} i fjor.").text == expected
 
 
 def test_company_form_does_not_swallow_sentence_start_or_names():
@@ -332,8 +341,9 @@ def test_account_numbers_are_removed(form):
 @pytest.mark.parametrize("form", ["plain", "2222", "323", "+47", "0047", "+47grouped"])
 def test_phone_numbers_are_removed(form):
     n = fake_phone_number(random.Random(2))
-    written = {"plain": n, "2222": " ".join(n[i:i + 2] for i in range(0, 8, 2)), "323": f"{n[:3]} {n[3:5]} {n[5:]}",
-               "+47": "+47" + n, "0047": "0047 " + n, "+47grouped": "+47 " + " ".join(n[i:i + 2] for i in range(0, 8, 2))}[form]
+    pairs = " ".join(n[i:i + 2] for i in range(0, 8, 2))
+    written = {"plain": n, "2222": pairs, "323": f"{n[:3]} {n[3:5]} {n[5:]}",
+               "+47": "+47" + n, "0047": "0047 " + n, "+47grouped": "+47 " + pairs}[form]
     assert anonymise(f"Ring {written} i dag.").text == "Ring [telefon] i dag."
 
 

@@ -1,0 +1,222 @@
+"""Ages → decades, in digits and in number words (a quasi-identifier, see analysis/anonymise/quasi.py).
+
+«34 år gammel», «er/var/blir/ble/fylte 34 år», «Kandidat A (34 år)», «alder: 34» → «i 30-årene»; under 10 →
+«under 10 år», 10–19 → «i tenårene». «en 34-åring» → «en person i 30-årene», «34-åringen» → «personen i
+30-årene», «34-årige» → «30–39-årige». Also a bare number in parentheses after a name («Hodan (9)» → «(under 10
+år)»), a bare number after «er», «fylte», «nettopp» that ends the clause («han er 29, ikke 31»), a list of
+children's ages («tre barn, 9, 12 og 15 år»), and a person noun with «på N år» («en sønn på 10 år», «to barn på
+4 og 7 år»).
+
+**Number words** count too, in bokmål and nynorsk, as one word or compounded: «tjuetoåring», «en
+førtiåtteåring», «femtifem år gammel», «tjueåtte år gammal», «femtiårige». A number word after «er», «var»,
+«blir», «fylte» … is an age only when a person is the subject («Hun er førtito år», «dottera er sju»), since
+«Kurset er to år» and «Klokka er sju» are not ages; with digits the verb is enough («sønnen er 10 år»).
+
+Durations («i 34 år», «34 år siden», «etter 3 år», «10 år i Norge», «femtiåtte kilo») are not ages and stay:
+only the listed age contexts are touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.anonymise import cues
+from analysis.anonymise.letters import fold
+from analysis.anonymise.workspace import MASK, Workspace, prev_word, trie_pattern
+
+# -- number words -----------------------------------------------------------------------------------------
+
+_UNITS = {"en": 1, "ein": 1, "ett": 1, "eitt": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6}
+_UNITS |= {"sju": 7, "syv": 7, "åtte": 8, "ni": 9}
+_TEENS = {"ti": 10, "elleve": 11, "elva": 11, "tolv": 12, "tretten": 13, "fjorten": 14, "femten": 15}
+_TEENS |= {"seksten": 16, "sytten": 17, "atten": 18, "nitten": 19}
+_TENS = {"tjue": 20, "tyve": 20, "tretti": 30, "tredve": 30, "førti": 40, "førr": 40, "femti": 50, "seksti": 60}
+_TENS |= {"sytti": 70, "åtti": 80, "nitti": 90}
+NUMBER_WORDS: dict[str, int] = {**_UNITS, **_TEENS, **_TENS, "hundre": 100, "hundreogti": 110}
+for _tens, _t in _TENS.items():
+    for _unit, _u in _UNITS.items():
+        if _unit not in ("ett", "eitt", "ei"):
+            NUMBER_WORDS[_tens + _unit] = _t + _u  # «tjueto», «førtiåtte»
+            NUMBER_WORDS[_unit + "og" + _tens] = _t + _u  # «toogtyve», «femogtredve» (old style)
+_NUMBER_WORD = "(?:" + trie_pattern(set(NUMBER_WORDS)) + ")"
+
+
+def number(text: str) -> int:
+    """The value of digits or a Norwegian number word («34», «førtiåtte»)."""
+    return int(text) if text.isdigit() else NUMBER_WORDS[text.casefold()]
+
+
+# -- the patterns -----------------------------------------------------------------------------------------
+
+_AGE_VERB = r"(?:er|var|blir|ble|fyller|fylte|fylt|nå|som)"
+_ADVERB = r"(?:(?:nå|forresten|bare|nettopp|faktisk|snart|ca\.?|omtrent|cirka|allerede|egentlig)\s+)?"
+AGE_VERB_RE = re.compile(
+    r"(?<![\w])(" + _AGE_VERB + r"\s+" + _ADVERB + r")(\d{1,3})\s+år(?:\s+gam(?:mel|le|mal))?(?![\w])", re.I
+)
+AGE_GAMMEL_RE = re.compile(r"(?<![\w.,])(\d{1,3})\s+år\s+gam(?:mel|le|mal)(?![\w])", re.I)
+AGE_NOUN_RE = re.compile(r"(?<![\w.,])(\d{1,3})-åring(en|er|ene|ar|ane)?(?![\w])", re.I)
+AGE_ADJ_RE = re.compile(r"(?<![\w.,])(\d{1,3})-årig(e)?(?![\w])", re.I)
+AGE_ALDER_RE = re.compile(r"(?<![\w])(alder\s*:?\s*)(\d{1,3})(?:\s+år)?(?![\w]|[.,]\d)", re.I)
+AGE_APPOSITION_RE = re.compile(r"([,(] ?)(\d{1,3}) år(?= ?[,).;]|\s*$)", re.M)
+AGE_PAREN_RE = re.compile(r"(?<=[\w\ue000] )\((\d{1,2})\)(?!\w)")
+# «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …»
+AGE_BARE_RE = re.compile(
+    r"(?<![\w])((?:er|var|blir|ble|fyller|fylte|fylt|nettopp|bare|snart)\s+(?:nå\s+|nettopp\s+|bare\s+)?)"
+    r"(\d{1,2})(?=[,.;)]|\s*$|\s+(?:nå|og|ikke|i\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|"
+    r"oktober|november|desember|fjor|år|dag|går|høst|vår|sommer|vinter)))",
+    re.I | re.M,
+)
+AGE_NOT_RE = re.compile(r"(,?\s*ikke\s+)(\d{1,2})(?![\w%])(?!\s*(?:%|prosent|kr|timer|dager|uker|år\s+siden))", re.I)
+AGE_LIST_RE = re.compile(r"barn,\s+((?:\d{1,2},\s+)*\d{1,2})\s+og\s+(\d{1,2})( år)?", re.I)
+# Number words, in one scan: «tjuetoåring(en)», «femtiårige», «femtifem år gammel», «førtito år», «er sju.»
+WORD_AGE_RE = re.compile(
+    r"(?<![\w.,-])(?P<n>" + _NUMBER_WORD + r")(?:(?P<noun>-?åring(?P<end>en|er|ene|ar|ane)?)|(?P<adj>-?årig(?P<e>e)?)"
+    r"|(?P<old>\s+år\s+gam(?:mel|le|mal))|(?P<year>\s+år)|(?P<bare>(?=[,.;)]|[ \t]*$|\s+og\b)))(?![\w])",
+    re.I | re.M,
+)
+_VERBS_BEFORE = frozenset("er var blir ble fyller fylte fylt vart blei".split())
+_ADVERBS_BEFORE = frozenset("nå no forresten bare nettopp faktisk snart ca omtrent cirka allerede egentlig".split())
+# «en sønn på 10 år», «to barn på 4 og 7 år», «ei dotter på sju år» (the person noun is checked in code)
+_N = r"(?:\d{1,3}|[^\W\d_]+)"
+AGE_PAA_RE = re.compile(
+    r"(?<![\w])på\s+(?P<list>(?:" + _N + r"(?:,\s*|\s+og\s+))*)(?P<last>" + _N + r")\s+år(?![\w])", re.I
+)
+# «født i 1987», «fødd 1990», «fødselsår: 1985» → «født på 1980-tallet» (a year of birth tells the age)
+BIRTH_YEAR_RE = re.compile(
+    r"(?<![\w])(?P<cue>født|fødd|fødselsår:?)\s+(?P<span>(?:i\s+|år\s+)?(?P<year>(?:19|20)\d\d))(?![\w]|[.,/-]\d)", re.I
+)
+_WORD_BEFORE_RE = re.compile(r"(\S+) ?\Z")
+PERSON_NOUNS = frozenset(
+    "kvinne kvinnen mann mannen kandidat kandidaten deltaker deltakeren søker søkeren person personen jente "
+    "jenta gutt gutten sønn sønnen datter datteren mor moren far faren bruker brukeren barn barna barnet "
+    "yngste eldste minste yngstemann minstemann eldstemann begge tvillingene".split()
+)
+# Words that may be the subject of «er førtito år»: people, not things.
+SUBJECTS = PERSON_NOUNS | frozenset(cues.ROLE_NOUNS) | cues.PRONOUNS - {"det", "den", "dette", "denne", "disse"}
+
+
+_POSSESSIVES = frozenset("hans hennes hennar min mi mitt din di sin si vår deres dykkar".split())
+
+
+def decade(age: int) -> str:
+    if age < 10:
+        return "under 10 år"
+    if age < 20:
+        return "i tenårene"
+    return f"i {age // 10 * 10}-årene"
+
+
+def _age(ws: Workspace, start: int, end: int, age: int, template: str = "{decade}", reason: str = "alder") -> None:
+    if age > 110:
+        return
+    text = template.format(decade=decade(age), lo=age // 10 * 10, hi=age // 10 * 10 + 9)
+    ws.add(start, end, "age", text, reason=reason)
+
+
+def _person_subject(ws: Workspace, pos: int) -> bool:
+    """A person stands right before the verb at ``pos``: a person noun, a pronoun, or a replaced name."""
+    before = prev_word(ws.text, pos)
+    if before is None:
+        return ws.text[max(0, pos - 4) : pos].rstrip(" ,").endswith(MASK)  # «Filmon, er seksten»
+    if before[1] == " " and before[0].key in _POSSESSIVES | {"som"}:
+        before = prev_word(ws.text, before[0].start)  # «kona hans er trettiåtte», «datteren, som er fire»
+    return before is not None and before[1] in (" ", ", ") and fold(before[0].text) in SUBJECTS
+
+
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word.casefold() in NUMBER_WORDS
+
+
+def _after_age_verb(ws: Workspace, pos: int) -> bool:
+    """«er», «fylte» … (maybe with «nå», «nettopp») right before ``pos``, with a person as the subject."""
+    before = prev_word(ws.text, pos)
+    if before is not None and before[1] == " " and before[0].key in _ADVERBS_BEFORE:
+        before = prev_word(ws.text, before[0].start)
+    return (
+        before is not None
+        and before[1] == " "
+        and before[0].key in _VERBS_BEFORE
+        and _person_subject(ws, before[0].start)
+    )
+
+
+def _replace_number_words(ws: Workspace) -> None:
+    for m in WORD_AGE_RE.finditer(ws.text):
+        age, start = number(m.group("n")), m.start()
+        if m.group("noun"):
+            ending = (m.group("end") or "").casefold()
+            template = {"en": "personen {decade}", "ene": "personene {decade}", "er": "personer {decade}"}.get(
+                ending, "person {decade}"
+            )
+            _age(ws, start, m.end(), age, template, reason="«-åring» i ord")
+        elif m.group("adj"):
+            if age >= 15:  # «toårig utdanning» is a duration
+                _age(ws, start, m.end(), age, "{lo}–{hi}-årig" + (m.group("e") or ""), reason="«-årig» i ord")
+        elif m.group("old"):
+            _age(ws, start, m.end(), age, reason="alder i ord («år gammel»)")
+        elif _after_age_verb(ws, start):
+            _age(ws, start, m.end(), age, reason="alder i ord etter verb")
+    ws.commit()
+
+
+def replace_ages(ws: Workspace) -> None:
+    for m in AGE_VERB_RE.finditer(ws.text):
+        _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder etter verb")
+    ws.commit()
+    for m in AGE_GAMMEL_RE.finditer(ws.text):
+        _age(ws, m.start(), m.end(), int(m.group(1)), reason="alder («år gammel»)")
+    ws.commit()
+    for m in AGE_NOUN_RE.finditer(ws.text):
+        age, ending = int(m.group(1)), (m.group(2) or "").casefold()
+        template = {"en": "personen {decade}", "ene": "personene {decade}", "er": "personer {decade}"}.get(
+            ending, "person {decade}"
+        )  # the article stays: «en 34-åring» → «en person i 30-årene»
+        _age(ws, m.start(), m.end(), age, template, reason="«-åring»")
+    ws.commit()
+    for m in AGE_ADJ_RE.finditer(ws.text):
+        _age(ws, m.start(), m.end(), int(m.group(1)), "{lo}–{hi}-årig" + (m.group(2) or ""), reason="«-årig»")
+    ws.commit()
+    _replace_number_words(ws)
+    for m in BIRTH_YEAR_RE.finditer(ws.text):
+        tens = f"{int(m.group('year')) // 10 * 10}-tallet"
+        text = tens if m.group("cue").casefold().startswith("fødselsår") else "på " + tens
+        ws.add(m.start("span"), m.end("span"), "age", text, reason="fødselsår")
+    for m in AGE_ALDER_RE.finditer(ws.text):
+        _age(ws, m.start(2), m.end(), int(m.group(2)), reason="«alder»")
+    ws.commit()
+    for m in AGE_PAA_RE.finditer(ws.text):
+        words = [w for w in re.split(r",\s*|\s+og\s+", m.group("list")) if w] + [m.group("last")]
+        who = prev_word(ws.text, m.start())
+        person = (who is not None and fold(who[0].text) in SUBJECTS) or ws.text[
+            max(0, m.start() - 2) : m.start()
+        ].strip().endswith(MASK)
+        if person and all(_is_number(w) for w in words):
+            ages = [number(w) for w in words]
+            if max(ages) <= 110:
+                decades = list(dict.fromkeys(decade(a) for a in ages))  # «to barn på 4 og 7 år» → «under 10 år»
+                ws.add(m.start(), m.end(), "age", " og ".join(decades), reason="«på N år» etter person")
+    ws.commit()
+    for m in AGE_APPOSITION_RE.finditer(ws.text):
+        before = _WORD_BEFORE_RE.search(ws.text, max(0, m.start() - 40), m.start())
+        word = before.group(1) if before else ""
+        after_name = ws.text[max(0, m.start() - 30) : m.start()].rstrip(" )").endswith(MASK)  # «X (Tsegi), 41 år»
+        if ws.kind_before(m.start()) == "person" or word.casefold() in PERSON_NOUNS or after_name:
+            _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder som innskudd")
+    ws.commit()
+    for m in AGE_PAREN_RE.finditer(ws.text):
+        if ws.kind_before(m.start()) == "person" or ws.text[max(0, m.start() - 2) : m.start()].strip()[-1:].isalpha():
+            _age(ws, m.start(), m.end(), int(m.group(1)), "({decade})", reason="tall i parentes etter navn")
+    ws.commit()
+    for m in AGE_BARE_RE.finditer(ws.text):
+        _age(ws, m.start(2), m.end(2), int(m.group(2)), reason="tall som alder etter «er»/«fylte»")
+    ws.commit()
+    for m in AGE_NOT_RE.finditer(ws.text):
+        if ws.kind_before(m.start()) == "age":
+            _age(ws, m.start(2), m.end(2), int(m.group(2)), reason="rettet alder («ikke 31»)")
+    ws.commit()
+    for m in AGE_LIST_RE.finditer(ws.text):
+        for g in re.finditer(r"\d{1,2}", m.group(1)):
+            _age(ws, m.start(1) + g.start(), m.start(1) + g.end(), int(g.group()), reason="liste over barns alder")
+        last = m.group(2)
+        _age(ws, m.start(2), m.end(2) + (len(" år") if m.group(3) else 0), int(last), reason="liste over barns alder")
+    ws.commit()

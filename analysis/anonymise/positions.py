@@ -1,0 +1,242 @@
+"""Where names stand in chat logs, SMS threads and minutes: speaker positions and initials.
+
+* **Speakers** of a chat or SMS log: «kari 08:12: …», «08.58 tuan: …», «14:00 fra gul (…):»,
+  «bjørn-erik → ragnhild». The word there is a name whatever it is (analysis/anonymise/names.py, rule 4).
+* **Initials** used for people. Minutes and notes name colleagues by two to four capital letters, with or
+  without full stops («KL», «M.T.», «ÅG», «HBJ»). Such a word is taken for a person's initials where a person
+  stands: in a list after «Til stede:», «Forfall:», «Referent:», «Kopi:» …; after «Ansvarlig:» anywhere in a
+  line; as the subject of a verb at the start of a sentence or a list item («KL sa at …», «M.T. følger opp»,
+  «TK og ØS tar kontakt»); in parentheses right after a person's name («Amina Yusuf (ØS)»); as a signature
+  («… /ME» at a line end, initials alone on a line). Once a document has used capitals as initials, every
+  other occurrence of them is the same person. Never an acronym: data/lexicon/acronyms.txt and
+  ordinary_proper_nouns.txt list the ones that name no person (NAV, IPS, AAP, KVP, CV, DPS …), and capitals the
+  text uses in a compound («KVP-deltakerne») are an acronym too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from analysis.anonymise import cues
+from analysis.anonymise.letters import fold
+from analysis.anonymise.lexicon import Lexicon
+from analysis.anonymise.people import Mention, People
+from analysis.anonymise.workspace import MASK, Workspace, is_sentence_start
+
+_TIME = r"\d{1,2}[:.]\d{2}"
+_DATE = r"(?:\d{1,2}[./]\d{1,2}\.?|\w{2,8}\.? \d{1,2}[./]\d{1,2}\.?|\ue000+)"
+# Chat and SMS speaker positions, matched on the masked line (names may be partly masked already).
+SPEAKER_RES = (
+    re.compile(r"^[ \t]*(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]+" + _TIME + r"\b"),  # «kari 08:12: …»
+    re.compile(
+        r"^[ \t]*(?:" + _DATE + r"[ \t]+)?" + _TIME + r"[ \t]+(?:fra|til|frå)[ \t]+(?P<n>[^\W\d_][\w'’ -]{0,40}?)"
+        r"[ \t]*(?::|\(|$)",
+        re.M,
+    ),
+    re.compile(r"^[ \t]*(?:" + _DATE + r"[ \t]+)?" + _TIME + r"[ \t]+(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]*:"),
+    re.compile(r"^[ \t]*(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]*→[ \t]*(?P<m>[^\W\d_][\w'’ -]{0,40}?)[ \t]*(?:,|$|\d)"),
+)
+INITIALS_RES = (
+    re.compile(r"(?<=/)[A-ZÆØÅ]{2,3}(?=[ \t]*$)", re.M),  # «… /ME» at a line end
+    re.compile(r"^[ \t]*((?:[A-ZÆØÅ]\.){2,3}|[A-ZÆØÅ]{2,3})[ \t]*$", re.M),  # «S.R.», «JT» alone on a line
+)
+
+
+# «AMINA: Jeg kom hit i 2014.», «Hawo: …» — a speaker's label in a transcript (checked in code: a name, used as a
+# label on two lines or more unless a listed name, and no ordinary word such as «Merknad:»).
+_TURN_RE = re.compile(r"^[ \t]*([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?)[ \t]*:[ \t]+[^\W\d_«»\"“'(]", re.M)
+
+
+def speaker_starts(text: str, is_name_label: Callable[[str, int], bool] | None = None) -> dict[int, str]:
+    """Offsets of words in chat-speaker positions, with the reason. ``is_name_label(label, times)`` says whether a
+    line-start label «X:» used ``times`` times is a speaker's name (transcripts)."""
+    found: dict[int, str] = {}
+    pos = 0
+    for line in text.split("\n"):
+        for rx in SPEAKER_RES:
+            m = rx.match(line)
+            if m:
+                for g in ("n", "m"):
+                    if g in m.groupdict() and m.group(g):
+                        found[pos + m.start(g)] = "avsender i chat/SMS"
+        pos += len(line) + 1
+    if is_name_label is not None:
+        turns = list(_TURN_RE.finditer(text))
+        uses: dict[str, int] = {}
+        for m in turns:
+            uses[fold(m.group(1))] = uses.get(fold(m.group(1)), 0) + 1
+        for m in turns:
+            if m.start(1) not in found and is_name_label(m.group(1), uses[fold(m.group(1))]):
+                found[m.start(1)] = "taler i utskrift"
+    return found
+
+
+def find_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Mention]:
+    """Signatures by initials: «… /ME» at a line end, «S.R.» or «JT» alone on a line."""
+    found = []
+    for rx in INITIALS_RES:
+        for m in rx.finditer(ws.text):
+            g = 1 if rx.groups else 0
+            letters = _letters(m.group(g))
+            if _is_acronym(letters, m.group(g), lexicon, _compounds(ws.original)):
+                continue
+            people.initials.add(letters)
+            found.append(
+                Mention(m.start(g), m.end(g), (letters,), "", None, False, "initialer som signatur", False, -1)
+            )
+    return found
+
+
+# -- initials in person positions ---------------------------------------------------------------------------
+
+_CAP = "A-ZÆØÅÐÞ"
+INITIALS_RE = re.compile(rf"(?=[{_CAP}])(?<![\w.\-/])((?:[{_CAP}]\.[ ]?){{1,3}}[{_CAP}]\.?|[{_CAP}]{{2,4}})(?![\w\-])")
+_LIST_LABEL_RE = re.compile(
+    r"^[ \t•*-]*(?:til stede|tilstede|til stades|deltakere|deltakarar|deltok|forfall|meldt forfall|fraværende|"
+    r"fråverande|referent|møteleder|møteleiar|ordstyrer|skrevet av|skrive av|kopi|signatur|sign|saksbehandler|"
+    r"saksbehandlar|utført av|innkalt)[ \t]*:",
+    re.I | re.M,
+)
+# «Ansvarlig:», «ansv.:» (the word boundary is checked after the letters: a leading look-behind is slow)
+_RESPONSIBLE_RE = re.compile(r"(?:ansv|Ansv|ANSV)(?<!\w.{4})(?:arlig|arleg|ar|ARLIG|AR)?\.?[ \t]*:")
+# «(sign. BJ)», «NAV v/ KL», «signert: ØS»
+_SIGNED_RE = re.compile(r"[\s(](?:[Ss]ign\.|[Ss]ignert:?|v/)[ \t]*")
+_ITEM_SPLIT_RE = re.compile(r"[ \t]*(?:,|;|/|&|\bog\b|\band\b)[ \t]*")
+_ITEM_MARKER_RE = re.compile(r"(?:^|\n)[ \t]*(?:[-•*]|\d{1,2}[.)]|[a-zæøå][.)])?[ \t]*\Z")
+# Verbs that follow a colleague's initials in minutes, besides the speech and finite verbs of cues.py.
+NOTE_VERBS = frozenset(
+    "tar ringer kontakter undersøker booker bestiller innkaller informerer informerte presenterte avklarer "
+    "skaffer lager oppdaterer sender følger tek ringjer kontaktar sjekkar ordnar".split()
+)
+# «KVP er et program», «IPS skal …»: acronyms are subjects of copulas and auxiliaries; initials need a task verb
+# after an auxiliary («ØS skal ringe»).
+WEAK_VERBS = frozenset("er var blir ble har hadde skal skulle kan kunne vil ville må måtte bør er vart".split())
+TASK_INFINITIVES = frozenset(
+    "ringe følge kontakte sende ta sjekke undersøke avklare skrive lage bestille innkalle informere oppdatere "
+    "snakke møte hente ordne følgje ringje".split()
+)
+_VERBS = (NOTE_VERBS | cues.SPEECH_VERBS | cues.FINITE_VERBS) - WEAK_VERBS
+
+
+def _letters(surface: str) -> str:
+    return fold(surface.replace(".", "").replace(" ", "")) if "." in surface else fold(surface)
+
+
+_COMPOUND_CAPS_RE = re.compile(rf"(?<![\w-])([{_CAP}]{{2,4}})-\w|\w-([{_CAP}]{{2,4}})(?![\w])")
+
+
+def _is_acronym(letters: str, surface: str, lexicon: Lexicon, compounds: set[str]) -> bool:
+    """NAV, AAP, «KVP-deltakerne»: capitals that name no person (``compounds``: capitals the text hyphenates).
+    Capitals with full stops («K.S.») are initials: acronyms are written without them."""
+    if "." in surface:
+        return False
+    return letters in lexicon.acronyms or letters in lexicon.proper_nouns or surface in compounds
+
+
+def _compounds(text: str) -> set[str]:
+    return {m.group(1) or m.group(2) for m in _COMPOUND_CAPS_RE.finditer(text)}
+
+
+def _subject_of_verb(text: str, end: int) -> bool:
+    """A verb follows the initials, possibly after «og XX» («TK og ØS tar kontakt»)."""
+    m = re.match(
+        rf"[ \t]+(?:og[ \t]+(?:[{_CAP}]\.?){{2,4}}[ \t]+)?([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?", text[end : end + 50]
+    )
+    if m is None:
+        return False
+    verb, after = m.group(1).casefold(), (m.group(2) or "").casefold()
+    return verb in _VERBS or (verb in WEAK_VERBS and after in TASK_INFINITIVES)
+
+
+_SMALL = frozenset("of and for the in og for i av til".split())
+
+
+def _defined_acronym(text: str, start: int, letters: str) -> bool:
+    """«Customized Employment (CE)», «European Union of Supported Employment (EUSE)»: the capitals abbreviate
+    the words right before the parenthesis."""
+    if text[start - 1 : start] != "(":
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w-]*", text[max(0, start - 120) : start]) if w.casefold() not in _SMALL]
+    initials = "".join(w[0] for w in words[-len(letters) :]).casefold()
+    return len(words) >= len(letters) and fold(initials) == letters
+
+
+def find_initials_in_positions(ws: Workspace, people: People, lexicon: Lexicon) -> list[Mention]:
+    """Initials where a person stands (module docstring); signatures are :func:`find_initials`."""
+    text = ws.text
+    listed: set[int] = set()
+    for rx in (_LIST_LABEL_RE, _RESPONSIBLE_RE, _SIGNED_RE):
+        for m in rx.finditer(text):
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            rest = text[m.end() : line_end]
+            stop = re.search(r"\.[ \t]+[^\W\d_]{3}", rest)  # «Ansvarlig: KL. Frist …» ends at the full stop
+            rest = rest[: stop.start() + 1] if stop else rest
+            pos = m.end()
+            for item in _ITEM_SPLIT_RE.split(rest):
+                start = text.find(item, pos) if item else -1
+                if start < 0:
+                    continue
+                pos = start + len(item)
+                core = re.sub(r"[)\];]+[.,]?$", "", re.sub(r"[ \t]*\(.*$", "", item).strip())
+                hit = INITIALS_RE.fullmatch(core)
+                if hit:
+                    listed.add(start + (len(item) - len(item.lstrip())))
+    original = ws.original
+    matches = list(INITIALS_RE.finditer(text))
+    defined = {
+        _letters(m.group(1))
+        for m in matches
+        if original[m.start() - 1 : m.start()] == "(" and _defined_acronym(original, m.start(), _letters(m.group(1)))
+    }
+    compounds: set[str] | None = None
+    found = []
+    for m in matches:
+        surface = m.group(1)
+        letters = _letters(surface)
+        if len(letters) < 2 or letters in defined or ("." not in surface and letters in lexicon.acronyms):
+            continue
+        if len(letters) == 4 and "." not in surface and m.start() not in listed:
+            continue  # four capitals in running text are an acronym («CFIR», «EUSE»), not initials
+        if m.start() in listed:
+            reason = "initialer i liste over personer"
+        elif (
+            is_sentence_start(text, m.start()) or _ITEM_MARKER_RE.search(text, max(0, m.start() - 8), m.start())
+        ) and _subject_of_verb(text, m.end()):
+            reason = "initialer som subjekt"
+        else:
+            continue
+        compounds = _compounds(original) if compounds is None else compounds
+        if _is_acronym(letters, surface, lexicon, compounds):
+            continue
+        people.initials.add(letters)
+        found.append(Mention(m.start(), m.end(), (letters,), "", None, False, reason, False, -1))
+    return found
+
+
+_PAREN_AFTER_NAME_RE = re.compile(MASK + rf" ?\(((?:[{_CAP}]\.[ ]?){{1,3}}[{_CAP}]\.?|[{_CAP}]{{2,3}})\)")
+
+
+def propagate_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Mention]:
+    """Initials in parentheses right after a name that has been replaced by now («Amina Yusuf (ØS)»), and every
+    other occurrence of capitals the document has used as initials."""
+    found, text = [], ws.text
+    compounds: set[str] | None = None
+    for m in _PAREN_AFTER_NAME_RE.finditer(text):
+        letters = _letters(m.group(1))
+        if _defined_acronym(ws.original, m.start(1), letters):
+            continue  # «Customized Employment (CE)»: the name before it was a false alarm, not a person
+        compounds = _compounds(ws.original) if compounds is None else compounds
+        if not _is_acronym(letters, m.group(1), lexicon, compounds):
+            people.initials.add(letters)
+            reason = "initialer i parentes etter navn"
+            found.append(Mention(m.start(1), m.end(1), (letters,), "", None, False, reason, False, -1))
+    taken = {m.start for m in found}
+    if people.initials:
+        for m in INITIALS_RE.finditer(text):
+            letters = _letters(m.group(1))
+            known = letters in people.initials and not _is_acronym(letters, m.group(1), lexicon, set())
+            if m.start() not in taken and known:
+                found.append(Mention(m.start(), m.end(), (letters,), "", None, False, "kjente initialer", False, -1))
+    return found

@@ -1,0 +1,332 @@
+"""How far a name reaches: the words that join a name part, to the right and to the left, and known full names.
+
+analysis/anonymise/names.py decides that a word is (part of) a name; this module decides which neighbours
+belong to the same name (names.py, rule 6), so that a name is replaced whole:
+
+* **Name parts** to the right: lexicon names, unknown words, initials («J.»), particles (van der, bin, al, da
+  …) before a capitalised part, and in a capitalised text a capitalised surname that is an ordinary word
+  («Trine Holmstad», «Åsmund Rue») or a place name («Astrid Sande»).
+* **Capitalised runs.** In a capitalised text, words capitalised in the middle of a sentence are proper
+  nouns, and adjacent ones belong together. Once a run holds a name part, every adjacent capitalised word
+  joins it, whatever it means on its own: «Ei Mon Sin Aye», «Saw Ka Paw», «Ana Rosa Lima» (Burmese, Karen and
+  Portuguese names whose parts are also words). To the left a word joins when it is capitalised in the middle
+  of a sentence, or when it opens the sentence and is itself a name candidate («Åsmund Rue.»). Words that
+  are never part of a name end a run: role nouns and other cue words, prepositions and conjunctions,
+  pronouns, months and weekdays, acronyms, NAV's own proper nouns. A run of two capitalised words needs one
+  that is not common Norwegian (Zipf below 4); a longer run one that is below 5 or not Norwegian at all.
+* **Known full names.** A name of several words, once found, is remembered as a sequence; every later
+  occurrence of it, or of two or more of its words in a row, is the same person, in any case and at a
+  sentence start («Ma Ei tok …» after «Ma Ei Sin Win»), even when each word alone is an ordinary word.
+"""
+
+from __future__ import annotations
+
+from analysis.anonymise import cues
+from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES, NameWords
+from analysis.anonymise.people import Mention
+from analysis.anonymise.workspace import Word, is_sentence_start, match_phrase
+
+# Little words that are never inside a name, capitalised or not.
+FUNCTION_WORDS = frozenset(
+    "og eller men i på til fra frå med for om av ved hos etter før under over mot som at når da der her hvis så "
+    "også ikke bare nå no jo the and of in on at to a an is it mellom uten ifølge blant gjennom rundt".split()
+)
+# Words of titles of journals, programmes and organisations («Scandinavian Journal of …», «Supported Employment»,
+# «Community Mental Health»): a capitalised run that holds one is no person's name.
+TITLE_WORDS = frozenset(
+    "journal review health psychology psychiatry research policy university union institute institutt centre center "
+    "senter association society department press toolkit office services service quarterly bulletin proceedings "
+    "studies science sciences medicine rehabilitation community international national european american british "
+    "scandinavian nordic norwegian social mental public care management development education labour "
+    "labor economics evidence practice program programme project network foundation council agency ministry "
+    "directorate system model scale fidelity placement support supported individual customized customised "
+    "integrated vocational clinical quality employment monographs letters annals bmc plos notebook "
+    "conference report handbook manual guide forlag universitetsforlaget tidsskrift tidsskriftet".split()
+)
+RUN_STOP = NOT_NAMES | FUNCTION_WORDS | cues.WEEKDAYS | cues.LOCATIVE | TITLE_WORDS
+# Words that open a note or an instruction before a name («Ring Kari», «Samtale Amina Yusuf»): not name parts.
+OPENERS = frozenset(
+    "ring send spør kontakt husk sjekk be gi møt avtal følg hent meld les skriv minn inviter informer book "
+    "samtale møte telefon telefonsamtale referat notat hjemmebesøk oppfølging tema sak status plan mål neste "
+    "nytt ny kort kopi svar e-post sms melding besøk avtale oppstart statusmøte".split()
+)
+
+
+class NameRuns(NameWords):
+    # -- which words may stand in a capitalised run ----------------------------------------------------------
+    def run_word(self, tok: Word) -> bool:
+        """A capitalised word that may be part of a multi-word name (see the module docstring)."""
+        key = tok.key
+        return (
+            tok.capitalised
+            and not (tok.text.isupper() and len(tok.text) > 1)
+            and key not in RUN_STOP
+            and key not in OPENERS
+            and key not in self.lex.proper_nouns
+            and key not in self.lex.months
+            and key not in cues.PARTICLES
+            and not self._acronym_compound(tok)
+            and self.text[tok.end : tok.end + 1] != "-"
+        )
+
+    def run_at(self, i: int, *, long: bool = False) -> bool:
+        """A capitalised run that is a name starts at token i; ``long``: of three words or more, or of two with a
+        lexicon name («på Bir Prasad»), so that a locative before it does not make it a place."""
+        if self.ws.lower_case or not self.toks[i].capitalised:
+            return False
+        run = self.run_end(i)
+        if run == i or not self.run_is_name(i, run):
+            return False
+        return not long or run > i + 1 or any(self.is_lex(self.toks[k].key) for k in range(i, run + 1))
+
+    def run_end(self, i: int) -> int:
+        """Last token of the capitalised run that starts at token i (i itself when it is not in one)."""
+        toks, j = self.toks, i
+        if self.ws.lower_case or not self.run_word(toks[i]):
+            return i
+        while j - i < MAX_NAME_WORDS - 1 and j + 1 < len(toks) and self.gap_before(j + 1) == " ":
+            nxt = toks[j + 1]
+            if not self.run_word(nxt) or is_sentence_start(self.text, nxt.start):
+                break
+            j += 1
+        return j
+
+    def run_is_name(self, i: int, j: int) -> bool:
+        """The run i..j holds enough of a name (see the module docstring) and is not a known place or term."""
+        if j <= i or self.ws.lower_case:
+            return False
+        toks = self.toks
+        keys = [toks[k].key for k in range(i, j + 1)]
+        if all(self.vocab.is_english(k) for k in keys) or match_phrase(self.lex.countries, self.text, toks[i]):
+            return False
+        if is_sentence_start(self.text, toks[i].start) and self.base(toks[i]) is None:
+            # The first word opens the sentence: the rest must make the name, and a common word may not join it.
+            if self.vocab.frequency(keys[0]) >= (4.0 if j == i + 1 else 5.0):
+                return False
+            keys = keys[1:]
+        elif match_phrase(self.lex.places, self.text, toks[i]):
+            return False
+        limit = 4.0 if len(keys) <= 2 and j == i + 1 else 5.0
+        return any(
+            self.is_lex(k) or k in self.people.learned or self.vocab.frequency(k) < limit or self.is_unknown(k)
+            for k in keys
+        )
+
+    def second_of_place_pair(self, i: int) -> bool:
+        """Token i is the second of two capitalised words after a locative, neither of them a known name."""
+        if i < 2 or self.ws.lower_case or self.toks[i - 2].key not in cues.STRONG_LOCATIVE:
+            return False
+        if self.gap_before(i) != " " or self.gap_before(i - 1) != " ":
+            return False
+        first = self.toks[i - 1]
+        return (
+            self.toks[i].capitalised
+            and self.run_word(first)
+            and self.run_end(i - 1) == i
+            and not any(self.is_lex(k) or k in self.people.learned for k in (first.key, self.toks[i].key))
+        )
+
+    # -- spans --------------------------------------------------------------------------------------------
+    def extend(self, i: int) -> int:
+        """Index of the last token of the name that starts at token i (rule 6)."""
+        toks, text = self.toks, self.text
+        j = i
+        lower = not toks[i].capitalised
+        while j - i < MAX_NAME_WORDS - 1 and j + 1 < len(toks):
+            cur, nxt = toks[j], toks[j + 1]
+            gap = text[cur.end : nxt.start]
+            if len(cur.text) == 1 and cur.text.isupper() and gap == ". ":
+                j += 1
+                continue
+            if gap != " ":
+                break
+            if self.base(cur) and self.base(cur)[1]:  # type: ignore[index]
+                break  # a genitive ends the name
+            if nxt.key in cues.PARTICLES and j + 2 < len(toks) and text[nxt.end : toks[j + 2].start] == " ":
+                after = toks[j + 2]
+                if after.key in cues.PARTICLES and j + 3 < len(toks):
+                    after = toks[j + 3]
+                if after.capitalised or (lower and self.base(after) and not self.vocab.is_ordinary(after.key)):
+                    j = self.by_start[after.start]
+                    continue
+                break
+            if len(nxt.text) == 1 and nxt.text.isupper() and text.startswith(". ", nxt.end):
+                j += 1
+                continue
+            if self.joins_run(i, j, nxt):
+                j += 1
+                continue
+            glued = nxt.key.startswith(("al-", "el-")) and nxt.text[3:4].isupper()
+            if (
+                not glued
+                and nxt.capitalised != (not lower)
+                and not (lower and nxt.capitalised and self.is_lex(nxt.key))
+            ):
+                break
+            if nxt.text.isupper() and len(nxt.text) > 1 and not cur.text.isupper():
+                break
+            got = self.base(nxt)
+            if (
+                got is None
+                and not lower
+                and not self.ws.lower_case
+                and self.cap_name_like(nxt, english=True)
+                and not match_phrase(self.lex.places, text, nxt)
+            ):
+                got = (nxt.key, "", 0)  # «Trine Holmstad», «Åsmund Rue»: surnames that are ordinary words
+            if got is None and self.learned_only and self.unknown_neighbour(nxt, lower):
+                got = (nxt.key, "", 0)  # «blessing nwosu» once «blessing» is known: the surname comes along
+            if got is None and self.bridges(j + 1):
+                j += 1  # «saw ka paw» in lower case: a short rare word between two name parts
+                continue
+            if got is None or nxt.key in NOT_NAMES or nxt.key in TITLE_WORDS:
+                break
+            if (
+                self.ambiguous(got[0])
+                and got[0] not in self.people.learned
+                and not self.is_lex(got[0])
+                and not (nxt.capitalised and not self.ws.lower_case and self.cap_name_like(nxt, english=True))
+            ):
+                break
+            if (not self.is_lex(got[0]) and match_phrase(self.lex.places, text, nxt)) or nxt.key in cues.STREET_WORDS:
+                break
+            j += 1
+        return j
+
+    def joins_run(self, i: int, j: int, nxt: Word) -> bool:
+        """In a capitalised text, a capitalised word after a name part joins it (module docstring), a place name
+        too when it is a surname («Astrid Sande»), unless «kommune» or «fylke» follows."""
+        if self.ws.lower_case or not self.toks[i].capitalised or not self.run_word(nxt):
+            return False
+        if is_sentence_start(self.text, nxt.start) or nxt.key in cues.STREET_WORDS:
+            return False
+        after = self.toks[j + 2] if j + 2 < len(self.toks) and self.gap_before(j + 2) == " " else None
+        if after is not None and after.key in cues.PLACE_NOUNS | cues.STREET_WORDS:
+            return False
+        if match_phrase(self.lex.countries, self.text, nxt):
+            return False
+        place = match_phrase(self.lex.places, self.text, nxt)
+        if place is not None:
+            return place[0].end == nxt.end and (self.is_lex(self.toks[j].key) or j > i)
+        return True
+
+    def unknown_neighbour(self, tok: Word, lower: bool = True) -> bool:
+        """A word next to a known name that is no Norwegian or English word: another part of that name (in a
+        capitalised text only when it is capitalised, or the name is written in lower case too)."""
+        if not self.ws.lower_case and not (tok.capitalised or lower):
+            return False
+        return self.is_unknown(tok.key) and not self.vocab.is_english(tok.key) and tok.key not in RUN_STOP
+
+    def bridges(self, k: int) -> bool:
+        """In a lower-case text, token k is a word that is not common Norwegian between two name parts."""
+        toks = self.toks
+        if not self.ws.lower_case or k + 1 >= len(toks) or self.gap_before(k + 1) != " ":
+            return False
+        word, after = toks[k], toks[k + 1]
+        got = self.base(after)
+        return (
+            word.key not in RUN_STOP
+            and self.vocab.frequency(word.key) < 4.0
+            and got is not None
+            and not self.ambiguous(got[0])
+            and after.key not in RUN_STOP
+        )
+
+    def extend_left(self, i: int, j: int) -> int:
+        """First token of the name whose first found part is token i (module docstring, capitalised runs): a
+        capitalised word in the middle of a sentence, or at its start a name candidate, a word that is not
+        common Norwegian, or the first word of a name known from before."""
+        toks, first = self.toks, i
+        if not toks[i].capitalised and not self.ws.lower_case:
+            return i
+        if self.ws.lower_case:
+            # Lower case: a name candidate right before a name part is part of it («blessing okafor»).
+            while i > 0 and j - i < MAX_NAME_WORDS - 1 and self.gap_before(i) == " " and not toks[i - 1].capitalised:
+                prev = toks[i - 1]
+                got = self.base(prev) or ((prev.key, "", 0) if self.unknown_neighbour(prev) else None)
+                if got is None or got[1] or self.ambiguous(got[0]) or prev.key in RUN_STOP or prev.key in OPENERS:
+                    break
+                i -= 1
+            return i
+        while i > 0 and j - i < MAX_NAME_WORDS - 1 and self.gap_before(i) == " ":
+            prev = toks[i - 1]
+            if not self.run_word(prev) or not toks[i].capitalised:
+                break
+            if match_phrase(self.lex.countries, self.text, prev):
+                break
+            place = match_phrase(self.lex.places, self.text, prev)
+            if place is not None and not (
+                place[0].end == prev.end
+                and i - 1 > 0
+                and self.gap_before(i - 1) == " "
+                and self.run_word(toks[i - 2])
+                and not is_sentence_start(self.text, prev.start)
+            ):
+                break  # a place ends a run unless more of the name stands before it («Rosa Lima Duarte»)
+            if (
+                is_sentence_start(self.text, prev.start)
+                and (self.base(prev) is None or self.ambiguous(prev.key))
+                and self.vocab.frequency(prev.key) >= (5.0 if j - first >= 1 or first - i >= 1 else 4.0)
+                and (prev.key, toks[i].key) not in self.people.sequences.get(prev.key, {})
+            ):
+                break  # «Hos Kari», «Ring Kari»; but «Ana Rosa», «Saw Ka Paw», and a name known from before
+            i -= 1
+        return i
+
+    def keys(self, i: int, j: int) -> tuple[tuple[str, ...], str, int]:
+        parts: list[str] = []
+        suffix, extra = "", 0
+        for k in range(i, j + 1):
+            tok = self.toks[k]
+            if tok.key in cues.PARTICLES and k != i:
+                continue
+            if len(tok.text) == 1 and k != j:
+                continue
+            got = self.base(tok)
+            if got is None:
+                parts.append(tok.key)
+                continue
+            parts.append(got[0])
+            if k == j:
+                suffix, extra = got[1], got[2]
+        return tuple(parts), suffix, extra
+
+    # -- known full names ----------------------------------------------------------------------------------
+    def remember(self, mention: Mention) -> None:
+        """Remember the words of a name of several words, and every run of two or more of them."""
+        i = self.by_start.get(mention.start)
+        if i is None or self.toks[i].key in cues.TITLES_FULL | cues.TITLES_ABBR:
+            return
+        words = tuple(self.toks[k].key for k in range(i, mention.last_token + 1))
+        if len(words) < 2 or any(len(w) == 1 for w in words):
+            return
+        for a in range(len(words) - 1):
+            for b in range(a + 2, len(words) + 1):
+                if all(w in TITLE_WORDS for w in words[a:b]):
+                    continue  # «Supported Employment» is no part of a name that propagates
+                whole = a == 0 and b == len(words)
+                self.people.sequences.setdefault(words[a], {})[words[a:b]] = (mention.parts, whole)
+
+    def sequence_at(self, i: int) -> Mention | None:
+        """A known full name, or two or more of its words in a row, starting at token i: in a capitalised text the
+        whole name in any case, a part of it only when capitalised."""
+        options = self.people.sequences.get(self.toks[i].key)
+        if not options:
+            return None
+        best: tuple[int, tuple[str, ...]] | None = None
+        toks = self.toks
+        for words, (parts, whole) in options.items():
+            j = i + len(words) - 1
+            if j >= len(toks) or (best and j <= best[0]):
+                continue
+            if not all(toks[i + n].key == w and (n == 0 or self.gap_before(i + n) == " ") for n, w in enumerate(words)):
+                continue
+            if whole or self.ws.lower_case or all(toks[k].capitalised for k in range(i, j + 1)):
+                best = (j, parts)
+        if best is None:
+            return None
+        j, parts = best
+        got = self.base(self.toks[j])
+        suffix, extra = (got[1], got[2]) if got else ("", 0)
+        end = self.toks[j].end + extra
+        return Mention(self.toks[i].start, end, parts, suffix, None, False, "kjent navn i flere ledd", False, j)
