@@ -21,9 +21,14 @@ from analysis.privacy.disclosure import MIN_N
 from analysis.questionnaire import published, summaries
 from analysis.questionnaire.answers import CandidateData, using_own_file
 from analysis.questionnaire.codebook import QuestionnaireCodebook
-from analysis.questionnaire.power import rm_within_power
+from analysis.questionnaire.power import GPOWER_DEFAULT_CORRELATION, rm_within_power
 from analysis.questionnaire.published_checks import derived_checks, round_trip_checks
-from analysis.questionnaire.published_consistency import consistency_checks, planned_sample_size, power_settings
+from analysis.questionnaire.published_consistency import (
+    consistency_checks,
+    correlation_for_printed_n,
+    planned_sample_size,
+    power_settings,
+)
 from analysis.questionnaire.published_transcription import transcription_checks
 from analysis.questionnaire.statistics import CONFIDENCE, from_f
 
@@ -201,7 +206,9 @@ def effect_size_facts(d: ChapterData) -> dict[str, str]:
 
 
 def power_facts(d: ChapterData) -> dict[str, str]:
+    """The report's G*Power N re-derived: it fits the settings only under an assumed correlation (not given)."""
     target = power_settings()
+    low, high = correlation_for_printed_n(2)
 
     def power_at(n: int) -> float:
         return rm_within_power(n, f=target["f"], alpha=target["alpha"], measurements=2)
@@ -210,6 +217,8 @@ def power_facts(d: ChapterData) -> dict[str, str]:
         "power-n-printed": fmt_int(text_figures()["power_n"]),
         "power-n-4": fmt_int(planned_sample_size(4).n),
         "power-n-2": fmt_int(planned_sample_size(2).n),
+        "power-rho-default": fmt_num(GPOWER_DEFAULT_CORRELATION, 1),
+        "power-rho-2": fmt_num((low + high) / 2, 2),
         "power-f": fmt_num(target["f"], 2),
         "power-target": fmt_pct(100 * target["power"]),
         "power-at-min": fmt_pct(100 * power_at(int(d.pairs.min()))),
