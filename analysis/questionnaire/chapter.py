@@ -22,7 +22,7 @@ from analysis.questionnaire import published, summaries
 from analysis.questionnaire.answers import CandidateData, using_own_file
 from analysis.questionnaire.codebook import QuestionnaireCodebook
 from analysis.questionnaire.power import GPOWER_DEFAULT_CORRELATION, rm_within_power
-from analysis.questionnaire.published_checks import derived_checks, round_trip_checks
+from analysis.questionnaire.published_checks import ASSUMED, derived_checks, round_trip_checks
 from analysis.questionnaire.published_consistency import (
     consistency_checks,
     correlation_for_printed_n,
@@ -136,8 +136,12 @@ def reproduction_facts(d: ChapterData) -> dict[str, str]:
         "tr-ok": fmt_int(sum(c.ok for c in cells)),
         "derived-n": fmt_int(len(derived)),
         "derived-ok": fmt_int(sum(c.ok for c in derived)),
+        "derived-agree": fmt_int(sum(c.ok and c.documented is None and c.id not in ASSUMED for c in derived)),
         "derived-documented": fmt_int(sum(c.documented is not None for c in derived)),
+        "derived-assumed": fmt_int(sum(c.ok and c.id in ASSUMED for c in derived)),
         "consistency-n": fmt_int(len(consistency)),
+        "consistency-clean": fmt_int(sum(c.ok and c.documented is None for c in consistency)),
+        "consistency-documented": fmt_int(sum(c.documented is not None for c in consistency)),
     }
 
 

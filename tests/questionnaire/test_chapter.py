@@ -39,3 +39,14 @@ def test_power_figures_match_the_report(facts: dict[str, str]) -> None:
     # measurements need 30 only at ρ ≈ 0.67 (tests/questionnaire/test_power.py checks the interval).
     assert facts["power-n-4"] == "30" and facts["power-n-2"] == "44"
     assert facts["power-rho-default"] == "0,5" and facts["power-rho-2"] == "0,67"
+
+
+def test_findings_and_assumptions_are_not_counted_as_agreement(facts: dict[str, str]) -> None:
+    from analysis.questionnaire.published_checks import ASSUMED, DERIVED_FINDINGS
+    from analysis.questionnaire.published_consistency import KNOWN
+
+    assert facts["consistency-documented"] == str(len(KNOWN)) == facts["n-audit-off"]
+    assert int(facts["consistency-clean"]) + len(KNOWN) == int(facts["consistency-n"])
+    assert facts["derived-documented"] == str(len(DERIVED_FINDINGS)) and facts["derived-assumed"] == str(len(ASSUMED))
+    parts = int(facts["derived-agree"]) + int(facts["derived-documented"]) + int(facts["derived-assumed"])
+    assert parts == int(facts["derived-n"])
