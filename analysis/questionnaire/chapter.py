@@ -30,7 +30,7 @@ from analysis.questionnaire.published_consistency import (
     power_settings,
 )
 from analysis.questionnaire.published_transcription import transcription_checks
-from analysis.questionnaire.statistics import CONFIDENCE, from_f
+from analysis.questionnaire.statistics import CONFIDENCE, d_z_from_f, from_f
 
 SIGNIFICANT = "mestringstro_ikke_i_arbeid"
 """The one Tabell 3 row the report marks significant."""
@@ -148,6 +148,7 @@ def reproduction_facts(d: ChapterData) -> dict[str, str]:
 def background_facts(d: ChapterData) -> dict[str, str]:
     """Tabell 2 for the job-specialist group, as printed (real numbers)."""
     js = d.counts[d.counts["group"] == "jobbspesialist"].set_index(["variable", "code"])["pct"]
+    kvp = d.counts[d.counts["group"] == "kvp"].set_index(["variable", "code"])["pct"]
     js_means = d.means[d.means["group"] == "jobbspesialist"].set_index("variable")
     work_ability = d.cb.scale("arbeidsevne").range
     time_answered = d.counts[d.counts["variable"] == "q07"].groupby("group")["n"].sum()
@@ -159,6 +160,8 @@ def background_facts(d: ChapterData) -> dict[str, str]:
         "js-concentration": fmt_pct(js[("q08", 3)] + js[("q08", 4)]),
         "js-sat-js": fmt_pct(js[("q11", 1)]),
         "js-sat-nav": fmt_pct(js[("q10", 1)]),
+        "kvp-sat-nav": fmt_pct(kvp[("q10", 1)]),
+        "kvp-sat-contact": fmt_pct(kvp[("q11", 1)]),
         "js-age": fmt_num(js_means.loc["alder", "mean"], 1),
         "js-work-ability": fmt_num(js_means.loc["q40", "mean"], 1),
         "js-work-ability-sd": fmt_num(js_means.loc["q40", "sd"], 1),
@@ -200,13 +203,24 @@ def change_facts(d: ChapterData) -> dict[str, str]:
 
 
 def effect_size_facts(d: ChapterData) -> dict[str, str]:
-    """d_z and its interval for the significant row, from the loaded file; hidden below the minimum pairs."""
-    row = d.reproduced_change.set_index("variable").loc[SIGNIFICANT]
-    hidden = d.own_file and not row["n"] >= MIN_N
-    return {
-        key: ("–" if hidden else fmt_num(row[column], 2))
-        for key, column in (("sig-dz", "d_z"), ("sig-dz-low", "d_z_low"), ("sig-dz-high", "d_z_high"))
-    }
+    """d_z and its interval for the significant row.
+
+    From the report's own numbers (F, df and the direction of the means in Tabell 3) unless a user's file is
+    loaded; then from that file, hidden below the minimum number of pairs. Never from the synthetic file, which
+    was calibrated to this F and would only give it back.
+    """
+    if d.own_file:
+        row = d.reproduced_change.set_index("variable").loc[SIGNIFICANT]
+        hidden = not row["n"] >= MIN_N
+        values = {key: "–" if hidden else fmt_num(row[col], 2) for key, col in EFFECT_KEYS}
+        return values | {"dz-basis": "Regnet på deres egen fil"}
+    sig = d.change.set_index("variable").loc[SIGNIFICANT]
+    effect = d_z_from_f(float(sig["F"]), int(sig["df2"]), float(sig["mean_3m"]) - float(sig["mean_incl"]))
+    values = {key: fmt_num(value, 2) for (key, _), value in zip(EFFECT_KEYS, effect, strict=True)}
+    return values | {"dz-basis": "Regnet ut fra de trykte tallene alene (d_z = ±√(F/n), fortegnet fra gjennomsnittene)"}
+
+
+EFFECT_KEYS = (("sig-dz", "d_z"), ("sig-dz-low", "d_z_low"), ("sig-dz-high", "d_z_high"))
 
 
 def power_facts(d: ChapterData) -> dict[str, str]:
