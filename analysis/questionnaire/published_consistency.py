@@ -129,7 +129,7 @@ def _table2_checks() -> list[Check]:
         note = ""
         if variable == "q06" and total == size:
             note = (
-                "Skjemaet tillater flere kryss, men tallene summerer til n: hver deltaker har krysset av for én ytelse."
+                "Skjemaet tillater flere kryss. Summen er lik n, som tyder på ett kryss per deltaker."
             )
         elif total < size:
             note = (
