@@ -127,6 +127,7 @@ def reproduction_facts(d: ChapterData) -> dict[str, str]:
     return {
         "n-checks": fmt_int(len(d.checks)),
         "n-checks-ok": fmt_int(sum(c.ok for c in d.checks)),
+        "n-checks-clean": fmt_int(sum(c.ok and c.documented is None for c in d.checks)),
         "n-f-rows": fmt_int(len(f_rows)),
         "n-f-exact": fmt_int(sum(c.ok and c.documented is None for c in f_rows)),
         "n-calibration-limits": fmt_int(len(limited)),

@@ -50,6 +50,7 @@ def test_findings_and_assumptions_are_not_counted_as_agreement(facts: dict[str, 
     assert facts["derived-documented"] == str(len(DERIVED_FINDINGS)) and facts["derived-assumed"] == str(len(ASSUMED))
     parts = int(facts["derived-agree"]) + int(facts["derived-documented"]) + int(facts["derived-assumed"])
     assert parts == int(facts["derived-n"])
+    assert int(facts["n-checks-clean"]) + int(facts["n-calibration-limits"]) == int(facts["n-checks-ok"])
 
 
 def test_effect_size_is_derived_from_the_printed_f_not_from_the_synthetic_file(facts: dict[str, str]) -> None:
