@@ -18,12 +18,12 @@ import pandas as pd
 
 from analysis.core.check_records import Check
 from analysis.core.formatting import fmt_int, fmt_num
-from analysis.core.grim import CellInference
+from analysis.core.grim import CellInference, feasible
 from analysis.core.rounding import round_float, round_half_up
 from analysis.fidelity.answers import read_answers
 from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
-from analysis.fidelity.scoring import band_cuts, classify, sensitivity
-from analysis.fidelity.synthetic import MAX_PER_TEAM, calibrate, published_means
+from analysis.fidelity.scoring import band_cuts, classify, max_total, sensitivity
+from analysis.fidelity.synthetic import MAX_PER_TEAM, PRINTED_DECIMALS, calibrate, published_means
 from analysis.fidelity.table1_checks import (
     SYNTHETIC_FILE,
     TOTALS,
@@ -147,6 +147,9 @@ def scale_facts(data: ChapterData) -> dict[str, str]:
         "q19-max": fmt_int(q19[1]),
         "multi-items": ", ".join(str(i.number) for i in book.items if i.type == "multi"),
         "prop-factor": fmt_num(mod.max_score / orig.max_score, 2),
+        "max-standard": fmt_int(max_total(book)),
+        "max-variants": " eller ".join(v.id for v in book.variants if max_total(book, [v.id]) == mod.max_score)
+        or "ingen",
     }
 
 
@@ -163,6 +166,7 @@ def audit_facts(data: ChapterData) -> dict[str, str]:
     facts["printed-question-count"] = str(by_id.loc["fidelity-item-count", "published"])
     facts["audit-n"] = fmt_int(len(audit))
     facts["audit-ok"] = fmt_int(int(audit["ok"].sum()))
+    facts["audit-clean"] = fmt_int(sum(a.ok and a.documented is None for a in data.audit))
     facts["audit-documented"] = fmt_int(sum(a.documented is not None for a in data.audit))
     return facts
 
@@ -182,13 +186,52 @@ def transcription_facts(data: ChapterData) -> dict[str, str]:
     }
 
 
+def counted(n: int, singular: str, plural: str, *, one: str = "én") -> str:
+    """A count with its noun for prose: «én kolonne», «ett svar», «3 kolonner», «ingen kolonner»."""
+    if n == 0:
+        return f"ingen {plural}"
+    return f"{one} {singular}" if n == 1 else f"{fmt_int(n)} {plural}"
+
+
+def fewest_possible(data: ChapterData) -> dict[tuple[int, str], int]:
+    """Per column of Tabell 1: the fewest answers with which every printed mean in it is possible (GRIM).
+
+    A lower bound that needs no choice between candidates: each item needs at least the smallest n that can
+    give its printed mean, so the column needs the largest of those.
+    """
+    out = {}
+    for (team, timepoint), part in data.published.groupby(["team", "timepoint"], sort=False):
+        needs = [
+            min(
+                (
+                    n
+                    for n in range(1, MAX_PER_TEAM + 1)
+                    if feasible(float(r.mean), PRINTED_DECIMALS, n, *data.book.item(r.item_id).score_range())
+                ),
+                default=MAX_PER_TEAM + 1,
+            )
+            for r in part.itertuples()
+        ]
+        out[(int(team), str(timepoint))] = max(needs)
+    return out
+
+
 def calibration_facts(data: ChapterData) -> dict[str, str]:
+    """How many answered, as the decimals of Tabell 1 suggest, set against what the report says (L165, L1072)."""
     n = pd.Series([cell.n for cell in data.cells.values()])
+    first = data.book.timepoints[0].id
+    at_start = {team: k for (team, timepoint), k in fewest_possible(data).items() if timepoint == first}
+    start_needs = sorted(set(at_start.values()))
     return {
         "n-rows": fmt_int(int(n.sum())),
         "n-small-columns": fmt_int(int((n < MAX_PER_TEAM).sum())),
         "min-n": fmt_int(int(n.min())),
+        "min-n-answers": counted(int(n.min()), "svar", "svar", one="ett"),
         "n-single-respondent": fmt_int(int((n == 1).sum())),
+        "single-columns": counted(int((n == 1).sum()), "kolonne", "kolonner"),
+        "one-or-two-n": counted(int((n <= 2).sum()), "", "").strip(),
+        "first-timepoint": data.book.timepoints[0].label.lower(),
+        "start-min-n": " og ".join(fmt_int(k) for k in start_needs),
     }
 
 

@@ -12,7 +12,7 @@ from plotly.subplots import make_subplots
 from analysis.core.formatting import fmt_num
 from analysis.core.render import PALETTE, SEQUENTIAL, FigureOutput, show_figure
 from analysis.fidelity.codebook import FidelityCodebook
-from analysis.fidelity.scoring import BandScheme, band_cuts
+from analysis.fidelity.scoring import BandScheme, band_cuts, classify
 
 SECTION_LABELS = {"staffing": "Bemanning", "organisation": "Organisering", "services": "Tjenester"}
 BAND_SHADES = {"eksemplarisk": "#d9ead3", "godt": "#e8f1fa", "rimelig": "#fdf3d8", "ikke_se": "#f4dcdc"}
@@ -48,7 +48,7 @@ def heatmap(
     fig_id: str,
     sources: Sequence[str | Path],
     synthetic: bool,
-    title: str = "Gjennomsnittsskåre per spørsmål, team og måletidspunkt",
+    title: str = "Gjennomsnittsskår per spørsmål, team og måletidspunkt",
 ) -> FigureOutput:
     """Item × time point heatmap per team; every cell is labelled with its value (colour is never alone)."""
     long = item_long(summary, book)
@@ -69,7 +69,7 @@ def heatmap(
                 colorscale=SEQUENTIAL,
                 texttemplate="%{z:.1f}",
                 showscale=col == len(teams),
-                colorbar={"title": "Skåre"},
+                colorbar={"title": "Skår"},
                 hovertemplate="%{y}<br>%{x}: %{z:.2f}<extra>" + team + "</extra>",
             ),
             row=1,
@@ -110,13 +110,14 @@ def trajectory(
     synthetic: bool,
     published: pd.DataFrame | None = None,
     band_scheme: BandScheme = "modified",
-    title: str = "Totalskåre over tid med kategoriene skyggelagt",
+    title: str = "Totalskår over tid med kategoriene skyggelagt",
 ) -> FigureOutput:
     """Team totals over time on the 95-point scale, bands shaded and named, published totals as open markers."""
     labels = _timepoint_labels(book)
     frame = summary[["team", "timepoint", "n", "total", "band"]].copy()
     frame["team"] = frame["team"].map(_team_name)
     frame["tidspunkt"] = frame["timepoint"].map(lambda t: labels.get(str(t), str(t)))
+    line_name = "eksakt sum ved antatt antall svar" if published is not None else "beregnet"
     fig = go.Figure()
     cuts = sorted(band_cuts(book, band_scheme), key=lambda c: c.min)
     top = book.scales["modified"].max_score
@@ -138,7 +139,7 @@ def trajectory(
             go.Scatter(
                 x=part["tidspunkt"],
                 y=part["total"],
-                name=f"{team} (beregnet)",
+                name=f"{team} ({line_name})",
                 mode="lines+markers" if published is not None else "lines+markers+text",
                 line={"color": PALETTE[index % len(PALETTE)], "width": 3, "dash": ["solid", "dash", "dot"][index % 3]},
                 marker={"symbol": MARKERS[index % len(MARKERS)], "size": 10},
@@ -148,8 +149,9 @@ def trajectory(
                 hovertemplate="%{x}: %{y:.1f} (n = %{customdata[0]})<extra>" + team + "</extra>",
             )
         )
+    total_name = "eksakt sum (syntetisk)" if published is not None else "totalskår"
     data = frame[["team", "tidspunkt", "n", "total", "band"]].rename(
-        columns={"total": "totalskåre", "band": "kategori"}
+        columns={"n": "antall svar", "total": total_name, "band": "kategori"}
     )
     if published is not None:
         pub = published.copy()
@@ -177,17 +179,9 @@ def trajectory(
             how="left",
         )
     lo = max(0.0, min(40.0, float(frame["total"].min(skipna=True) or 40) - 5))
-    fig.update_yaxes(range=[lo, top], title="Totalskåre (maks 95)")
+    fig.update_yaxes(range=[lo, top], title="Totalskår (maks 95)")
     fig.update_xaxes(title=None)
-    valid = frame.dropna(subset=["total"])
-    parts = []
-    for team, part in valid.groupby("team", sort=False):
-        first, last = part.iloc[0], part.iloc[-1]
-        parts.append(
-            f"{team} går fra {fmt_num(first['total'], 1)} ({first['band']}) ved {first['tidspunkt']} "
-            f"til {fmt_num(last['total'], 1)} ({last['band']}) ved {last['tidspunkt']}"
-        )
-    description = "Linjediagram over totalskåren. " + "; ".join(parts) + "."
+    description = _trajectory_description(frame, published, book, band_scheme)
     return show_figure(
         fig,
         fig_id=fig_id,
@@ -197,6 +191,34 @@ def trajectory(
         description=description,
         synthetic=synthetic,
         height=440,
+    )
+
+
+def _trajectory_description(
+    frame: pd.DataFrame, published: pd.DataFrame | None, book: FidelityCodebook, band_scheme: BandScheme
+) -> str:
+    """First and last total per team: the published totals when given (the lines are then only a test of the code)."""
+    labels = _timepoint_labels(book)
+    if published is not None:
+        shown = published.assign(
+            team=published["team"].map(_team_name),
+            tidspunkt=published["timepoint"].map(lambda t: labels.get(str(t), str(t))),
+            band=classify(published["total"], band_cuts(book, band_scheme)),
+        )
+    else:
+        shown = frame
+    parts = []
+    for team, part in shown.dropna(subset=["total"]).groupby("team", sort=False):
+        first, last = part.iloc[0], part.iloc[-1]
+        parts.append(
+            f"{team} går fra {fmt_num(first['total'], 1)} ({first['band']}) ved {first['tidspunkt']} "
+            f"til {fmt_num(last['total'], 1)} ({last['band']}) ved {last['tidspunkt']}"
+        )
+    if published is None:
+        return "Linjediagram over totalskåren. " + "; ".join(parts) + "."
+    return (
+        "Linjediagram over totalskåren. Publiserte totaler: " + "; ".join(parts) + ". Linjene er eksakt sum ved "
+        "antatt antall svar, regnet fra syntetiske data, og viser hvor mye avrundingen i rapporten betyr."
     )
 
 
@@ -245,7 +267,7 @@ def profile(
             )
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_traces(cliponaxis=False)
-    fig.update_xaxes(range=[0, 5.9], title="Gjennomsnittsskåre (0–5)")
+    fig.update_xaxes(range=[0, 5.9], title="Gjennomsnittsskår (0–5)")
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=order, type="category")
     label = _timepoint_labels(book).get(str(timepoint), str(timepoint))
     means = long.groupby("del", sort=False)["mean"].mean()
@@ -278,12 +300,24 @@ def profile(
     )
 
 
+SCHEME_LABELS = {"modified": "som i rapporten", "proportional": "proporsjonal", "original": "opprinnelig skala"}
+STANDARD_RULE = "standard"
+
+
 def band_changes_figure(
-    changes: pd.DataFrame, *, fig_id: str, sources: Sequence[str | Path], synthetic: bool = False
+    changes: pd.DataFrame,
+    book: FidelityCodebook,
+    *,
+    fig_id: str,
+    sources: Sequence[str | Path],
+    synthetic: bool = False,
 ) -> FigureOutput:
     """Totals under each scoring rule, one panel per band rescaling; the band is written beside each point."""
+    labels = _timepoint_labels(book)
+    rule_labels = {STANDARD_RULE: "standardregel"} | {v.id: f"{v.id} ({v.label})" for v in book.variants}
     frame = changes.copy()
-    frame["kolonne"] = frame["team"].map(_team_name) + " · " + frame["timepoint"].astype(str)
+    frame["kolonne"] = frame["team"].map(_team_name) + " · " + frame["timepoint"].map(lambda t: labels.get(t, t))
+    frame["rule"] = frame["rule"].map(lambda r: rule_labels.get(r, r))
     schemes = list(dict.fromkeys(frame["band_scheme"]))
     titles = {"modified": "Grenser som i rapporten (−30)", "proportional": "Proporsjonalt omregnet"}
     fig = make_subplots(
@@ -317,13 +351,13 @@ def band_changes_figure(
                 col=col,
             )
     fig.update_yaxes(autorange="reversed", row=1, col=1)
-    fig.update_xaxes(title="Totalskåre")
+    fig.update_xaxes(title="Totalskår")
     by_scheme = frame[frame["rule"] == rules[0]].pivot(index="kolonne", columns="band_scheme", values="band")
     scheme_changes = int((by_scheme.nunique(axis=1) > 1).sum()) if len(schemes) > 1 else 0
     by_rule = frame.groupby(["kolonne", "band_scheme"])["band"].nunique()
     rule_changes = int((by_rule > 1).sum())
     description = (
-        f"Totalskåre for {len(by_scheme)} kombinasjoner av team og tidspunkt under {len(rules)} skåringsregler, "
+        f"Totalskår for {len(by_scheme)} kombinasjoner av team og tidspunkt under {len(rules)} skåringsregler, "
         f"med to omregninger av grensene. Omregningen endrer kategorien for {scheme_changes} kombinasjoner; "
         f"skåringsreglene endrer kategorien i {rule_changes} tilfeller."
     )
@@ -332,7 +366,16 @@ def band_changes_figure(
         fig_id=fig_id,
         title="Følsomhet: kategori under alternative regler",
         sources=sources,
-        data=frame[["team", "timepoint", "rule", "band_scheme", "total", "band"]],
+        data=pd.DataFrame(
+            {
+                "team": frame["team"].map(_team_name),
+                "tidspunkt": frame["timepoint"].map(lambda t: labels.get(t, t)),
+                "skåringsregel": frame["rule"],
+                "grenser": frame["band_scheme"].map(lambda s: SCHEME_LABELS.get(s, s)),
+                "totalskår": frame["total"].round(2),
+                "kategori": frame["band"],
+            }
+        ),
         description=description,
         synthetic=synthetic,
         height=160 + 36 * len(by_scheme),

@@ -63,6 +63,11 @@ page uses the same tolerance (it is exported with the codebook).
 """
 
 
+def max_total(codebook: FidelityCodebook, variants: Iterable[str] = ()) -> int:
+    """The highest total the scale allows under the given rule variants (the sum of each item's maximum)."""
+    return sum(item.score_range(variants)[1] for item in codebook.items)
+
+
 def classify(totals: pd.Series | np.ndarray, cuts: Sequence[BandCut]) -> np.ndarray:
     """Band id for each total (highest band whose lower bound it reaches); empty string where total is NaN."""
     values = np.asarray(totals, dtype=float)

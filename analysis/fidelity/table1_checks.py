@@ -26,7 +26,7 @@ from analysis.core.rounding import half_unit, round_half_up
 from analysis.core.sources import text_figure
 from analysis.fidelity.answers import read_answers
 from analysis.fidelity.codebook import FidelityCodebook, load_fidelity_codebook
-from analysis.fidelity.scoring import band_cuts, classify, score_respondents, team_summary
+from analysis.fidelity.scoring import band_cuts, classify, max_total, score_respondents, team_summary
 from analysis.fidelity.synthetic import MAX_PER_TEAM, PRINTED_DECIMALS, calibrate, published_means
 
 SYNTHETIC_FILE = GENERATED / "fidelity_responses.sav"
@@ -41,7 +41,7 @@ KNOWN: dict[str, Documented] = {
             f"{SOURCE}, L368; Vedlegg 1, L1458–1644; Tabell 1, L1043–1064",
             "19",
             "Metodekapitlet sier at skjemaet hadde 20 spørsmål, men Vedlegg 1 og Tabell 1 har 19 skårede. Det "
-            "tjuende feltet er trolig fødselsnummeret skjemaet ber om; maksimum 95 = 19 × 5 stemmer med 19.",
+            "tjuende feltet er trolig fødselsnummeret skjemaet ber om.",
         ),
         Documented(
             "fidelity-zero-means",
@@ -106,7 +106,7 @@ def round_trip_checks(path: Path = SYNTHETIC_FILE) -> list[Check]:
                 f"tabell1-total-team{r.team}-{r.timepoint}",
                 "round-trip",
                 r.source,
-                f"Tabell 1: totalskåre (sum av gjennomsnitt som trykt), team {r.team}, {r.timepoint}",
+                f"Tabell 1: totalskår (sum av gjennomsnitt som trykt), team {r.team}, {r.timepoint}",
                 float(r.total),
                 printed_total(row, items),
                 half_unit(int(r.decimals)),
@@ -203,6 +203,17 @@ def _range_checks(book: FidelityCodebook, table: pd.DataFrame) -> list[Check]:
     """The two documented inconsistencies: «20 spørsmål» against 19 scored items, and means of 0."""
     printed_count = int(text_figure("fidelity_questions"))
     n_items = len(book.items)
+    printed_max = book.scales["modified"].max_score
+    reaching = [v.id for v in book.variants if max_total(book, [v.id]) == printed_max]
+    maximum = (
+        f"Det trykte maksimum {printed_max} tilsvarer {n_items} spørsmål à fem poeng. Med prosjektets standardregel "
+        f"er høyeste mulige total {max_total(book)}"
+        + (
+            f"; {printed_max} nås med varianten {' eller '.join(reaching)}."
+            if reaching and max_total(book) != printed_max
+            else "."
+        )
+    )
     zero_cells = table[(table["mean"] == 0)]
     zero_items = ", ".join(str(i) for i in sorted({int(i) for i in zero_cells["item"]}))
     observed_zero = f"{len(zero_cells)} celler med 0 (spørsmål {zero_items})" if len(zero_cells) else "0 celler"
@@ -215,6 +226,7 @@ def _range_checks(book: FidelityCodebook, table: pd.DataFrame) -> list[Check]:
             str(printed_count),
             str(n_items),
             agrees=n_items == printed_count,
+            note=maximum,
             known=KNOWN,
         ),
         judged(

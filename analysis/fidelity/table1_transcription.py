@@ -40,6 +40,13 @@ TOTAL_LABEL = "Skårer for samsvar"
 """How Tabell 1 labels its row of totals (004, L1068)."""
 POINTS_PER_ITEM = 5
 """«hvert delt inn i fem verdier» (004, L368): the maximum is five points per item."""
+DERIVED_NOTES = {
+    "max_score": "Prosjektets egen utledning: kilden trykker ikke maksimum på denne linjen; det er den øverste "
+    "grensen i den øverste kategorien.",
+    "n_items": f"Prosjektets egen utledning: kilden trykker ikke antallet; maks / {POINTS_PER_ITEM}, fordi "
+    "metodekapitlet sier at hvert spørsmål har fem verdier (L368).",
+}
+"""What the derived band values are: the project's own, not numbers the source prints (the check says so)."""
 HEADER_SEARCH = 40
 
 
@@ -82,7 +89,7 @@ def _table1_checks(path: Path, book: FidelityCodebook, seeds_dir: Path | None, *
     repeated = {k for k, n in Counter(keys).items() if n > 1}
     out = []
     for (line, row), key in zip(rows, keys, strict=True):
-        what = "totalskåre" if totals else f"spørsmål {row.get('item')}"
+        what = "totalskår" if totals else f"spørsmål {row.get('item')}"
         check_id = f"{path.name}:{line}.{value_col}"
         quantity = f"{path.name} linje {line}: Tabell 1, {what}, team {row['team']}, {row['timepoint']}"
         try:
@@ -224,6 +231,7 @@ def _derived_band_checks(path: Path, rows: list[tuple[int, dict[str, str]]], see
             recorded = printed_value(row[column])
             computed = top if column == "max_score" else (top / POINTS_PER_ITEM if top is not None else None)
             what = "høyeste poengsum" if column == "max_score" else f"antall spørsmål (maks / {POINTS_PER_ITEM})"
+            how = DERIVED_NOTES.get(column, "")
             out.append(
                 judged(
                     f"{path.name}:{line}.{column}",
@@ -234,7 +242,7 @@ def _derived_band_checks(path: Path, rows: list[tuple[int, dict[str, str]]], see
                     computed,
                     agrees=recorded is not None and recorded == computed,
                     tolerance=0.0,
-                    note=parsed if isinstance(parsed, str) else "",
+                    note=parsed if isinstance(parsed, str) else how,
                 )
             )
     return out

@@ -21,11 +21,16 @@ from analysis.privacy.disclosure import MIN_N
 from analysis.questionnaire import published, summaries
 from analysis.questionnaire.answers import CandidateData, using_own_file
 from analysis.questionnaire.codebook import QuestionnaireCodebook
-from analysis.questionnaire.power import rm_within_power
-from analysis.questionnaire.published_checks import derived_checks, round_trip_checks
-from analysis.questionnaire.published_consistency import consistency_checks, planned_sample_size, power_settings
+from analysis.questionnaire.power import GPOWER_DEFAULT_CORRELATION, rm_within_power
+from analysis.questionnaire.published_checks import ASSUMED, derived_checks, round_trip_checks
+from analysis.questionnaire.published_consistency import (
+    consistency_checks,
+    correlation_for_printed_n,
+    planned_sample_size,
+    power_settings,
+)
 from analysis.questionnaire.published_transcription import transcription_checks
-from analysis.questionnaire.statistics import CONFIDENCE, from_f
+from analysis.questionnaire.statistics import CONFIDENCE, d_z_from_f, from_f
 
 SIGNIFICANT = "mestringstro_ikke_i_arbeid"
 """The one Tabell 3 row the report marks significant."""
@@ -122,6 +127,7 @@ def reproduction_facts(d: ChapterData) -> dict[str, str]:
     return {
         "n-checks": fmt_int(len(d.checks)),
         "n-checks-ok": fmt_int(sum(c.ok for c in d.checks)),
+        "n-checks-clean": fmt_int(sum(c.ok and c.documented is None for c in d.checks)),
         "n-f-rows": fmt_int(len(f_rows)),
         "n-f-exact": fmt_int(sum(c.ok and c.documented is None for c in f_rows)),
         "n-calibration-limits": fmt_int(len(limited)),
@@ -131,14 +137,19 @@ def reproduction_facts(d: ChapterData) -> dict[str, str]:
         "tr-ok": fmt_int(sum(c.ok for c in cells)),
         "derived-n": fmt_int(len(derived)),
         "derived-ok": fmt_int(sum(c.ok for c in derived)),
+        "derived-agree": fmt_int(sum(c.ok and c.documented is None and c.id not in ASSUMED for c in derived)),
         "derived-documented": fmt_int(sum(c.documented is not None for c in derived)),
+        "derived-assumed": fmt_int(sum(c.ok and c.id in ASSUMED for c in derived)),
         "consistency-n": fmt_int(len(consistency)),
+        "consistency-clean": fmt_int(sum(c.ok and c.documented is None for c in consistency)),
+        "consistency-documented": fmt_int(sum(c.documented is not None for c in consistency)),
     }
 
 
 def background_facts(d: ChapterData) -> dict[str, str]:
     """Tabell 2 for the job-specialist group, as printed (real numbers)."""
     js = d.counts[d.counts["group"] == "jobbspesialist"].set_index(["variable", "code"])["pct"]
+    kvp = d.counts[d.counts["group"] == "kvp"].set_index(["variable", "code"])["pct"]
     js_means = d.means[d.means["group"] == "jobbspesialist"].set_index("variable")
     work_ability = d.cb.scale("arbeidsevne").range
     time_answered = d.counts[d.counts["variable"] == "q07"].groupby("group")["n"].sum()
@@ -150,6 +161,8 @@ def background_facts(d: ChapterData) -> dict[str, str]:
         "js-concentration": fmt_pct(js[("q08", 3)] + js[("q08", 4)]),
         "js-sat-js": fmt_pct(js[("q11", 1)]),
         "js-sat-nav": fmt_pct(js[("q10", 1)]),
+        "kvp-sat-nav": fmt_pct(kvp[("q10", 1)]),
+        "kvp-sat-contact": fmt_pct(kvp[("q11", 1)]),
         "js-age": fmt_num(js_means.loc["alder", "mean"], 1),
         "js-work-ability": fmt_num(js_means.loc["q40", "mean"], 1),
         "js-work-ability-sd": fmt_num(js_means.loc["q40", "sd"], 1),
@@ -191,17 +204,30 @@ def change_facts(d: ChapterData) -> dict[str, str]:
 
 
 def effect_size_facts(d: ChapterData) -> dict[str, str]:
-    """d_z and its interval for the significant row, from the loaded file; hidden below the minimum pairs."""
-    row = d.reproduced_change.set_index("variable").loc[SIGNIFICANT]
-    hidden = d.own_file and not row["n"] >= MIN_N
-    return {
-        key: ("–" if hidden else fmt_num(row[column], 2))
-        for key, column in (("sig-dz", "d_z"), ("sig-dz-low", "d_z_low"), ("sig-dz-high", "d_z_high"))
-    }
+    """d_z and its interval for the significant row.
+
+    From the report's own numbers (F, df and the direction of the means in Tabell 3) unless a user's file is
+    loaded; then from that file, hidden below the minimum number of pairs. Never from the synthetic file, which
+    was calibrated to this F and would only give it back.
+    """
+    if d.own_file:
+        row = d.reproduced_change.set_index("variable").loc[SIGNIFICANT]
+        hidden = not row["n"] >= MIN_N
+        values = {key: "–" if hidden else fmt_num(row[col], 2) for key, col in EFFECT_KEYS}
+        return values | {"dz-basis": "Regnet på deres egen fil"}
+    sig = d.change.set_index("variable").loc[SIGNIFICANT]
+    effect = d_z_from_f(float(sig["F"]), int(sig["df2"]), float(sig["mean_3m"]) - float(sig["mean_incl"]))
+    values = {key: fmt_num(value, 2) for (key, _), value in zip(EFFECT_KEYS, effect, strict=True)}
+    return values | {"dz-basis": "Regnet ut fra de trykte tallene alene (d_z = ±√(F/n), fortegnet fra gjennomsnittene)"}
+
+
+EFFECT_KEYS = (("sig-dz", "d_z"), ("sig-dz-low", "d_z_low"), ("sig-dz-high", "d_z_high"))
 
 
 def power_facts(d: ChapterData) -> dict[str, str]:
+    """The report's G*Power N re-derived: it fits the settings only under an assumed correlation (not given)."""
     target = power_settings()
+    low, high = correlation_for_printed_n(2)
 
     def power_at(n: int) -> float:
         return rm_within_power(n, f=target["f"], alpha=target["alpha"], measurements=2)
@@ -210,6 +236,8 @@ def power_facts(d: ChapterData) -> dict[str, str]:
         "power-n-printed": fmt_int(text_figures()["power_n"]),
         "power-n-4": fmt_int(planned_sample_size(4).n),
         "power-n-2": fmt_int(planned_sample_size(2).n),
+        "power-rho-default": fmt_num(GPOWER_DEFAULT_CORRELATION, 1),
+        "power-rho-2": fmt_num((low + high) / 2, 2),
         "power-f": fmt_num(target["f"], 2),
         "power-target": fmt_pct(100 * target["power"]),
         "power-at-min": fmt_pct(100 * power_at(int(d.pairs.min()))),

@@ -193,7 +193,7 @@ class QuestionnaireCodebook(StrictModel):
 
         def known_assumption(where: str, ref: str | None) -> None:
             if ref is not None and ref not in assumptions:
-                out.append(f"{where}: antagelsen '{ref}' finnes ikke under assumptions")
+                out.append(f"{where}: antakelsen '{ref}' finnes ikke under assumptions")
 
         known_assumption("layout_assumption", self.layout_assumption)
         known_assumption("missing_codes_assumption", self.missing_codes_assumption)

@@ -81,7 +81,7 @@ def instrument_table(cb: QuestionnaireCodebook) -> pd.DataFrame:
 
 
 def assumption_table(cb: QuestionnaireCodebook) -> pd.DataFrame:
-    return pd.DataFrame([{"Antagelse": a.id, "Hva prosjektet har lagt til grunn": a.text} for a in cb.assumptions])
+    return pd.DataFrame([{"Antakelse": a.id, "Hva prosjektet har lagt til grunn": a.text} for a in cb.assumptions])
 
 
 def table2_comparison(

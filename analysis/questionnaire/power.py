@@ -4,15 +4,18 @@ The report says G*Power gave N = 30 for 90 % power to detect a moderate effect (
 "at inclusion and at three months". G*Power's "ANOVA: Repeated measures, within factors" uses the
 noncentral F distribution with λ = f²·N·m/(1 − ρ)·ε, df1 = (m − 1)·ε and df2 = (N − 1)(m − 1)·ε for one
 group of N people measured m times with correlation ρ between measurements and nonsphericity correction ε.
-Re-implementing it lets the site show which design the published N fits: 30 people for the planned four
-measurements, 44 for the two that were analysed.
+
+The report gives f, α and the power but neither ρ nor, unambiguously, m. The published N is therefore a
+derived value only under an assumption: with G*Power's default ρ = 0.5 it fits four measurements (two
+need 44); with two measurements it fits ρ ≈ 0.67 (``correlation_for_sample_size``). Which one the authors
+used cannot be told from the text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scipy import stats
+from scipy import optimize, stats
 
 GPOWER_DEFAULT_CORRELATION = 0.5
 """G*Power's default correlation among repeated measures; the report does not state another."""
@@ -69,3 +72,28 @@ def rm_within_sample_size(
         if achieved >= power:
             return PowerResult(n, measurements, achieved, f, alpha, correlation, epsilon)
     raise ValueError(f"power {power} not reached with N ≤ {n_max}")
+
+
+def correlation_for_sample_size(
+    n: int, *, f: float, alpha: float, power: float, measurements: int, epsilon: float = 1.0
+) -> tuple[float, float]:
+    """The correlations ρ for which G*Power's required N is exactly ``n``: the interval [low, high).
+
+    The required N falls as ρ rises, so it equals ``n`` from the ρ where n people first reach the target
+    power up to the ρ where n − 1 people do.
+    """
+    if n < 3:
+        raise ValueError("need at least three people")
+
+    def reaches(people: int) -> float:
+        def gap(rho: float) -> float:
+            achieved = rm_within_power(
+                people, f=f, alpha=alpha, measurements=measurements, correlation=rho, epsilon=epsilon
+            )
+            return achieved - power
+
+        if gap(0.0) >= 0:
+            return 0.0
+        return float(optimize.brentq(gap, 0.0, 1 - 1e-9, xtol=1e-6))
+
+    return reaches(n), reaches(n - 1)

@@ -3,12 +3,13 @@
 - ``round_trip_checks``: each printed Tabell 2 count, mean and SD and each Tabell 3 mean, SD and F against
   the value recomputed from the synthetic file through the pipeline a user's file takes. A test of the
   reader, the scorer and the generator, never evidence about the source: the file was calibrated to these
-  tables. Tolerances are half a unit of the last printed decimal (counts exact). One F cannot be met by any
-  data that follow the form and Tabell 2 (``CALIBRATION_LIMITS``): that check passes only while the file
-  gives exactly the registered nearest value, and its note says why.
+  tables. Tolerances are half a unit of the last printed decimal (counts exact). One F the calibration has
+  not met with data that follow the form and Tabell 2 (``CALIBRATION_LIMITS``): its printed df needs 17
+  pairs where the routing allows 16. That check passes only while the file gives exactly the registered
+  nearest value, and its note says why.
 - ``derived_checks``: p, Wilks' Λ and the multivariate effect size (partial η²) computed from Tabell 3's
   F(1, 4) = 11.663 alone and set against the text (L1206); the G*Power sample size from the text's own
-  settings (L426). Published aggregates only.
+  settings (L426), which holds only under an assumed correlation (``ASSUMED``). Published aggregates only.
 
 The transcription of these tables is in :mod:`analysis.questionnaire.published_transcription`, their
 consistency in :mod:`analysis.questionnaire.published_consistency`.
@@ -22,6 +23,7 @@ import pandas as pd
 
 from analysis.core.check_records import Check, Documented, numeric
 from analysis.core.files import require_generated
+from analysis.core.formatting import fmt_num
 from analysis.core.paths import GENERATED
 from analysis.core.rounding import half_unit
 from analysis.core.sources import text_figures
@@ -33,6 +35,7 @@ from analysis.questionnaire.published_consistency import (
     SIGNIFICANT_SOURCE,
     SOURCE,
     STAT_NAMES,
+    correlation_for_printed_n,
     planned_sample_size,
 )
 from analysis.questionnaire.statistics import from_f
@@ -62,8 +65,8 @@ DERIVED_FINDINGS: dict[str, Documented] = {
             "tabell3.tekst.effekt",
             SIGNIFICANT_SOURCE,
             "0.7446",
-            "1 − Λ = 0,7446 gir 0,74 med to desimaler; den trykte 0,75 får man ved å runde SPSS-verdien 0,745 "
-            "én gang til.",
+            "1 − Λ = 0,7446 gir 0,74 med to desimaler; den trykte 0,75 får man trolig ved å runde SPSS-verdien "
+            "0,745 én gang til.",
         ),
     )
 }
@@ -179,18 +182,40 @@ def derived_checks() -> list[Check]:
             ("effekt", "effect_size", implied.eta_p2, 2),
         )
     ]
-    planned = planned_sample_size(4)
-    out.append(
-        numeric(
-            "styrkeberegning.n.fire_malinger",
-            "derived",
-            POWER_SOURCE,
-            "Styrkeberegning (G*Power, gjentatte målinger, korrelasjon 0,5): nødvendig N med fire målepunkter",
-            text["power_n"],
-            float(planned.n),
-            0.0,
-            note=f"Beregnet styrke med N = {planned.n}: {planned.power:.3f}. Korrelasjonen 0,5 er standardverdien i "
-            "G*Power; rapporten oppgir den ikke.",
-        )
-    )
+    out.append(_power_check())
     return out
+
+
+POWER_CHECK = "styrkeberegning.n.fire_malinger"
+ASSUMED: dict[str, str] = {
+    POWER_CHECK: "fire målepunkter og korrelasjonen 0,5 mellom målingene (G*Powers standardverdi); rapporten "
+    "oppgir ingen korrelasjon",
+}
+"""Derived checks that hold only under an assumption the source does not state: check id → the assumption."""
+
+
+def _power_check() -> Check:
+    """G*Power's N from the text's f, α and power (L426), under the assumption in ``ASSUMED``.
+
+    The text ties the 30 to inclusion and three months, but G*Power's N also depends on the correlation between
+    the measurements, which the report does not give. The note says what the other readings give.
+    """
+    planned, two = planned_sample_size(4), planned_sample_size(2)
+    low, high = correlation_for_printed_n(2)
+    printed = text_figures()["power_n"]
+    note = (
+        f"Antakelse: {ASSUMED[POWER_CHECK]}. Med N = {planned.n} blir styrken {fmt_num(planned.power, 3)}. "
+        f"Teksten knytter tallet til inklusjon og tre måneder; to målepunkter trenger {two.n} med korrelasjon "
+        f"0,5, men {printed:g} med en korrelasjon mellom {fmt_num(low, 3)} og {fmt_num(high, 3)}."
+    )
+    return numeric(
+        POWER_CHECK,
+        "derived",
+        POWER_SOURCE,
+        "Styrkeberegning (G*Power, gjentatte målinger): nødvendig N ut fra tekstens f, α og styrke, "
+        "under antakelse om fire målepunkter og korrelasjon 0,5",
+        printed,
+        float(planned.n),
+        0.0,
+        note=note,
+    )

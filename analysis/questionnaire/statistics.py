@@ -137,6 +137,21 @@ def paired_effect_size(
     return d, low / math.sqrt(n), high / math.sqrt(n)
 
 
+def d_z_from_f(
+    f_value: float, df2: int, direction: float, confidence: float = CONFIDENCE
+) -> tuple[float, float, float]:
+    """Cohen's d_z and its exact CI implied by a printed F(1, df2) for two time points, without any data.
+
+    With two time points F = t² of the paired t-test on n = df2 + 1 pairs and d_z = t/√n; the sign is the
+    direction of the change (later mean minus earlier), which F does not carry.
+    """
+    n = df2 + 1
+    t_obs = math.copysign(math.sqrt(f_value), direction)
+    low, high = noncentral_t_interval(t_obs, df2, confidence)
+    root = math.sqrt(n)
+    return t_obs / root, low / root, high / root
+
+
 def noncentral_t_interval(t_obs: float, df: int, confidence: float = CONFIDENCE) -> tuple[float, float]:
     """Noncentrality parameters whose t distributions put t_obs at the upper and lower tail quantiles."""
     alpha = 1 - confidence

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from analysis.core.formatting import fmt_num
 from analysis.core.render import PALETTE, FigureOutput, show_figure
-from analysis.questionnaire.power import rm_within_power
+from analysis.questionnaire.power import GPOWER_DEFAULT_CORRELATION, rm_within_power
 
 
 def comparison_figure(
@@ -79,17 +79,26 @@ def comparison_figure(
 
 
 def power_figure(
-    pairs: Sequence[int], *, f: float, alpha: float, target: float, fig_id: str, sources: Sequence[str | Path]
+    pairs: Sequence[int],
+    *,
+    f: float,
+    alpha: float,
+    target: float,
+    fig_id: str,
+    sources: Sequence[str | Path],
+    correlation: float = GPOWER_DEFAULT_CORRELATION,
 ) -> FigureOutput:
-    """Power against sample size for two and four measurements, with the pair counts Tabell 3 actually had."""
+    """Power against sample size for two and four measurements, with the pair counts Tabell 3 actually had.
+
+    Every curve assumes one correlation between the measurements (the report gives none); the description
+    says which.
+    """
     ns = list(range(3, 61))
-    curves = pd.DataFrame(
-        [
-            {"N": n, "målepunkter": m, "styrke": rm_within_power(n, f=f, alpha=alpha, measurements=m)}
-            for m in (2, 4)
-            for n in ns
-        ]
-    )
+
+    def power(n: int, m: int) -> float:
+        return rm_within_power(n, f=f, alpha=alpha, measurements=m, correlation=correlation)
+
+    curves = pd.DataFrame([{"N": n, "målepunkter": m, "styrke": power(n, m)} for m in (2, 4) for n in ns])
     fig = go.Figure()
     for k, m in enumerate((2, 4)):
         part = curves[curves["målepunkter"] == m]
@@ -104,7 +113,7 @@ def power_figure(
     analysed = sorted(set(int(p) for p in pairs))
     fig.add_scatter(
         x=analysed,
-        y=[rm_within_power(n, f=f, alpha=alpha, measurements=2) for n in analysed],
+        y=[power(n, 2) for n in analysed],
         mode="markers",
         name="par i Tabell 3",
         marker={"color": PALETTE[1], "size": 11, "symbol": "diamond"},
@@ -114,12 +123,13 @@ def power_figure(
     fig.update_layout(
         height=420,
         xaxis_title="Antall personer med svar ved begge tidspunkt",
-        yaxis={"title": "Styrke (sannsynlighet for å oppdage f = 0,25)", "range": [0, 1]},
+        yaxis={"title": f"Styrke (sannsynlighet for å oppdage f = {fmt_num(f, 2)})", "range": [0, 1]},
     )
-    low = rm_within_power(min(analysed), f=f, alpha=alpha, measurements=2)
-    high = rm_within_power(max(analysed), f=f, alpha=alpha, measurements=2)
+    low, high = power(min(analysed), 2), power(max(analysed), 2)
     description = (
-        f"Styrken stiger med antall deltakere. Med {min(analysed)}–{max(analysed)} par, som i Tabell 3, er styrken "
+        f"Styrken stiger med antall deltakere. Kurvene forutsetter en korrelasjon på {fmt_num(correlation, 1)} "
+        "mellom målingene (standardverdien i G*Power; rapporten oppgir ingen), og en høyere korrelasjon gir høyere "
+        f"styrke. Med {min(analysed)}–{max(analysed)} par, som i Tabell 3, er styrken "
         f"{fmt_num(low, 2)}–{fmt_num(high, 2)}, langt under målet på {fmt_num(target, 2)}."
     )
     return show_figure(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.core.paths import DATA, ROOT, rel
+from analysis.core.paths import CASES, DATA, ROOT, rel
 
 DESCRIPTOR = DATA / "datapackage.json"
 SKIP_DIRS = {"generated", "__pycache__"}
@@ -193,10 +193,20 @@ def provenance_table() -> list[dict[str, Any]]:
                 "rader": _row_count(path),
                 "sha256": sha256(path)[:16],
                 "kilde": resource["title"] if resource else "Generert av byggingen (python -m analysis synth)",
-                "kildedokument": ", ".join(s["title"] for s in resource["sources"]) if resource else "–",
+                "kildedokument": _source_documents(path, resource),
             }
         )
     return rows
+
+
+def _source_documents(path: Path, resource: dict[str, Any] | None) -> str:
+    """The seed documents a file draws on: a case's own ``sources`` in its front matter, else its resource's."""
+    if path.parent == CASES and path.suffix == ".md":
+        from analysis.cases.parse import parse_case
+
+        refs = parse_case(path).meta.source_refs
+        return ", ".join(dict.fromkeys(ref.file for ref in refs))
+    return ", ".join(s["title"] for s in resource["sources"]) if resource else "–"
 
 
 def _row_count(path: Path) -> int | str:

@@ -64,3 +64,56 @@ def test_example_file_has_four_specialists_at_two_time_points(data: chapter.Chap
     example = chapter.example_answers(data)
     assert len(example) == 8 and set(example["timepoint"]) == set(chapter.EXAMPLE_TIMEPOINTS)
     assert example["respondent_id"].str.fullmatch(r"L0[1-4]").all() and (example["team"] == "Vårt team").all()
+
+
+def test_the_printed_maximum_needs_the_duplicate_options_counted_apart(
+    data: chapter.ChapterData, facts: dict[str, str]
+) -> None:
+    # Worked by hand from Vedlegg 1: 18 items can give 5 at most; item 19's options 4 and 5 have the same text
+    # (004, L1641–1642) and count once under the standard rule, so item 19 gives 4 and the scale 18·5 + 4 = 94.
+    # The report's 95 (L360) is reached only when the two count separately.
+    assert facts["max-standard"] == "94" and facts["max-variants"] == "count_duplicates"
+    item_count = next(a for a in data.audit if a.id == "fidelity-item-count")
+    assert "94" in item_count.note and "count_duplicates" in item_count.note
+
+
+def test_documented_findings_are_not_counted_as_agreement(data: chapter.ChapterData, facts: dict[str, str]) -> None:
+    assert int(facts["audit-clean"]) + int(facts["audit-documented"]) == int(facts["audit-n"])
+    assert facts["audit-documented"] == "2" and int(facts["audit-clean"]) < int(facts["audit-ok"])
+    derived = [c for c in data.transcription if c.kind == "derived"]
+    assert derived and all(c.note.startswith("Prosjektets egen utledning") for c in derived)
+
+
+def test_the_decimals_at_inclusion_need_five_answers_in_each_team(
+    data: chapter.ChapterData, facts: dict[str, str]
+) -> None:
+    # Team 1 prints 3.4 for item 4 and team 2 prints 3.4 for item 10 at inclusion (004, L1043, L1051). With
+    # 1–4 integer answers a mean ends in ,0 ,25 ,33 ,5 ,67 or ,75, which never prints as 3.4; 17/5 does. The
+    # teams started with three job specialists each (L165), so the report's numbers do not explain this.
+    fewest = chapter.fewest_possible(data)
+    assert fewest[(1, "inklusjon")] == 5 and fewest[(2, "inklusjon")] == 5
+    assert facts["start-min-n"] == "5"
+    # A lower bound can never exceed the number of answers the calibration settled on.
+    assert set(fewest) == set(data.cells) and all(fewest[key] <= data.cells[key].n for key in fewest)
+
+
+def test_one_or_two_answers_fit_only_the_column_of_whole_numbers(facts: dict[str, str]) -> None:
+    # The report says one or two answered from each team at some time points (004, L1072); only one column of
+    # Tabell 1 (team 1 at 18 months, L1040–1060) has nothing but whole numbers, and every other needs three or more.
+    assert facts["one-or-two-n"] == "én" and facts["single-columns"] == "én kolonne"
+    assert facts["min-n-answers"] == "ett svar"
+
+
+def test_the_trajectory_figure_quotes_the_published_totals(data: chapter.ChapterData) -> None:
+    # Printed totals (004, L1068): team 1 67.6 → 68.0, team 2 66.2 → 71.8; the synthetic exact sum for team 2 at
+    # 18 months is 71.5 and must not be presented as the report's number.
+    from analysis.fidelity import figures
+    from analysis.fidelity.table1_checks import TOTALS
+
+    figure = figures.trajectory(
+        data.summary, data.book, fig_id="test-trajectory", sources=[TOTALS], synthetic=True, published=data.totals
+    )
+    html = figure._repr_html_()
+    assert "67,6 (rimelig)" in html and "68,0 (rimelig)" in html and "71,8 (godt)" in html
+    assert "71,5" not in html.split("Linjediagram", 1)[1].split("</", 1)[0]
+    assert "eksakt sum ved antatt antall svar" in html

@@ -37,3 +37,18 @@ def test_transcribed_numbers_keep_their_sources_terms_and_the_project_licences_i
     assert {by_path[p] for p in by_path if p.startswith("published/")} == {"source-terms"}
     assert {by_path[p] for p in by_path if p.startswith("instruments/")} == {"quotation"}
     assert {by_path[p] for p in by_path if p.startswith(("coded/", "cases/"))} == {"CC-BY-4.0"}
+
+
+def test_each_case_lists_the_sources_its_own_front_matter_cites() -> None:
+    """The provenance table names, for a case, only the seed documents in its «sources» (not every case's)."""
+    import yaml
+
+    from analysis.reproduce.datapackage import provenance_table
+
+    rows = {r["fil"]: r["kildedokument"] for r in provenance_table() if r["fil"].startswith("data/cases/")}
+    assert rows
+    for path in sorted((DATA / "cases").glob("*.md")):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+        cited = {entry.split(",", 1)[0] for entry in front["sources"]}
+        assert set(rows[f"data/cases/{path.name}"].split(", ")) == cited, path.name
+    assert len(set(rows.values())) > 1
