@@ -6,9 +6,9 @@ Four kinds, never mixed in one headline (DESIGN.md, «Say what each check proves
   cites. Read by a parser of that line, never from a copy of the value. The only proof that the data are
   the source's.
 - ``consistency``: the published tables against themselves (sums, percentages against n, GRIM, df against
-  group sizes, significance marks against p, power).
-- ``derived``: a number computed from published aggregates only (p from F and df, Λ and η² from F, the
-  G*Power sample size).
+  group sizes, significance marks against p).
+- ``derived``: a number computed from published aggregates only (p from F and df, Λ and η² from F, d_z from
+  F); the G*Power sample size too, but only under an assumed correlation, which the check names.
 - ``round-trip``: the synthetic files regenerate the tables. A regression test of readers, scorers and
   generators; no evidence about the source, because the synthetic data were calibrated to the tables.
 
