@@ -78,7 +78,7 @@ def case_set_facts(cases: Sequence[Case], target_k: int = 2) -> dict[str, int]:
     published = case_k_anonymity(cases)
     suggestion = suggest_case_generalisation(cases, target_k=target_k)
     groups = Counter(source_group(c) for c in cases)
-    bases = Counter(c.meta.basis for c in cases)
+    bases: Counter[str] = Counter(c.meta.basis for c in cases)
     return {
         "cases_n": len(cases),
         # What the cases rest on (vocabulary.BASIS_LABELS), every kind counted, zeros included.
