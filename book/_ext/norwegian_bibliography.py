@@ -10,7 +10,8 @@ formatting, sorting, and labelling» and «Custom inline citation references»):
   document. Only the entry types the site uses are translated; tests/site/test_bibliography.py formats every
   entry of book/references.bib and fails on an English word, so a new entry type cannot slip through.
 - the *referencing style* of the inline citations is a sphinxcontrib-bibtex style
-  (``bibtex_reference_style``). ``author_year_nb`` is the stock ``author_year`` with «og» and «mfl.».
+  (``bibtex_reference_style``). ``author_year_nb`` is the stock ``author_year`` with «og» and «mfl.», and
+  «; » between works cited together.
 
 Both are registered when this extension is loaded, which is before sphinxcontrib-bibtex looks them up (it
 does so when the builder starts), so _config.yml can name them like the stock styles.
@@ -29,7 +30,7 @@ from pybtex.style.template import field as bib_field
 from pybtex.style.template import first_of, join, node, optional_field, sentence, words
 from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.plugin import register_plugin
-from sphinxcontrib.bibtex.style.referencing import PersonStyle
+from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 FORMATTING_STYLE = "plain_nb"
@@ -113,8 +114,11 @@ def _norwegian_person() -> PersonStyle:
 
 @dataclass
 class NorwegianAuthorYearReferenceStyle(AuthorYearReferenceStyle):
-    """The stock author-year citations with «og» between two authors and «mfl.» after the first of three or more."""
+    """The stock author-year citations with «og» between two authors and «mfl.» after the first of three or
+    more; several works in one citation are separated by «; », so «[Frangakis, 2020; Wangen og Frøyland, 2018]»
+    cannot be read as one list of names."""
 
+    bracket_parenthetical: BracketStyle = field(default_factory=lambda: BracketStyle(sep="; "))
     person: PersonStyle = field(default_factory=_norwegian_person)
 
 

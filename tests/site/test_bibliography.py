@@ -73,6 +73,9 @@ def test_a_list_cut_short_ends_in_mfl() -> None:
 
 
 def test_inline_citations_name_two_authors_with_og_and_more_with_mfl() -> None:
+    nb.register()
+    style = find_plugin("sphinxcontrib.bibtex.style.referencing", nb.REFERENCING_STYLE)()
+    assert style.bracket_parenthetical.sep == "; "
     assert _cited_as("wangen003") == "Wangen og Frøyland"
     assert _cited_as("reme2016") == "Reme mfl."
     assert _cited_as("norce2020") == "Schönfelder mfl."
@@ -86,3 +89,4 @@ def test_the_built_pages_cite_in_norwegian(site_dir: Path) -> None:
     assert "Masteroppgave, Universitetet i Bergen" in references and "Master's thesis" not in references
     assert "Wangen og Frøyland, 2018" in background and "Wangen and Frøyland" not in background
     assert "Reme mfl., 2016" in background and "et al." not in background
+    assert "Frangakis, 2020; Wangen og Frøyland, 2018" in background  # works cited together: «; » between them
