@@ -154,11 +154,6 @@ class CaseMeta(StrictModel):
         return _not_blank(value)
 
     @property
-    def composite(self) -> bool:
-        """Whether the case puts together more than the one case the source published (every kind but one)."""
-        return self.basis != "kildecase"
-
-    @property
     def source_refs(self) -> tuple[SourceRef, ...]:
         """The source citations, parsed (they were checked when the case was loaded)."""
         return tuple(parse_source_ref(s) for s in self.sources)
