@@ -24,7 +24,7 @@ outcome: fast_jobb
 themes: [relasjon]
 sources:
   - "004_55431284ded43f19.txt, 3.8.1, L909–921"
-composite: false
+basis: kildecase
 reidentification:
   draws_on: "en oppdiktet kandidat i en prøvefil"
   kept_episodes: "ingen særpregede episoder"

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 
 from analysis.cases.model import Case
-from analysis.cases.vocabulary import EUSE_STAGES, IPS_PRINCIPLES, OUTCOME_LABELS, THEMES
+from analysis.cases.vocabulary import BASIS_LABELS, EUSE_STAGES, IPS_PRINCIPLES, OUTCOME_LABELS, THEMES
 from analysis.core.formatting import capitalise
 from analysis.core.render.numbering import TABLE, numbered_attributes
 from analysis.core.sources import SOURCE_DOCUMENTS, SourceRef, parse_source_ref
@@ -215,8 +215,7 @@ def _context_table(case: Case) -> str:
     m = case.meta
     rows = [f'<tr><th scope="row">{_e(label)}</th><td>{_e(getattr(m, key))}</td></tr>' for key, label in _CONTEXT_ROWS]
     rows.append(f'<tr><th scope="row">Utfall</th><td>{_e(OUTCOME_LABELS[m.outcome])}</td></tr>')
-    kind = "Sammensatt (flere kilder eller konstruert)" if m.composite else "Gjenfortalt enkeltcase"
-    rows.append(f'<tr><th scope="row">Type</th><td>{_e(kind)}</td></tr>')
+    rows.append(f'<tr><th scope="row">Bygger på</th><td>{_e(BASIS_LABELS[m.basis])}</td></tr>')
     return (
         '<table class="case-context"><caption>Kontekst (generaliserte opplysninger)</caption>'
         f"<tbody>{''.join(rows)}</tbody></table>"

@@ -25,7 +25,11 @@ def chapter_facts(cases: Sequence[Case] | None = None, target_k: int = TARGET_K)
     """Every fact the chapter glues, formatted for prose: the case-set counts and the anonymiser check."""
     cases = load_cases() if cases is None else cases
     facts = {name: fmt_int(value) for name, value in case_set_facts(cases, target_k=target_k).items()}
-    facts["cases_anonymiser_changed"] = fmt_int(len(cases_changed_by_anonymiser(cases)))
+    changed = len(cases_changed_by_anonymiser(cases))
+    facts["cases_anonymiser_changed"] = fmt_int(changed)
+    facts["cases_anonymiser_verdict"] = (
+        "ikke ha endret noen av casene" if changed == 0 else f"ha endret {fmt_int(changed)} av casene"
+    )
     return facts
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from analysis.cases.cards import case_heading, render_markdown
 from analysis.cases.model import Case
-from analysis.cases.vocabulary import EUSE_STAGES, OUTCOME_LABELS
+from analysis.cases.vocabulary import BASIS_LABELS, EUSE_STAGES, OUTCOME_LABELS
 from analysis.core.sources import SOURCE_DOCUMENTS
 
 DOWNLOAD_DIR = "_downloads/kurs"
@@ -95,7 +95,7 @@ def _sources(case: Case) -> str:
 def handout_article(case: Case) -> str:
     """One case as a page-sized article: context line, narrative, reflection questions, footer."""
     m = case.meta
-    kind = "satt sammen av flere forløp eller konstruert" if m.composite else "gjenfortalt fra kilden"
+    kind = BASIS_LABELS[m.basis].lower()
     narrative = "".join(f"<h2>{_e(name)}</h2>{render_markdown(case.sections[name])}" for name in NARRATIVE)
     return (
         f'<article class="handout" id="{_e(case.id)}">'
@@ -108,7 +108,7 @@ def handout_article(case: Case) -> str:
         '<section class="handout-questions"><h2>Refleksjonsspørsmål</h2>'
         f"{render_markdown(case.sections['Refleksjonsspørsmål'])}</section>"
         '<p class="handout-footer">'
-        f"Casen er anonymisert, skrevet med egne ord og {kind}. Bygger på: {_e(_sources(case))}. "
+        f"Casen er anonymisert og skrevet med egne ord ({_e(kind)}). Kilder: {_e(_sources(case))}. "
         "Regler og ordninger er slik de var i studieperiodene (2016–2020) og kan være endret. "
         f"Fra nettstedet «{_e(SITE_TITLE)}», kapitlet «Casefortellinger til opplæring».</p>"
         "</article>"

@@ -26,6 +26,7 @@ from analysis.cases.vocabulary import (
     SECTOR_GROUP,
     THEMES,
     UNKNOWN,
+    Basis,
     Gender,
     MunicipalitySize,
     Outcome,
@@ -74,8 +75,9 @@ class CaseMeta(StrictModel):
     outcome: Outcome
     themes: tuple[str, ...] = Field(min_length=1)
     sources: tuple[str, ...] = Field(min_length=1)
-    # YAML turns `composite: yes` into True, but a quoted "ja" or "nei" must not be coerced silently.
-    composite: bool = Field(strict=True)
+    # What the case rests on (see vocabulary.BASIS_LABELS): the source's own case, mainly one course it tells,
+    # traits several persons shared, or patterns only.
+    basis: Basis
     reidentification: Reidentification
     # For trainers: what the source says happened and why, which EUSE stages and which factors it shows.
     facilitator_notes: str = Field(min_length=100)

@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.cases.anonymity import case_k_anonymity, suggest_case_generalisation
 from analysis.cases.model import Case
 from analysis.cases.parse import load_cases
-from analysis.cases.vocabulary import EUSE_STAGES, OUTCOME_LABELS, THEMES
+from analysis.cases.vocabulary import BASIS_LABELS, EUSE_STAGES, ONE_PERSON_BASES, OUTCOME_LABELS, THEMES
 
 # The NORCE report (004) tells four cases of failure in its section 3.8 (3.8.1–3.8.4) for reflection.
 FAILURE_STUDY, FAILURE_SECTION_PREFIX = "004", "3.8."
@@ -27,7 +27,7 @@ SOURCE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
 
 
 def case_overview(cases: Sequence[Case] | None = None) -> pd.DataFrame:
-    """One row per case (id, title, programme, stages, outcome, themes, composite), labels for display.
+    """One row per case (id, title, programme, stages, outcome, themes, basis), labels for display.
 
     Column names are the front-matter keys so that code can rely on them; values are the readable
     Norwegian labels, lists joined, ready for a table.
@@ -41,11 +41,11 @@ def case_overview(cases: Sequence[Case] | None = None) -> pd.DataFrame:
             "stages": ", ".join(str(s) for s in c.meta.euse_stages),
             "outcome": OUTCOME_LABELS[c.meta.outcome],
             "themes": "; ".join(THEMES[t] for t in c.meta.themes),
-            "composite": c.meta.composite,
+            "basis": BASIS_LABELS[c.meta.basis],
         }
         for c in cases
     ]
-    return pd.DataFrame(rows, columns=["id", "title", "programme", "stages", "outcome", "themes", "composite"])
+    return pd.DataFrame(rows, columns=["id", "title", "programme", "stages", "outcome", "themes", "basis"])
 
 
 def stage_outcome_counts(cases: Sequence[Case]) -> pd.DataFrame:
@@ -78,10 +78,12 @@ def case_set_facts(cases: Sequence[Case], target_k: int = 2) -> dict[str, int]:
     published = case_k_anonymity(cases)
     suggestion = suggest_case_generalisation(cases, target_k=target_k)
     groups = Counter(source_group(c) for c in cases)
+    bases: Counter[str] = Counter(c.meta.basis for c in cases)
     return {
         "cases_n": len(cases),
-        "cases_composite": sum(c.meta.composite for c in cases),
-        "cases_single": sum(not c.meta.composite for c in cases),
+        # What the cases rest on (vocabulary.BASIS_LABELS), every kind counted, zeros included.
+        **{f"cases_basis_{kind}": bases[kind] for kind in BASIS_LABELS},
+        "cases_one_person": sum(bases[kind] for kind in ONE_PERSON_BASES),
         "cases_failure": sum(is_failure_case(c) for c in cases),
         "cases_norce": groups["norce"],
         "cases_thesis": groups["thesis"],

@@ -24,6 +24,7 @@ Programme = Literal[
 Outcome = Literal[
     "fast_jobb",
     "midlertidig_jobb",
+    "i_jobb",
     "i_praksis",
     "i_oppfolging",
     "utdanning",
@@ -34,12 +35,32 @@ Outcome = Literal[
 OUTCOME_LABELS: dict[str, str] = {
     "fast_jobb": "Fast jobb",
     "midlertidig_jobb": "Midlertidig jobb",
+    # In work, but the case does not say whether the post is permanent: used where the source's split into
+    # permanent and temporary posts would point at too few people.
+    "i_jobb": "I jobb, varighet uoppgitt",
     "i_praksis": "I praksis eller arbeidstrening",
     "i_oppfolging": "Fortsatt i oppfølging, uten jobb",
     "utdanning": "Utdanning",
     "annet_tiltak": "Annet tiltak",
     "avbrutt": "Avbrutt eller skrevet ut",
 }
+
+# What a case rests on, from the most to the least tied to one real person. The case chapter counts them
+# (analysis.cases.overview.case_set_facts) and says, for each kind, why no reader can single a person out.
+Basis = Literal["kildecase", "hovedforlop", "felles_trekk", "monstre"]
+BASIS_LABELS: dict[str, str] = {
+    # A case the source itself published as a case (anonymised there), retold.
+    "kildecase": "Gjenfortalt case fra kilden",
+    # One course or one arrangement the source tells about (anonymised there) carries the story; episodes
+    # from other persons in the same source are added.
+    "hovedforlop": "Bygger mest på ett forløp i kilden, med innslag fra andre",
+    # Traits and episodes the source describes for several persons or the whole group, none that only one had.
+    "felles_trekk": "Satt sammen av trekk flere personer delte",
+    # The source tells no individual stories; the case is built from the patterns it reports.
+    "monstre": "Konstruert ut fra mønstre kilden beskriver",
+}
+# The kinds in which one real person's course carries the case (the source's own cases and the main-course ones).
+ONE_PERSON_BASES: frozenset[str] = frozenset({"kildecase", "hovedforlop"})
 
 # The five stages of the EUSE process, in the wording of the site's glossary (book/ordliste.md).
 EUSE_STAGES: dict[int, str] = {

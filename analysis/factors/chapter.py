@@ -74,8 +74,15 @@ def headline_texts(data: FactorData) -> dict[str, str]:
     counts = counts_by_level_domain_direction(data)
     top = counts.loc[counts["antall"].idxmax()]
     coverage = barrier_coverage(data)
-    open_recurring = coverage.loc[~coverage["besvart av 004"] & (coverage["antall studier"] >= 2), "tema"]
+    # Open themes that at least two studies found hindering (not merely mentioned).
+    open_recurring = coverage.loc[~coverage["besvart av 004"] & (coverage["antall studier med hindring"] >= 2), "tema"]
+    n_hindered, n_themes = len(coverage), len(data.themes)
     return {
+        "barrier_themes_all": (
+            f"Alle de {fmt_num(n_themes, 0)} temaene har"
+            if n_hindered == n_themes
+            else f"{fmt_num(n_hindered, 0)} av de {fmt_num(n_themes, 0)} temaene har"
+        ),
         "top_cell": (
             f"{DIRECTION_ADJECTIVES[top['direction']]} faktorer på {top['nivå'].lower()} "
             f"i domenet {top['domene'].lower()}"
@@ -87,8 +94,9 @@ def headline_texts(data: FactorData) -> dict[str, str]:
 def chapter_facts(data: FactorData | None = None) -> dict[str, str]:
     """Glue name → formatted text for every fact in the chapter: counts without decimals, shares with one."""
     data = data or load_all()
+    # A share keeps its one decimal even when it is whole («69,0»), so shares never mix precisions in prose.
     facts = {
-        f"{GLUE_PREFIX}{name}": fmt_num(value, 0 if float(value).is_integer() else 1)
+        f"{GLUE_PREFIX}{name}": fmt_num(value, 1 if name.startswith("pct_") else 0)
         for name, value in headline_numbers(data).items()
     }
     facts.update({f"{GLUE_PREFIX}{name}": text for name, text in headline_texts(data).items()})

@@ -163,8 +163,8 @@ def study_profile_chart(data: FactorData) -> ChartParts:
     lowest, highest = share.index[0], share.index[-1]
     description = (
         f"Figuren viser hver studies faktorer fordelt på nivå og retning. Andelen hemmende faktorer er høyest i "
-        f"{highest} ({fmt_num(100 * share[highest], 0)} prosent) og lavest i {lowest} "
-        f"({fmt_num(100 * share[lowest], 0)} prosent)."
+        f"{highest} ({fmt_num(100 * share[highest], 1)} prosent) og lavest i {lowest} "
+        f"({fmt_num(100 * share[lowest], 1)} prosent)."
     )
     return ChartParts(chart, table, description)
 
@@ -182,7 +182,7 @@ def recurring_theme_matrix(data: FactorData, min_studies: int = 2) -> ChartParts
             return "Bare hemmende"
         if kinds == {"facilitator"}:
             return "Bare fremmende"
-        return "Både og / blandet"
+        return "Både fremmende og hemmende"
 
     table = (
         f.groupby(["tema", "studie_kort"])
@@ -190,7 +190,7 @@ def recurring_theme_matrix(data: FactorData, min_studies: int = 2) -> ChartParts
         .reset_index()
         .rename(columns={"studie_kort": "studie"})
     )
-    kinds = ["Bare fremmende", "Bare hemmende", "Både og / blandet"]
+    kinds = ["Bare fremmende", "Bare hemmende", "Både fremmende og hemmende"]
     chart = (
         alt.Chart(table)
         .mark_square(size=420, opacity=1)

@@ -54,7 +54,9 @@ def study_comparison(data: FactorData) -> pd.DataFrame:
             row[DIRECTION_LABELS[d.value].lower()] = int((part["direction"] == d.value).sum())
         row["andel hemmer (%)"] = round_float(100 * row["hemmer"] / len(part), 1) if len(part) else float("nan")
         for level in data.frame.levels:
-            row[level.label.lower()] = int((part["level"] == level.id).sum())
+            # «systemnivå» … but «SE-instruksen» keeps its capitals.
+            name = level.label if level.label[:2].isupper() else level.label.lower()
+            row[name] = int((part["level"] == level.id).sum())
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -103,25 +105,34 @@ def recommendations_for_themes(data: FactorData) -> dict[str, list[str]]:
 
 
 def barrier_coverage(data: FactorData) -> pd.DataFrame:
-    """Each theme with hemmende or blandede factors and the 004 recommendations that answer it (if any)."""
+    """Each theme with hemmende or blandede factors, the studies that found it hindering, and the 004
+    recommendations that answer it (if any).
+
+    «studier med hindring» lists only the studies with a barrier or mixed factor in the theme: a theme one
+    study found hindering and another helpful is not a hindrance «in two studies».
+    """
     summary = theme_summary(data)
     summary = summary[(summary["hemmer"] + summary["blandet"]) > 0].copy()
+    hindering = data.factors[data.factors["direction"] != "facilitator"]
+    by_theme = hindering.groupby("theme_id")["study"].agg(lambda s: sorted(set(s)))
+    summary["studier med hindring"] = summary["theme_id"].map(lambda t: ", ".join(by_theme.get(t, [])))
+    summary["antall studier med hindring"] = summary["theme_id"].map(lambda t: len(by_theme.get(t, [])))
     recs = recommendations_for_themes(data)
     summary["anbefalinger (004)"] = summary["theme_id"].map(lambda t: ", ".join(recs.get(t, [])))
     summary["besvart av 004"] = summary["anbefalinger (004)"] != ""
     return summary.reset_index(drop=True)
 
 
-COVERAGE_COLUMNS = ["theme_id", "tema", "studier", "hemmer", "blandet", "anbefalinger (004)"]
+COVERAGE_COLUMNS = ["theme_id", "tema", "studier med hindring", "hemmer", "blandet", "anbefalinger (004)"]
 
 
 def coverage_table(data: FactorData) -> pd.DataFrame:
     """The chapter's table of :func:`barrier_coverage`: the theme, where it hindered, and the answers in 004."""
-    return barrier_coverage(data)[COVERAGE_COLUMNS]
+    return barrier_coverage(data)[COVERAGE_COLUMNS].rename(columns={"theme_id": "temakode"})
 
 
 def interplay_table(data: FactorData) -> pd.DataFrame:
-    """000's links between levels with the labels and levels of both ends."""
+    """000's links between levels with the labels and levels of both ends, and the coder's note on each."""
     f = _labelled(data).set_index("factor_id")
     rows = []
     for edge in data.interplay.to_dict("records"):
@@ -132,10 +143,11 @@ def interplay_table(data: FactorData) -> pd.DataFrame:
                 "fra nivå": f.at[a, "nivå"],
                 "til": f"{b} {f.at[b, 'label']}",
                 "til nivå": f.at[b, "nivå"],
+                "merknad": edge["note"],
                 "kilde": edge["source_ref"],
             }
         )
-    return pd.DataFrame(rows, columns=["fra", "fra nivå", "til", "til nivå", "kilde"])
+    return pd.DataFrame(rows, columns=["fra", "fra nivå", "til", "til nivå", "merknad", "kilde"])
 
 
 def factor_listing(data: FactorData) -> pd.DataFrame:

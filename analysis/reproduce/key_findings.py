@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from analysis.cases import Case, case_set_facts, load_cases
-from analysis.cases.vocabulary import THEMES
+from analysis.cases.vocabulary import OUTCOME_LABELS, THEMES
 from analysis.core.formatting import decapitalise, fmt_int, fmt_num
 from analysis.evidence import load_se_evidence, value
 from analysis.factors import chapter_facts as factor_chapter_facts
@@ -54,7 +54,15 @@ FACTOR_KEYS = (
     "if_n_themes",
     "if_kappa-level",
 )
-CASE_KEYS = ("cases_n", "cases_failure")
+CASE_KEYS = (
+    "cases_n",
+    "cases_failure",
+    "cases_basis_hovedforlop",
+    "cases_basis_felles_trekk",
+    "cases_basis_monstre",
+)
+SATISFIED = ("q11", 1)
+"""Tabell 2: «helt fornøyd» with the contact person in the programme (job specialist or supervisor)."""
 LOWEST_NAMED = 3
 """How many of the lowest-scoring fidelity items the page names."""
 
@@ -62,6 +70,16 @@ LOWEST_NAMED = 3
 def _join(parts: Sequence[str]) -> str:
     """«a», «a og b», «a, b og c»."""
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} og {parts[-1]}"
+
+
+def _timepoints(labels: Sequence[str]) -> str:
+    """Time points as prose: «12 og 18 måneder» for month labels, «inklusjon og 3 måneder» for mixed ones."""
+    months = [label.removesuffix(" mnd") for label in labels if label.endswith(" mnd")]
+    if len(months) == len(labels):
+        return f"{_join(months)} måneder"
+    return _join(
+        [f"{label.removesuffix(' mnd')} måneder" if label.endswith(" mnd") else label.lower() for label in labels]
+    )
 
 
 def fidelity_findings(data: fidelity_chapter.ChapterData | None = None) -> dict[str, str]:
@@ -73,7 +91,7 @@ def fidelity_findings(data: fidelity_chapter.ChapterData | None = None) -> dict[
     good = bands[bands["modified"] == "godt"].assign(order=lambda f: f["timepoint"].map(order))
     good = good.sort_values(["team", "order"])
     where = [
-        f"team {team} ved {_join([labels[tp] for tp in group['timepoint']])}"
+        f"team {team} ved {_timepoints([labels[tp] for tp in group['timepoint']])}"
         for team, group in good.groupby("team", sort=True)
     ]
     others = bands[bands["modified"] != "godt"]["modified"]
@@ -105,7 +123,10 @@ def questionnaire_findings(d: questionnaire_chapter.ChapterData | None = None) -
         **questionnaire_chapter.change_facts(d),
         **questionnaire_chapter.power_facts(d),
     }
-    return {key: facts[key] for key in QUESTIONNAIRE_KEYS}
+    # The count behind the printed share (Tabell 2, L1171: 22 of the 29 who answered in the job-specialist group).
+    counts = d.counts.set_index(["group", "variable", "code"])["n"]
+    satisfied = counts.loc[("jobbspesialist", *SATISFIED)]
+    return {**{key: facts[key] for key in QUESTIONNAIRE_KEYS}, "js-sat-js-n": fmt_int(int(satisfied))}
 
 
 def factor_findings(data: FactorData | None = None) -> dict[str, str]:
@@ -123,7 +144,7 @@ def factor_findings(data: FactorData | None = None) -> dict[str, str]:
 
 
 def case_findings(cases: Sequence[Case] | None = None) -> dict[str, str]:
-    """The case set: how many, which are the report's own, and how many touch the workplace and lasting jobs."""
+    """The case set: how many, what they rest on, and how many touch the workplace, lasting jobs and each outcome."""
     cases = load_cases() if cases is None else cases
     counts = case_set_facts(cases)
 
@@ -132,17 +153,25 @@ def case_findings(cases: Sequence[Case] | None = None) -> dict[str, str]:
             raise KeyError(f"{theme} is not a case theme")
         return sum(theme in c.meta.themes for c in cases)
 
+    def ending(outcome: str) -> int:
+        if outcome not in OUTCOME_LABELS:
+            raise KeyError(f"{outcome} is not a case outcome")
+        return sum(c.meta.outcome == outcome for c in cases)
+
+    permanent = ending("fast_jobb")
     return {
         **{key.removeprefix("cases_"): fmt_int(counts[key]) for key in CASE_KEYS},
         "n-workplace": fmt_int(with_theme("oppfolging-arbeidsplass")),
         "n-lasting": fmt_int(with_theme("varig-jobb")),
-        "n-temporary": fmt_int(sum(c.meta.outcome == "midlertidig_jobb" for c in cases)),
-        "n-permanent": fmt_int(sum(c.meta.outcome == "fast_jobb" for c in cases)),
+        "n-temporary": fmt_int(ending("midlertidig_jobb")),
+        "n-in-work": fmt_int(ending("i_jobb")),
+        "n-permanent": fmt_int(permanent),
+        "permanent": "ingen ender med fast jobb" if permanent == 0 else f"{fmt_int(permanent)} ender med fast jobb",
     }
 
 
 def evidence_findings(evidence: pd.DataFrame | None = None) -> dict[str, str]:
-    """The published effect figures the background page quotes (kunnskapsstatus per 2019/2020)."""
+    """The published effect figures the background page quotes (kunnskapsstatus per 2019–2020)."""
     evidence = load_se_evidence() if evidence is None else evidence
 
     def number(evidence_id: str) -> str:

@@ -9,7 +9,7 @@ from fake_cases import GOOD_FRONT, line_of, problems_of, write_case
 
 from analysis.cases import CaseMeta, parse_case
 from analysis.cases.model import vocabulary_values
-from analysis.cases.vocabulary import OUTCOME_LABELS
+from analysis.cases.vocabulary import BASIS_LABELS, ONE_PERSON_BASES, OUTCOME_LABELS
 from analysis.core.sources import SourceRef
 
 
@@ -47,7 +47,7 @@ from analysis.core.sources import SourceRef
             '  - "009_0123456789abcdef.txt, 3.8.1, L909–921"',
             "sources",
         ),
-        ("composite: false", 'composite: "nei"', "composite"),
+        ("basis: kildecase", 'basis: "sammensatt"', "basis"),
         ("id: case-99", "id: sak-99", "id"),
     ],
 )
@@ -146,5 +146,6 @@ def test_source_refs_are_parsed_by_the_shared_parser(tmp_path: Path) -> None:
 
 def test_literal_vocabularies_match_their_labels() -> None:
     assert set(vocabulary_values("outcome")) == set(OUTCOME_LABELS)
+    assert set(vocabulary_values("basis")) == set(BASIS_LABELS) >= ONE_PERSON_BASES
     assert "uoppgitt" in vocabulary_values("gender") and "uoppgitt" in vocabulary_values("municipality_size")
     assert set(CaseMeta.model_fields) >= {"reidentification", "facilitator_notes"}

@@ -21,8 +21,14 @@ from analysis.factors.summaries import (
 def test_recurring_themes_include_the_expected_ones(data: FactorData) -> None:
     recurring = recurring_themes(data)
     labels = " | ".join(recurring["tema"]).lower()
-    for word in ("lederforankring", "saksmengde", "praksisfellen", "norskopplæring", "arbeidsgiverkontakt",
-                 "introduksjonsloven"):
+    for word in (
+        "lederforankring",
+        "saksmengde",
+        "praksisfellen",
+        "norskopplæring",
+        "arbeidsgiverkontakt",
+        "introduksjonsloven",
+    ):
         assert word in labels, word
     assert (recurring["antall studier"] >= 2).all()
     assert recurring["antall studier"].is_monotonic_decreasing
@@ -37,7 +43,8 @@ def test_counts_cover_the_full_grid(data: FactorData) -> None:
 def test_study_comparison_adds_up(data: FactorData) -> None:
     table = study_comparison(data)
     assert (table["fremmer"] + table["hemmer"] + table["blandet"] == table["faktorer"]).all()
-    level_cols = [c.label.lower() for c in data.frame.levels]
+    level_cols = [c for c in table.columns if c.endswith("nivå")] + ["SE-instruksen"]
+    assert len(level_cols) == len(data.frame.levels)
     assert (table[level_cols].sum(axis=1) == table["faktorer"]).all()
     assert table["faktorer"].sum() == len(data.factors)
 
@@ -56,7 +63,12 @@ def test_coverage_lists_every_hindered_theme_and_its_answers(data: FactorData) -
                 answers = coverage.loc[coverage["theme_id"] == theme_id, "anbefalinger (004)"].item()
                 assert rec.rec_id in answers.split(", ")
     table = coverage_table(data)
-    assert list(table["theme_id"]) == list(coverage["theme_id"]) and "anbefalinger (004)" in table
+    assert list(table["temakode"]) == list(coverage["theme_id"]) and "anbefalinger (004)" in table
+    # The studies listed are those with a hindering (barrier or mixed) factor in the theme, not every study.
+    for row in coverage.itertuples():
+        part = data.factors[(data.factors["theme_id"] == row.theme_id) & (data.factors["direction"] != "facilitator")]
+        listed = coverage.loc[coverage["theme_id"] == row.theme_id, "studier med hindring"].item()
+        assert listed.split(", ") == sorted(set(part["study"])), row.theme_id
 
 
 def test_interplay_table_names_both_ends(data: FactorData) -> None:

@@ -47,7 +47,8 @@ def test_numbers_are_the_chapters_numbers(facts: dict[str, str]) -> None:
     for key in kf.FACTOR_KEYS:
         assert facts[f"hf_if_{key.removeprefix('if_')}"] == factors[key], key
     cases = case_chapter_facts()
-    assert facts["hf_case_n"] == cases["cases_n"] and facts["hf_case_failure"] == cases["cases_failure"]
+    for key in kf.CASE_KEYS:
+        assert facts[f"hf_case_{key.removeprefix('cases_')}"] == cases[key], key
 
 
 def test_fidelity_findings_do_not_read_the_synthetic_answers() -> None:
@@ -75,10 +76,12 @@ def test_numbers_the_sources_print(facts: dict[str, str]) -> None:
         "49",
     )
     # 004, L1072 and Tabell 1: team 2 within «godt» later in the period (72,4 and 71,8), every other total «rimelig».
-    assert facts["hf_fid_good-where"] == "team 2 ved 12 mnd og 18 mnd"
+    assert facts["hf_fid_good-where"] == "team 2 ved 12 og 18 måneder"
     assert facts["hf_fid_other-bands"] == "«rimelig»"
-    # 004, Tabell 2, L1165 and L1171: 22 (76 %) fully satisfied with the job specialist, 11 (38 %) with NAV.
+    # 004, Tabell 2, L1165 and L1171: 22 of 29 (76 %) fully satisfied with the contact person in the programme,
+    # 11 (38 %) with the caseworker in NAV.
     assert (facts["hf_q_js-sat-js"], facts["hf_q_js-sat-nav"]) == ("76\u00a0%", "38\u00a0%")
+    assert (facts["hf_q_js-sat-js-n"], facts["hf_q_js-answered"]) == ("22", "29")
     # 004, L1074–1082: the authors single out items 7, 18 and 19 (with 8 and 11) as low.
     assert all(f"spørsmål {n})" in facts["hf_fid_lowest-named"] for n in (7, 18, 19))
 
@@ -91,16 +94,27 @@ def test_case_counts_follow_the_case_files(tmp_path: Path) -> None:
         .replace("outcome: fast_jobb", "outcome: midlertidig_jobb")
         .replace("themes: [relasjon]", "themes: [varig-jobb, oppfolging-arbeidsplass]")
     )
-    cases = [parse_case(write_case(folder, "case-01", front=one)), parse_case(write_case(folder, "case-02", front=two))]
+    three = (
+        GOOD_FRONT.format(id="case-03")
+        .replace("outcome: fast_jobb", "outcome: i_jobb")
+        .replace("basis: kildecase", "basis: felles_trekk")
+    )
+    cases = [parse_case(write_case(folder, f"case-0{i}", front=f)) for i, f in enumerate((one, two, three), start=1)]
     found = kf.case_findings(cases)
-    assert found["n"] == "2" and found["n-workplace"] == "2" and found["n-lasting"] == "1"
-    assert found["n-temporary"] == "1" and found["n-permanent"] == "1"
+    assert found["n"] == "3" and found["n-workplace"] == "2" and found["n-lasting"] == "1"
+    assert (found["n-temporary"], found["n-in-work"], found["n-permanent"]) == ("1", "1", "1")
+    assert found["permanent"] == "1 ender med fast jobb"
+    assert (found["basis_hovedforlop"], found["basis_felles_trekk"], found["basis_monstre"]) == ("0", "1", "0")
+    assert kf.case_findings(cases[1:])["permanent"] == "ingen ender med fast jobb"
 
 
 def test_lists_read_as_norwegian() -> None:
     assert kf._join(["a"]) == "a"
     assert kf._join(["a", "b"]) == "a og b"
     assert kf._join(["a", "b", "c"]) == "a, b og c"
+    assert kf._timepoints(["12 mnd", "18 mnd"]) == "12 og 18 måneder"
+    assert kf._timepoints(["3 mnd"]) == "3 måneder"
+    assert kf._timepoints(["Inklusjon", "3 mnd"]) == "inklusjon og 3 måneder"
 
 
 def test_the_page_is_in_our_own_words() -> None:
