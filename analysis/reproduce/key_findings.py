@@ -44,6 +44,7 @@ QUESTIONNAIRE_KEYS = (
     "pairs-max",
     "power-at-min",
     "power-at-max",
+    "power-rho-default",
 )
 FACTOR_KEYS = (
     "if_n_factors",
