@@ -136,6 +136,8 @@ class NameRuns(NameWords):
             cur, nxt = toks[j], toks[j + 1]
             gap = text[cur.end : nxt.start]
             if len(cur.text) == 1 and cur.text.isupper() and gap == ". ":
+                if not nxt.capitalised:
+                    break  # «T.E. den andre»: initials, and an ordinary word after them
                 j += 1
                 continue
             if gap != " ":
