@@ -41,8 +41,9 @@ from __future__ import annotations
 
 from analysis.anonymise import cues
 from analysis.anonymise.aliases import load_short_forms
+from analysis.anonymise.evidence import Evidence
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.namewords import Evidence, NameWords
+from analysis.anonymise.namewords import NameWords
 from analysis.anonymise.people import Mention, People
 from analysis.anonymise.positions import find_initials, find_initials_in_positions, propagate_initials
 from analysis.anonymise.runs import NameRuns

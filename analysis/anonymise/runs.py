@@ -22,7 +22,8 @@ belong to the same name (names.py, rule 6), so that a name is replaced whole:
 from __future__ import annotations
 
 from analysis.anonymise import cues
-from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES, NameWords
+from analysis.anonymise.evidence import NameEvidence
+from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES
 from analysis.anonymise.people import Mention
 from analysis.anonymise.workspace import Word, is_sentence_start, match_phrase
 
@@ -52,7 +53,7 @@ OPENERS = frozenset(
 )
 
 
-class NameRuns(NameWords):
+class NameRuns(NameEvidence):
     # -- which words may stand in a capitalised run ----------------------------------------------------------
     def run_word(self, tok: Word) -> bool:
         """A capitalised word that may be part of a multi-word name (see the module docstring)."""
