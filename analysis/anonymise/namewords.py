@@ -78,6 +78,7 @@ class NameWords:
         self.vocab = vocabulary.with_marked(marked)
         self.speakers = speaker_starts(self.text, self.name_label)
         self.learned_only = False
+        self.edges: tuple[set[int], set[int], int] | None = None  # where replaced names start and end
         self.resume = 0  # the next token a run may look at
         self.skip_to = 0
 
@@ -128,6 +129,16 @@ class NameWords:
             return False
         if any(k in self.lex.acronyms for k in keys):
             return False  # «OBS:», «NAV:»: an abbreviation, not a speaker
+        if all(k in self.people.learned for k in keys):
+            return True  # «dato:» in a chat where «Dato Beridze» has been found
+        if (
+            times >= 2
+            and len(keys) == 2
+            and keys[0] in self.lex.given
+            and keys[0] not in cues.POSSESSIVES
+            and (self.is_lex(keys[1]) or self.vocab.frequency(keys[1]) < 4.5)
+        ):
+            return True  # «jo hage:» on two lines: a given name and a surname, however ordinary the words
         listed = all(self.is_lex(k) and k not in self.lex.ambiguous for k in keys)
         return listed or (times >= 2 and all(self.is_unknown(k) or self.is_lex(k) for k in keys))
 
@@ -191,12 +202,32 @@ class NameWords:
             and key not in self.lex.proper_nouns
             and key not in self.lex.months
             and key not in cues.WEEKDAYS
+            and key not in cues.HOLIDAYS
             and not self._acronym_compound(tok)
             and (self.vocab.frequency(key) < (5.0 if english else 4.0) or self.is_lex(key))
             and (english or self.is_lex(key) or not self.vocab.is_english(key))
             and (english or not self.norwegian_form(key))
             and self.text[tok.end : tok.end + 1] != "-"
             and not self.is_place_key(key)
+        )
+
+    def cap_ordinary(self, tok: Word) -> bool:
+        """A capitalised ordinary word that may be a name when a person's position says so («møtte Fall», «at Gul
+        sa»): a base form (not «Husbanken», «Fastlegen»), no place, month, weekday, feast or known non-name."""
+        key = tok.key
+        return (
+            tok.capitalised
+            and len(key) > 1
+            and not tok.text.isupper()
+            and key not in NOT_NAMES
+            and key not in self.lex.proper_nouns
+            and key not in self.lex.months
+            and key not in cues.WEEKDAYS
+            and key not in cues.HOLIDAYS
+            and "-" not in key
+            and self.vocab.frequency(key) < 6.0
+            and not self.is_place_key(key)
+            and not self.vocab.is_derived(key)
         )
 
     def name_position(self, i: int) -> bool:
