@@ -81,7 +81,8 @@ class NameEvidence(NameWords):
                 prev.key in cues.TITLES_ABBR and between.startswith(".")
             ):
                 role = cues.LEGE if prev.key in ("dr", "doktor") else None
-                return Evidence(True, role, f"etter tittel «{prev.text}»", cue="slot")
+                # «dr. Ødegård» → «dr. A», «fru Larsen» → «fru A»: the title stays, the name becomes its letter
+                return Evidence(True, role, f"etter tittel «{prev.text}»", letter_only=True, cue="slot")
             if prev.key in cues.GREETINGS and between.strip() in ("", ","):
                 return Evidence(True, None, f"etter «{prev.text}»", cue="slot")
             steps = 0

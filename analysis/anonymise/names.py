@@ -238,8 +238,6 @@ class NameFinder(NameRuns):
         if decision is None:
             return None
         reason, weak = decision
-        if ev.reason.startswith("etter tittel") and i > 0:
-            i -= 1  # «fru Hansen», «dr. Ali»: the title goes with the name (it tells gender or profession)
         while i > 0 and self.toks[i - 1].key in cues.PARTICLES and self.gap_before(i) == " ":
             i -= 1  # «Van der Berg»: the particles go with the name
         tok = self.toks[i]
