@@ -51,7 +51,7 @@ _STREET_COMPOUND = (
     r"jordet|løkka|løkken|tunet|grenda|skogen|haugen|berget|vika|viken|stubben|haven|sletta)"
 )
 _STREET_WORD = r"(?:gate|gata|gaten|gt\.|vei|veg|veien|vegen|allé|plass|brygge|torg|terrasse|ring|vie|stien|sving)"
-_HOUSE = r" \d{1,4}(?: ?[A-Za-z](?![\w]))?(?: ?[HU]\d{4}(?!\w))?(?![\w]|[.,]\d)"
+_HOUSE = r" (?!0)\d{1,4}(?: ?[A-Za-z](?![\w]))?(?: ?[HU]\d{4}(?!\w))?(?![\w]|[.,]\d)"
 _NAME = r"[^\W\d_][\w'’.-]*"
 ADDRESS_RE = re.compile(
     r"(?<![\w-])(?:(?:"
@@ -69,7 +69,7 @@ ADDRESS_RE = re.compile(
 _BARE_NAME = r"[^\W\d_][\w'’-]*"
 BARE_ADDRESS_RE = re.compile(r"(?<![\w-])((?:" + _BARE_NAME + r" ){0,2}" + _BARE_NAME + r")" + _HOUSE)
 _ADDRESS_CUE_RE = re.compile(
-    r"(?:adresse\w*(?: er| blir)?|bor(?: nå)?(?: i| på)|bur(?: i| på)|bodde(?: i| på)|flytt\w*(?: inn)? (?:til|i)|"
+    r"(?<![\w-])(?:adresse\w*(?: er| blir)?|bor(?: nå)?(?: i| på)|bur(?: i| på)|bodde(?: i| på)|flytt\w*(?: inn)? (?:til|i)|"
     r"leilighet(?:en)? i|står som|skrev|holder til i|post til|sendes til)\W{0,3}\Z",
     re.I,
 )
@@ -177,6 +177,7 @@ def replace_addresses(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary) -
             if _ADDRESS_CUE_RE.search(text, max(0, start - 40), start + w.end()):
                 start += w.end()
                 break
+        start = _trim_leading(text, start, m.end(1))
         if start >= m.end(1):
             continue
         words = text[start : m.end(1)].split(" ")
