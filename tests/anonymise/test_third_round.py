@@ -123,3 +123,56 @@ def test_a_title_after_a_name_belongs_to_the_next_name():
 )
 def test_two_letter_weekdays_stay_and_a_date_keeps_its_full_stop(text, expected):
     assert anonymise(text).text == expected
+
+
+# -- languages that reveal origin, and the widely spoken ones that stay ----------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hun snakker tigre og arabisk.", "Hun snakker et østafrikansk språk og arabisk."),
+        ("Mannen snakker quechua.", "Mannen snakker et latinamerikansk språk."),
+        ("Familien snakker amazigh og tamazight.",
+         "Familien snakker et nordafrikansk språk og et nordafrikansk språk."),
+        ("Morsmålet er ewe.", "Morsmålet er et vestafrikansk språk."),
+        ("Tolk på hazaragi bestilles.", "Tolk på et sørasiatisk språk bestilles."),
+        ("Hun snakker gassisk (malagassisk) og diola.",
+         "Hun snakker et sørafrikansk språk (et sørafrikansk språk) og et vestafrikansk språk."),
+        ("Han snakker tigrinja, oromo og kurmanji.",
+         "Han snakker et østafrikansk språk, et østafrikansk språk og et midtøstlig språk."),
+        ("Hun snakker både arabisk og polsk.", "Hun snakker både arabisk og et østeuropeisk språk."),
+        ("Språk: somali, arabisk.", "Språk: et østafrikansk språk, arabisk."),
+        ("Han snakker jola-fonyi hjemme.", "Han snakker et vestafrikansk språk hjemme."),  # from the CLDR gazetteer
+    ],
+)
+def test_languages_that_point_to_a_people_are_generalised_as_languages(text, expected):
+    assert anonymise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han kan engelsk, fransk, spansk, russisk, portugisisk og swahili.",
+        "Hun har arabisk bakgrunn og er fransktalende.",
+        "Vi så tigre i dyreparken.",
+        "Han ga beskjed i går.",
+    ],
+)
+def test_widely_spoken_languages_and_words_that_only_look_like_languages_stay(text):
+    assert anonymise(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hun er fransk statsborger.", "Hun er vesteuropeisk statsborger."),
+        ("Hun har en russisk mann.", "Hun har en østeuropeisk mann."),
+        ("Han er eritreer.", "Han er fra Øst-Afrika."),
+        ("De er somaliere.", "De er fra Øst-Afrika."),
+        ("En eritreer møtte.", "En person fra Øst-Afrika møtte."),
+        ("Kona er oromo.", "Kona er fra Øst-Afrika."),
+        ("Tolk: Patrice (lingala/fransk).", "Tolk: Tolk A (et sentralafrikansk språk/fransk)."),
+    ],
+)
+def test_nationalities_and_peoples_agree_with_the_sentence(text, expected):
+    assert anonymise(text).text == expected
