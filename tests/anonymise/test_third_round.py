@@ -176,3 +176,9 @@ def test_widely_spoken_languages_and_words_that_only_look_like_languages_stay(te
 )
 def test_nationalities_and_peoples_agree_with_the_sentence(text, expected):
     assert anonymise(text).text == expected
+
+
+def test_a_nav_office_whose_place_opens_with_a_describing_word():
+    # «Gamle» describes in «NAV gamle ytelser», but «Gamle Oslo» is a known place
+    assert kinds("Hun møtte på NAV Gamle Oslo i går.") == {"nav_office": ["NAV Gamle Oslo"]}
+    assert anonymise("Saken gjelder NAV gamle ytelser.").text == "Saken gjelder NAV gamle ytelser."
