@@ -69,8 +69,8 @@ ADDRESS_RE = re.compile(
 _BARE_NAME = r"[^\W\d_][\w'’-]*"
 BARE_ADDRESS_RE = re.compile(r"(?<![\w-])((?:" + _BARE_NAME + r" ){0,2}" + _BARE_NAME + r")" + _HOUSE)
 _ADDRESS_CUE_RE = re.compile(
-    r"(?<![\w-])(?:adresse\w*(?: er| blir)?|bor(?: nå)?(?: i| på)|bur(?: i| på)|bodde(?: i| på)|flytt\w*(?: inn)? (?:til|i)|"
-    r"leilighet(?:en)? i|står som|skrev|holder til i|post til|sendes til)\W{0,3}\Z",
+    r"(?<![\w-])(?:adresse\w*(?: er| blir)?|bor(?: nå)?(?: i| på)|bur(?: i| på)|bodde(?: i| på)|"
+    r"flytt\w*(?: inn)? (?:til|i)|leilighet(?:en)? i|står som|skrev|holder til i|post til|sendes til)\W{0,3}\Z",
     re.I,
 )
 # A number of something after the name is no house number: «bor i Oslo 3 dager i uka», «på Nydalen 2 ganger».
