@@ -33,7 +33,7 @@ LOWER = "hei. ok det. ja takk. {} vi snakkes."
         ("Han begynte på Fremtind i mars.", "Fremtind"),
         ("Han jobber på Eurest Tøyen.", "Eurest Tøyen"),
         ("Han har praksis på rema.", "rema"),
-        ("Hun begynte hos kiwi i fjor.", "kiwi"),
+        ("Hun begynte hos meny i fjor.", "meny"),
         ("Han jobber på joker på Tøyen.", "joker på Tøyen"),
     ],
 )
@@ -83,7 +83,7 @@ def test_ordinary_words_after_a_workplace_cue_stay(text):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "han handler på kiwi hver dag.",
+        "han handler på spar hver dag.",
         "hun jobber i butikk og har praksis på lageret.",
         "han begynte på nytt og startet på igjen etter ferien.",
         "intervju på teams i morgen, eller på zoom.",
