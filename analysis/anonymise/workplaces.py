@@ -9,7 +9,8 @@ employer when it is
   «handler på joker» has no cue and stays), with a place after it when there is one («rema på Tøyen»);
 * a word that is no Norwegian vocabulary and no known place, capitalised (or anywhere in a lower-case text),
   with «på/i» and a place after it when there is one («Matvia på Lysaker» is one workplace), or a place or
-  another unknown capitalised word right after it («Eurest Skøyen»).
+  another rare capitalised word right after it («Kantinex Lierstranda»; a name of the lexicon there makes
+  a person's full name instead).
 
 → «Arbeidsplass N», consistent with the other workplaces of the document; such an unknown word is the same
 workplace wherever else the document names it («Matvia er en kantine»).
@@ -81,11 +82,10 @@ def _after_a_given_name(text: str, key: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def replace_workplaces_after_cues(
-    ws: Workspace, registry: Registry, lexicon: Lexicon, vocabulary: Vocabulary
-) -> None:
+def replace_workplaces_after_cues(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabulary: Vocabulary) -> None:
     text = ws.text
-    unknown: dict[str, str] = {}  # an unknown workplace word → the registry key of its first mention
+    unknown: dict[str, tuple[str, str]] = {}  # an unknown workplace word → its surface, the key of its first mention
+    surname: dict[str, bool] = {}
     for m in WORKPLACE_CUE_RE.finditer(text):
         tok = word_at(text, m.end())
         if tok is None:
@@ -93,9 +93,11 @@ def replace_workplaces_after_cues(
         chain = match_phrase(lexicon.chains, text, tok)
         if chain is not None:
             end = chain[0].end
-        elif _name_word(tok, text, lexicon, vocabulary, ws.lower_case) and not _after_a_given_name(
-            text, tok.key, lexicon
-        ):
+        elif _name_word(tok, text, lexicon, vocabulary, ws.lower_case):
+            if tok.key not in surname:  # one scan of the document per word
+                surname[tok.key] = _after_a_given_name(text, tok.key, lexicon)
+            if surname[tok.key]:
+                continue
             end = tok.end
         else:
             continue
@@ -109,26 +111,26 @@ def replace_workplaces_after_cues(
             hit = match_phrase(lexicon.places, text, nxt)
             if hit is not None:
                 end = hit[0].end  # «Eurest Tøyen»
-            elif lexicon.is_person_key(nxt.key):
+            elif chain is None and lexicon.is_person_key(nxt.key):
                 continue  # «hos Amare Hansen»: a full name, for the name rules
-            elif not vocabulary.is_ordinary(nxt.key):
-                end = nxt.end  # «Eurest Skøyen»: a place the lexicon does not know; never left behind
+            elif not vocabulary.is_ordinary(nxt.key) or vocabulary.frequency(nxt.key) < 4.0:
+                end = nxt.end  # «Kantinex Lierstranda»: a place the lexicon does not know, not left behind
         key = " ".join(phrase_key(text[tok.start : end]))
         ws.add(tok.start, end, "employer", registry.name_for(key), reason="navn etter «jobber i», «praksis på» …")
         if chain is None:
-            unknown.setdefault(tok.key, key)
+            unknown.setdefault(tok.key, (tok.text, key))
     ws.commit()
     _repeat(ws, registry, unknown)
 
 
-def _repeat(ws: Workspace, registry: Registry, unknown: dict[str, str]) -> None:
+def _repeat(ws: Workspace, registry: Registry, unknown: dict[str, tuple[str, str]]) -> None:
     """An unknown workplace word found after a cue is that workplace wherever the document names it again
     («Matvia er en kantine»), under the pseudonym of its first mention."""
     if not unknown:
         return
-    alternation = "|".join(re.escape(k) for k in sorted(unknown, key=len, reverse=True))
+    alternation = "|".join(re.escape(t) for t, _ in sorted(unknown.values(), key=lambda v: -len(v[0])))
     for m in re.finditer(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", ws.text, re.I):
         key = Word.of(m).key
         if key in unknown:
-            ws.add(m.start(), m.end(), "employer", registry.name_for(unknown[key]), reason="arbeidsplass sett før")
+            ws.add(m.start(), m.end(), "employer", registry.name_for(unknown[key][1]), reason="arbeidsplass sett før")
     ws.commit()

@@ -32,6 +32,7 @@ LOWER = "hei. ok det. ja takk. {} vi snakkes."
         ("Kandidaten jobber som kokk hos Kantinex på Fornebu.", "Kantinex på Fornebu"),
         ("Han begynte på Fremtind i mars.", "Fremtind"),
         ("Han jobber på Eurest Tøyen.", "Eurest Tøyen"),
+        ("Han jobber hos Kantinex Lierstranda.", "Kantinex Lierstranda"),  # a rare capitalised word: its place
         ("Han har praksis på rema.", "rema"),
         ("Hun begynte hos meny i fjor.", "meny"),
         ("Han jobber på joker på Tøyen.", "joker på Tøyen"),
@@ -59,6 +60,8 @@ def test_an_unknown_workplace_is_the_same_workplace_when_named_again():
     out = anonymise(text)
     assert [text[s.start : s.end] for s in out.replacements] == ["Kantinex på Fornebu", "Kantinex", "Kantinex"]
     assert out.text == "Hun jobber på Arbeidsplass 1. Arbeidsplass 1 er en kantine, og hun trives på Arbeidsplass 1."
+    text = "Hun jobber på Kantinøx på Fornebu. KANTINØX er fin."  # any case, letters of other alphabets too
+    assert anonymise(text).text == "Hun jobber på Arbeidsplass 1. Arbeidsplass 1 er fin."
 
 
 @pytest.mark.parametrize(
