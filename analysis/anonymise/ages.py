@@ -71,7 +71,8 @@ AGE_LIST_RE = re.compile(r"barn,\s+((?:\d{1,2},\s+)*\d{1,2})\s+og\s+(\d{1,2})( �
 # Number words, in one scan: «tjuetoåring(en)», «femtiårige», «femtifem år gammel», «førtito år», «er sju.»
 WORD_AGE_RE = re.compile(
     r"(?<![\w.,-])(?P<n>" + _NUMBER_WORD + r")(?:(?P<noun>-?åring(?P<end>en|er|ene|ar|ane)?)|(?P<adj>-?årig(?P<e>e)?)"
-    r"|(?P<old>\s+år\s+gam(?:mel|le|mal))|(?P<year>\s+år)|(?P<bare>(?=[,.;)]|[ \t]*$|\s+og\b)))(?![\w])",
+    r"|(?P<old>\s+år\s+gam(?:mel|le|mal))|(?P<year>\s+år)"
+    r"|(?P<bare>(?=[,.;)]|[ \t]*$|\s+(?:og|nå|no|snart|i\s+dag|i\s+år)\b)))(?![\w])",
     re.I | re.M,
 )
 _VERBS_BEFORE = frozenset("er var blir ble fyller fylte fylt vart blei".split())
@@ -89,13 +90,46 @@ _WORD_BEFORE_RE = re.compile(r"(\S+) ?\Z")
 PERSON_NOUNS = frozenset(
     "kvinne kvinnen mann mannen kandidat kandidaten deltaker deltakeren søker søkeren person personen jente "
     "jenta gutt gutten sønn sønnen datter datteren mor moren far faren bruker brukeren barn barna barnet "
-    "yngste eldste minste yngstemann minstemann eldstemann begge tvillingene".split()
+    "yngste eldste minste yngstemann minstemann eldstemann begge tvillingene tvillinger jenter jentene gutter "
+    "guttene sønner sønnene døtre døtrene unger ungene ungen baby babyen småbarn".split()
 )
 # Words that may be the subject of «er førtito år»: people, not things.
 SUBJECTS = PERSON_NOUNS | frozenset(cues.ROLE_NOUNS) | cues.PRONOUNS - {"det", "den", "dette", "denne", "disse"}
 
 
 _POSSESSIVES = frozenset("hans hennes hennar min mi mitt din di sin si vår deres dykkar".split())
+
+# A duration, not an age, after «N år»: «han er to år i Norge», «hun var tre år på skolen», «to år her».
+_DURATION_AFTER_RE = re.compile(
+    r"\s+(?:(?:i|på|hos|ved|til|med)\s+(?!(?:dag|år|fjor|går|morgen|januar|februar|mars|april|mai|juni|juli|"
+    r"august|september|oktober|november|desember|sommer|høst|vinter|vår|romjula|jula)\b)|her\b|der\b|siden\b)",
+    re.I,
+)
+# A series of ages: «barna er 3 og 6 år», «tre barn på 2, 5 og 9 år», «(4 og 7 år)», «de er fire og sju».
+_NUM = r"(?:\d{1,2}|" + _NUMBER_WORD + r")"
+AGE_SERIES_RE = re.compile(
+    r"(?:(?<![\w])(?P<cue>er|var|blir|ble|på)[ \t]+|(?P<paren>\())(?P<list>" + _NUM + r"(?:,[ \t]*" + _NUM + r")*"
+    r"[ \t]+(?:og|eller)[ \t]+" + _NUM + r")(?![\w])(?P<unit>[ \t]+år(?:[ \t]+gam(?:mel|le|mal))?)?(?![\w])",
+    re.I,
+)
+_SERIES_ENDS_RE = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$|(?:og|men|nå|i dag|begge)\b)")
+_COUNT_AFTER_RE = re.compile(r"\s+og\s+\d{1,3}\s+(?!år\b)[^\W\d_]")
+# After «fylte», «fyller», «runder»: a number is an age («fylte åtte i går», «fyller 40 i mai»).
+AGE_FILL_RE = re.compile(
+    r"(?<![\w])(?:fylte|fyller|fylt|runder|rundet|runda)[ \t]+(?P<n>" + _NUM + r")(?P<unit>[ \t]+år)?(?![\w])"
+    r"(?=[ \t]*(?:[,.;:!?)\n]|$|(?:i|på|nå|for|forrige|sist|siste|neste|denne|den|og|til|om|snart)\b))",
+    re.I,
+)
+# «i en alder av 29 år», «alderen på 29»
+AGE_OF_RE = re.compile(
+    r"(?<![\w])(?P<n0>(?:i|ved)[ \t]+en[ \t]+)?alder(?:en)?[ \t]+(?:av|på)[ \t]+(?P<n>" + _NUM + r")"
+    r"(?P<unit>[ \t]+år)?(?![\w])",
+    re.I,
+)
+# A baby's age: «8 måneder gammel», «på ti uker» (after a person noun)
+AGE_MONTHS_RE = re.compile(
+    r"(?<![\w])(?P<n>" + _NUM + r")[ \t]+(?:måneder|mnd\.?|uker)(?P<old>[ \t]+gam(?:mel|le|mal))?(?![\w])", re.I
+)
 
 
 def decade(age: int) -> str:
@@ -154,14 +188,63 @@ def _replace_number_words(ws: Workspace) -> None:
                 _age(ws, start, m.end(), age, "{lo}–{hi}-årig" + (m.group("e") or ""), reason="«-årig» i ord")
         elif m.group("old"):
             _age(ws, start, m.end(), age, reason="alder i ord («år gammel»)")
-        elif _after_age_verb(ws, start):
+        elif _after_age_verb(ws, start) and not (m.group("year") and _DURATION_AFTER_RE.match(ws.text, m.end())):
             _age(ws, start, m.end(), age, reason="alder i ord etter verb")
     ws.commit()
 
 
+def _person_before(ws: Workspace, pos: int) -> bool:
+    """A person noun, a pronoun or a replaced name right before ``pos`` («to barn på …», «Sara (…)»)."""
+    who = prev_word(ws.text, pos)
+    return (who is not None and fold(who[0].text) in SUBJECTS) or ws.text[max(0, pos - 2) : pos].strip().endswith(
+        MASK
+    )
+
+
+def _replace_series(ws: Workspace) -> None:
+    """«barna er 3 og 6 år» → «barna er under 10 år»; «tre barn på 2, 9 og 14 år» → «tre barn under 10 år og i
+    tenårene»; «to barn på 4 og 7 år» → «to barn på under 10 år»; «Sara og Adam (4 og 7 år)»."""
+    for m in AGE_SERIES_RE.finditer(ws.text):
+        cue, unit = (m.group("cue") or "(").casefold(), m.group("unit")
+        ages = [number(w) for w in re.split(r"\s*,\s*|\s+(?:og|eller)\s+", m.group("list"), flags=re.I) if w]
+        if max(ages) > 110:
+            continue
+        if cue in ("er", "var", "blir", "ble"):
+            if not _person_subject(ws, m.start()) or not (unit or _SERIES_ENDS_RE.match(ws.text, m.end())):
+                continue
+        elif cue == "på":
+            if not _person_before(ws, m.start()) or not unit:
+                continue
+        elif not (ws.text[m.end() : m.end() + 1] == ")" and (_person_before(ws, m.start()) or ws.text[
+            max(0, m.start() - 2) : m.start()
+        ].strip()[-1:].isalpha())):
+            continue  # «(4 og 7 år)» after a name or a person noun
+        if unit and _DURATION_AFTER_RE.match(ws.text, m.end()):
+            continue
+        decades = list(dict.fromkeys(decade(a) for a in ages))
+        start = m.start("list")
+        if cue == "på" and decades != ["under 10 år"]:
+            start = m.start()  # «på i tenårene» is no Norwegian: the preposition goes
+        ws.add(start, m.end(), "age", " og ".join(decades), reason="aldre i en oppramsing")
+    ws.commit()
+
+
 def replace_ages(ws: Workspace) -> None:
+    _replace_series(ws)
     for m in AGE_VERB_RE.finditer(ws.text):
-        _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder etter verb")
+        if not _DURATION_AFTER_RE.match(ws.text, m.end()):
+            _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder etter verb")
+    ws.commit()
+    for m in AGE_FILL_RE.finditer(ws.text):
+        _age(ws, m.start("n"), m.end(), number(m.group("n")), reason="alder etter «fylte»")
+    ws.commit()
+    for m in AGE_OF_RE.finditer(ws.text):  # «døde i en alder av 80 år» → «døde i 80-årene»
+        _age(ws, m.start() if m.group("n0") else m.start("n"), m.end(), number(m.group("n")), reason="«alder av»")
+    ws.commit()
+    for m in AGE_MONTHS_RE.finditer(ws.text):
+        paa = ws.text[max(0, m.start() - 3) : m.start()].casefold() == "på "
+        if m.group("old") or (paa and _person_before(ws, m.start() - 3)):
+            ws.add(m.start(), m.end(), "age", "under 10 år", reason="alder i måneder eller uker")
     ws.commit()
     for m in AGE_GAMMEL_RE.finditer(ws.text):
         _age(ws, m.start(), m.end(), int(m.group(1)), reason="alder («år gammel»)")
@@ -193,8 +276,11 @@ def replace_ages(ws: Workspace) -> None:
         if person and all(_is_number(w) for w in words):
             ages = [number(w) for w in words]
             if max(ages) <= 110:
-                decades = list(dict.fromkeys(decade(a) for a in ages))  # «to barn på 4 og 7 år» → «under 10 år»
-                ws.add(m.start(), m.end(), "age", " og ".join(decades), reason="«på N år» etter person")
+                decades = list(dict.fromkeys(decade(a) for a in ages))
+                start = m.start() if decades != ["under 10 år"] else m.start("list") if m.group("list") else m.start(
+                    "last"
+                )  # «sønnen på under 10 år», «sønnen i tenårene»
+                ws.add(start, m.end(), "age", " og ".join(decades), reason="«på N år» etter person")
     ws.commit()
     for m in AGE_APPOSITION_RE.finditer(ws.text):
         before = _WORD_BEFORE_RE.search(ws.text, max(0, m.start() - 40), m.start())
@@ -208,6 +294,8 @@ def replace_ages(ws: Workspace) -> None:
             _age(ws, m.start(), m.end(), int(m.group(1)), "({decade})", reason="tall i parentes etter navn")
     ws.commit()
     for m in AGE_BARE_RE.finditer(ws.text):
+        if _COUNT_AFTER_RE.match(ws.text, m.end(2)):
+            continue  # «Jeg var 2 og 3 ganger der»: a count of something
         _age(ws, m.start(2), m.end(2), int(m.group(2)), reason="tall som alder etter «er»/«fylte»")
     ws.commit()
     for m in AGE_NOT_RE.finditer(ws.text):

@@ -219,6 +219,26 @@ FUNCTION_WORD_NAMES = frozenset({"per", "hans", "jo"})
 
 PRONOUNS = frozenset("hen han hun ho dei de den det dette denne disse vi du dere jeg eg meg deg seg oss".split())
 WEEKDAYS = frozenset("mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag".split())
+# Feasts and seasons that are capitalised now and then («etter Påske»): never a person.
+HOLIDAYS = frozenset("jul julen påske påsken pinse pinsen nyttår advent ramadan ramadanen eid id bajram".split())
+
+# -- positions of a person for a word the document already uses as a name (names.py, rule 7) ---------------
+# Verbs whose object is a person («ringte jo», «møtte Bo»), and words before «med» that take a person
+# («snakket med ask», «møte med Fall»).
+OBJECT_VERBS = frozenset(
+    "ringte ringer ringde ringt møtte møter møtt traff treffer truffet spurte spør hjalp hjelper besøkte besøker "
+    "kontaktet kontakter informerte informerer hentet henter takket takker inviterte inviterer tekstet "
+    "sms-et purret".split()
+)
+WITH_WORDS = frozenset(
+    "snakket snakker snakka snakke snakk prata pratet prater prate prat samtale samtalen møte møtet avtale "
+    "avtalt avtalte enig enige sammen kontakt telefonsamtale ringerunde".split()
+)
+# «Ask er veilederen min», «bo er kollegaen hennes»: a person is what a role noun says after a copula.
+PREDICATE_RE = re.compile(
+    r" (?:er|var|blir|ble) ([^\W\d_]+)(?: (?:min|mi|mitt|hans|hennes|vår|deres|sin|si))?"
+    r"[ \t]*(?:[.,;:!?)\n]|$|(?:og|men|som|til|for|på|i|hos|ved)\b)"
+)
 DEFINITE_ENDINGS = ("en", "na", "ne", "et", "ta")
 
 # -- appositions: «Kari Nordby, jobbspesialist», «Ali (sønnen)» -------------------------------------------------

@@ -55,7 +55,10 @@ _DAYS = (
 )
 # A weekday or «den» before a date goes with it; found by looking back from the digits, which is much faster
 # than letting every position of the text try the weekday names.
-_PREFIX_BEFORE_RE = re.compile(r"(?<![\w])(?:" + _DAYS + r"(?:en)?\.?\s+(?:den\s+)?|den\s+)\Z", re.I)
+# The two-letter abbreviations («ma», «ti», «on», «to», «fr») stay before a replaced date: they are also ordinary
+# words, and «fr våren» still says which day of the week it was, nothing more.
+_LONG_DAYS = _DAYS.replace("|to|ti|on|fr)", ")")
+_PREFIX_BEFORE_RE = re.compile(r"(?<![\w])(?:" + _LONG_DAYS + r"(?:en)?\.?\s+(?:den\s+)?|den\s+)\Z", re.I)
 DATE_TEXT_RE = re.compile(r"(?<![\w])(\d{1,2})\.\s*(" + _MONTH_ALT + r")(?:(\.)?(?:\s+(\d{4}))|\b(\.)?)(?![\w])", re.I)
 MONTH_YEAR_RE = re.compile(r"(?<![\w.])(" + _MONTH_ALT + r")\s+(\d{4})(?![\w])", re.I)
 DATE_NUMERIC_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\w]|[.,/]\d)", re.I)
@@ -63,7 +66,7 @@ DATE_SLASH_DASH_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})/(\d{1,2})-(\d{4}|\d{2})
 DATE_ISO_RE = re.compile(r"(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?![\w]|[.,/-]\d)")
 # Day and month without a year: «tirs 2/4», «27/8», «14.09.», «13.5.», «12.02», «24/1».
 DAY_MONTH_RE = re.compile(r"(?<![\w.,/:-])(\d{1,2})([./])(\d{1,2})(\.)?(?![\w]|[.,/:]?\d|-\d|/)", re.I)
-DAY_ONLY_RE = re.compile(r"(?<![\w])(" + _DAYS + r"\.?)\s+(\d{1,2})\.(?=\s)", re.I)  # «tirs 14.»
+DAY_ONLY_RE = re.compile(r"(?<![\w])(" + _DAYS + r"\.?)\s+(\d{1,2})\.(?=\s)", re.I)  # «tirs 14.», «fr 14.»
 _NOT_DATE_AFTER_RE = re.compile(r",\s*L\d")
 _SECTION_BEFORE_RE = re.compile(
     r"(?<![\w])(?:kapittel|kap|avsnitt|punkt|pkt|tabell|figur|versjon|side|del|s)\.?\s*\Z", re.I
@@ -203,5 +206,6 @@ def replace_dates(ws: Workspace) -> None:
         _add(ws, start, _dot_end(ws.text, m.end(3)), None, month, day, "dag og måned")
     ws.commit()
     for m in DAY_ONLY_RE.finditer(ws.text):
-        ws.add(m.start(), m.end(), "date", "en dag", reason="ukedag og dato")
+        start = m.start() if len(m.group(1).rstrip(".")) > 2 else m.start(2)
+        ws.add(start, m.end(), "date", "en dag", reason="ukedag og dato")
     ws.commit()

@@ -71,12 +71,14 @@ class Lexicon:
     countries: PhraseIndex  # value = world region
     adjectives: dict[str, str]  # casefolded adjective base form -> region
     demonyms: dict[str, tuple[str, str]]  # any casefolded demonym form -> (region, replacing noun form)
-    languages: dict[str, str]  # casefolded language name -> region
+    languages: dict[str, str]  # folded language name -> region (languages.tsv over languages_cldr.tsv)
     region_adjectives: dict[str, str]
     ambiguous: frozenset[str]
     chains: PhraseIndex  # chain names; value "*" when the name is also an ordinary word
     proper_nouns: frozenset[str]  # capitalised words that name nobody (NAV systems, programmes ...)
     acronyms: frozenset[str] = frozenset()  # capitalised abbreviations that are no initials (NAV, AAP, DPS ...)
+    widely_spoken: frozenset[str] = frozenset()  # languages of several world regions: stay (languages.tsv «*»)
+    context_languages: frozenset[str] = frozenset()  # language names that count only where a language is named
     months: frozenset[str] = frozenset(MONTH_WORDS)
 
     def is_person_word(self, word: str) -> bool:
@@ -133,10 +135,20 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         for dem in row["demonyms"].split(","):
             if dem.strip() not in ("", "-"):
                 demonyms[dem.strip().casefold()] = row["region"]
-    languages = {row["language"].casefold(): row["region"] for row in _tsv(directory / "languages.tsv")}
-    for language, region in languages.items():
-        if language.endswith("sk"):
+    places = PhraseIndex.build(place_names)
+    rows = _tsv(directory / "languages.tsv")
+    listed = {fold(row["language"]): row["region"] for row in rows}
+    marked = {fold(row["language"]) for row in rows if (row.get("context") or "").strip() == "yes"}
+    widely = frozenset(k for k, region in listed.items() if region == "*")
+    cldr = {fold(row["language"]): row["region"] for row in _tsv(directory / "languages_cldr.tsv")}
+    cldr = {k: r for k, r in cldr.items() if r != "*" and k not in widely}
+    languages = {**cldr, **{k: r for k, r in listed.items() if r != "*"}}
+    for language, region in listed.items():
+        if language.endswith("sk") and region != "*":
             adjectives.setdefault(language, region)
+    # Only where a language is named: the generated names (a few hundred, some of them rare words or names) and the
+    # listed names marked so («tigre» is also «tigers»).
+    context_languages = frozenset(k for k in languages if k not in listed or k in marked)
     demonym_forms = {
         form: (region, noun)
         for singular, region in demonyms.items()
@@ -149,7 +161,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     return Lexicon(
         given=given,
         surnames=surnames,
-        places=PhraseIndex.build(place_names),
+        places=places,
         countries=PhraseIndex.build(countries),
         adjectives=adjectives,
         demonyms=demonym_forms,
@@ -159,4 +171,6 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         chains=PhraseIndex.build(chains),
         proper_nouns=frozenset(fold(w) for w in _lines(directory / "ordinary_proper_nouns.txt")),
         acronyms=frozenset(fold(w) for w in _lines(directory / "acronyms.txt")),
+        widely_spoken=widely,
+        context_languages=context_languages,
     )

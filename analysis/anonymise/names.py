@@ -14,7 +14,10 @@ Whether a candidate *is* a name depends on what kind it is and where it stands:
    rules). At a sentence start, or in lower case, it needs local evidence (rule 5); without it, it goes on
    the review list.
 4. **An ordinary word** is a name only in the strongest positions: a chat speaker or message header, a
-   header label («Bruker: …»), a title («dr.»), a greeting or sign-off — «fra gul (på samis telefon):».
+   header label («Bruker: …»), a title («dr.»), a greeting or sign-off — «fra gul (på samis telefon):»; after
+   a header label or sign-off the whole capitalised name is taken («Fra: Dato Beridze»). Capitalised in the
+   middle of a sentence it is a name where a person stands («møtte Fall», «at Gul sa», «Fall, sjefen og
+   jeg»; analysis/anonymise/evidence.py), never as a title word, feast or inflected noun («Husbanken»).
 5. **Local evidence**: a role noun before («jobbspesialist», «tolken», «kona», «kontaktperson er»), an
    apposition after («, jobbspesialist», «(veileder)», an age «(16)»), a title, a header label, a greeting or
    sign-off, a chat speaker position («kari 08:12:», «08.58 tuan:», «bjørn-erik → ragnhild», «fra X:»), a
@@ -28,8 +31,11 @@ Whether a candidate *is* a name depends on what kind it is and where it stands:
 7. **Propagation**: every part of every name found is remembered; a second run replaces each other
    occurrence in any case, as a genitive («Aminas», «Idris'») or as the first part of a compound
    («warsame-saken» → «Person A-saken»), and repeats while it learns new parts. A remembered part that is
-   also an ordinary word (rule 2 and 4) still needs the evidence of rules 2 and 5 there; a known name of
-   several words is replaced wherever two or more of its words stand in a row.
+   also an ordinary word (rule 2 and 4) still needs the evidence of rules 2 and 5 there — in lower case in a
+   capitalised text a name's place in the sentence: a greeting, a role noun («kollegaen min jo»), a verb of
+   speech, the object of «ringte», «møtte», «snakket med», a list with other people, «gul her» opening a
+   message, a chat label («dato:»); the ordinary uses («jo, det gjør jeg», «i hagen», «et fall») stay. A
+   known name of several words is replaced wherever two or more of its words stand in a row.
 8. **Initials** in a person's position (analysis/anonymise/positions.py) are people too, and once the whole
    document is read, short forms, initials and a part mentioned before the full name join that person
    (analysis/anonymise/aliases.py).
@@ -41,16 +47,24 @@ from __future__ import annotations
 
 from analysis.anonymise import cues
 from analysis.anonymise.aliases import load_short_forms
+from analysis.anonymise.evidence import Evidence
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.namewords import Evidence, NameWords
+from analysis.anonymise.namewords import NameWords
 from analysis.anonymise.people import Mention, People
-from analysis.anonymise.positions import find_initials, find_initials_in_positions, propagate_initials
+from analysis.anonymise.positions import (
+    find_initials,
+    find_initials_in_positions,
+    propagate_initials,
+    speaker_starts,
+)
 from analysis.anonymise.runs import NameRuns
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Word, Workspace, is_sentence_start, match_phrase
 
 # Evidence strong enough to take even an ordinary word for a name (rule 4).
 STRONG_REASONS = ("etter «", "under «", "etter tittel", "fulgt av alder")
+# Cues that place a word where a person stands (evidence.py): enough for a known name written in lower case.
+PLACING_CUES = ("slot", "speaker", "role", "speech", "position")
 CUE_WORDS = frozenset(
     {*cues.ROLE_NOUNS, *cues.NEUTRAL_PERSON_NOUNS, *cues.GREETINGS, *cues.TITLES_FULL, *cues.TITLES_ABBR}
 )
@@ -171,7 +185,11 @@ class NameFinder(NameRuns):
         if dash and head.casefold() in self.people.learned and tail[:1].islower() and not self.is_lex(key):
             key, compound_tail = head.casefold(), dash + tail  # «warsame-saken»
         got = self.base(tok) if not compound_tail else (key, "", 0)
-        if got is None and not self.learned_only and (self.name_position(i) or self.run_at(i)):
+        if (
+            got is None
+            and not self.learned_only
+            and (self.name_position(i) or self.run_at(i) or self.ordinary_in_name_position(i))
+        ):
             got = (key, "", 0)
         if got is None and not (len(tok.text) == 1 and tok.text.isupper()):
             return None
@@ -208,6 +226,8 @@ class NameFinder(NameRuns):
         if not compound_tail:
             i = self.extend_left(i, i)
         j = i if compound_tail else max(self.extend(i), self.extend(seed) if seed > i else i)
+        if tok.start in self.speakers:
+            j = max(j, self.label_end(i))  # «jo hage:»: a speaker's label is one name, whatever its words
         if j + 1 < len(self.toks) and self.toks[j + 1].key in cues.STREET_WORDS and text[self.toks[j].end] == " ":
             return None
         parts, suffix, extra = self.keys(i, j)
@@ -218,8 +238,6 @@ class NameFinder(NameRuns):
         if decision is None:
             return None
         reason, weak = decision
-        if ev.reason.startswith("etter tittel") and i > 0:
-            i -= 1  # «fru Hansen», «dr. Ali»: the title goes with the name (it tells gender or profession)
         while i > 0 and self.toks[i - 1].key in cues.PARTICLES and self.gap_before(i) == " ":
             i -= 1  # «Van der Berg»: the particles go with the name
         tok = self.toks[i]
@@ -266,10 +284,18 @@ class NameFinder(NameRuns):
         if self.learned_only:
             if not known or self.text[self.toks[j].end : self.toks[j].end + 2] in ("- ", "-\n"):
                 return None
-            if not cap and not lower_doc and all(self.ambiguous(p) for p in parts):
+            if not cap and parts[0] in cues.ROLE_FILLERS:
+                return None  # «sonen sin»: a possessive after a role noun, whatever name it is part of
+            placed = ev.strong and ev.cue in PLACING_CUES
+            if not cap and not lower_doc and all(self.ambiguous(p) for p in parts) and not placed:
                 return None  # «i dag», «per uke» in a capitalised text, after «Dag» or «Per» the person
-            if not cap and not lower_doc and not any(self.is_lex(p) or self.vocab.frequency(p) == 0 for p in known):
-                return None  # lower case in a capitalised text: only names no dictionary has
+            if (
+                not cap
+                and not lower_doc
+                and not placed
+                and not any(self.is_lex(p) or self.vocab.frequency(p) == 0 for p in known)
+            ):
+                return None  # lower case in a capitalised text: only names no dictionary has, or a name's place
             if any(not self.ambiguous(p) for p in known) or multi:
                 return "navn kjent fra før i dokumentet", False
             if cap and not sstart and not lower_doc:
@@ -281,6 +307,13 @@ class NameFinder(NameRuns):
             return None
         if lex_plain:
             return "navneliste", False
+        if (
+            j > i
+            and ev.cue == "slot"
+            and all(self.toks[k].capitalised == cap for k in range(i, j + 1))
+            and any(self.is_lex(p) or self.is_unknown(p) or p in self.people.learned for p in parts)
+        ):
+            return "navn " + ev.reason, False  # «Fra: Dato Beridze», «Mvh Jo Hage»: the whole name after the label
         if j > i and len(tok.text) == 1 and tok.text.isupper() and cap and (known or self.cap_name_like(self.toks[j])):
             return "initial og etternavn", False
         if (
@@ -321,6 +354,8 @@ class NameFinder(NameRuns):
             if cap or lower_doc:
                 self.ws.note_uncertain(tok.start, self.toks[j].end, "person", "ukjent ord som kan være et navn")
             return None
+        if cap and not sstart and not lower_doc and j == i and ev.cue in PLACING_CUES and self.cap_ordinary(tok):
+            return "stor forbokstav " + ev.reason, False  # «møtte Fall», «at Gul sa»: an ordinary word as a name
         if cap and not lower_doc and self.cap_name_like(tok) and (multi_cap or (ev.strong and not sstart)):
             return "stor forbokstav " + (ev.reason or "i navn i flere ledd"), not ev.strong
         if (
@@ -350,6 +385,7 @@ def replace_person_names(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary
         finder.text = ws.text
         finder.toks = [t for t in finder.toks if ws.text[t.start] != MASK]
         finder.by_start = {t.start: i for i, t in enumerate(finder.toks)}
+        finder.speakers |= speaker_starts(ws.text, finder.name_label)  # «dato:» once «Dato Beridze» is known
         found = finder.run(learned_only=True)
         for mention in found:
             people.add(ws, mention)

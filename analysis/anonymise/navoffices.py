@@ -26,9 +26,11 @@ def replace_nav_offices(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary,
     text = ws.text
     for m in NAV_RE.finditer(text):
         tok = word_at(text, m.end())
-        if tok is None or tok.key in NAV_UNITS or tok.key in DESCRIBING_WORDS:
+        if tok is None or tok.key in NAV_UNITS:
             continue
         hit = match_phrase(lexicon.places, text, tok)
+        if tok.key in DESCRIBING_WORDS and hit is None:
+            continue  # «NAV gamle ytelser»; but «NAV Gamle Oslo» is a known place
         parts = tok.key.split("-")
         known = hit is not None or any((p,) in lexicon.places.values for p in parts if len(parts) > 1)
         if not known and not (tok.capitalised and not tok.text.isupper()) and vocabulary.is_ordinary(tok.key):

@@ -18,6 +18,8 @@ Rules (one pass each, in this order):
    «DPS/VO + place» → «Barnehage N», «Skole N», «Voksenopplæring N», «Sykehjem N» … by kind, so the text keeps
    its sense. The name must not be an ordinary word that merely describes («ny skole», «på skolen»).
 6. **NAV offices**: see analysis/anonymise/navoffices.py.
+7. **After a workplace cue** («jobber i Matvia på Lysaker», «praksis på extra»), once institutions, NAV
+   offices and addresses are known: see analysis/anonymise/workplaces.py.
 """
 
 from __future__ import annotations

@@ -51,7 +51,7 @@ _STREET_COMPOUND = (
     r"jordet|løkka|løkken|tunet|grenda|skogen|haugen|berget|vika|viken|stubben|haven|sletta)"
 )
 _STREET_WORD = r"(?:gate|gata|gaten|gt\.|vei|veg|veien|vegen|allé|plass|brygge|torg|terrasse|ring|vie|stien|sving)"
-_HOUSE = r" \d{1,4}(?: ?[A-Za-z](?![\w]))?(?: ?[HU]\d{4}(?!\w))?(?![\w]|[.,]\d)"
+_HOUSE = r" (?!0)\d{1,4}(?: ?[A-Za-z](?![\w]))?(?: ?[HU]\d{4}(?!\w))?(?![\w]|[.,]\d)"
 _NAME = r"[^\W\d_][\w'’.-]*"
 ADDRESS_RE = re.compile(
     r"(?<![\w-])(?:(?:"
@@ -64,10 +64,20 @@ ADDRESS_RE = re.compile(
     + _HOUSE,
     re.I,
 )
-# A name and a house number, without a street word: needs a postcode after or an address cue before.
-BARE_ADDRESS_RE = re.compile(r"(?<![\w-])((?:" + _NAME + r" ){0,2}" + _NAME + r")" + _HOUSE)
+# A name and a house number, without a street word: needs a postcode after or an address cue before. The name
+# words hold no full stop, so no sentence boundary lies inside («… i Oslo. Barna er 4»).
+_BARE_NAME = r"[^\W\d_][\w'’-]*"
+BARE_ADDRESS_RE = re.compile(r"(?<![\w-])((?:" + _BARE_NAME + r" ){0,2}" + _BARE_NAME + r")" + _HOUSE)
 _ADDRESS_CUE_RE = re.compile(
-    r"(?:adresse\w*|bor(?: nå)? i|bur i|bodde i|flytt\w* til|leilighet(?:en)? i|står som|skrev)\W{0,3}\Z", re.I
+    r"(?<![\w-])(?:adresse\w*(?: er| blir)?|bor(?: nå)?(?: i| på)|bur(?: i| på)|bodde(?: i| på)|"
+    r"flytt\w*(?: inn)? (?:til|i)|leilighet(?:en)? i|står som|skrev|holder til i|post til|sendes til)\W{0,3}\Z",
+    re.I,
+)
+# A number of something after the name is no house number: «bor i Oslo 3 dager i uka», «på Nydalen 2 ganger».
+_COUNTED_AFTER_RE = re.compile(
+    r"\s+(?:dager|dag|uker|uke|måneder|mnd|år|timer|time|ganger|gang|barn|personer|kr|kroner|prosent|av|til|"
+    r"eller|og\s+\d)\b|\.\s*(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)",
+    re.I,
 )
 _POSTCODE_AFTER_RE = re.compile(r", ?\d{4} ")
 POSTCODE_RE = re.compile(
@@ -163,13 +173,22 @@ def replace_addresses(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary) -
     text = ws.text
     for m in BARE_ADDRESS_RE.finditer(text):
         start = _trim_leading(text, m.start(1), m.end(1))
+        for w in re.finditer(r"\S+ ", text[start : m.end(1)]):  # «flyttet til Sjølyststranda 3B»: after the cue
+            if _ADDRESS_CUE_RE.search(text, max(0, start - 40), start + w.end()):
+                start += w.end()
+                break
+        start = _trim_leading(text, start, m.end(1))
         if start >= m.end(1):
             continue
         words = text[start : m.end(1)].split(" ")
         if any(w.casefold() in NOT_STREET_NAMES or w.casefold() in lexicon.months for w in words):
             continue
-        before = text[max(0, start - 40) : start]
         postcode_after = _POSTCODE_AFTER_RE.match(text, m.end()) is not None
+        if _COUNTED_AFTER_RE.match(text, m.end()) or (
+            phrase_key(" ".join(words)) in lexicon.places.values and not postcode_after
+        ):
+            continue  # «bor i Oslo 3 dager», «flyttet til Sandvika 1. mai»: a place and a number, no address
+        before = text[max(0, start - 40) : start]
         cue = _ADDRESS_CUE_RE.search(before) is not None
         loc = re.search(r"(?:^|\s)(?:i|på)\s\Z", before) is not None
         name_like = words[0][0].isupper() and not vocabulary.is_ordinary(words[-1].casefold())

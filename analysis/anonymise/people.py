@@ -113,7 +113,8 @@ class People:
 
         def text(idx: int = idx, letter_only: bool = mention.letter_only, role: str | None = mention.role) -> str:
             label = self.label(idx)
-            if letter_only and role is not None and LABEL_ROLES.get(label.rsplit(" ", 1)[0]) == role and " " in label:
+            # After a role noun or title that says what the label says («tolken A», «dr. A»; «fru A» for «Person A»)
+            if letter_only and LABEL_ROLES.get(label.rsplit(" ", 1)[0], "") == role and " " in label:
                 return label.rsplit(" ", 1)[1] + suffix
             return label + suffix
 

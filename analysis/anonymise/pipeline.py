@@ -21,6 +21,7 @@ institutions           Barnehage 1, Skole 1, Voksenopplæring 1 …         orga
 NAV offices            NAV-kontor 1, 2 …                                 organisations
 street addresses       [adresse]                                         patterns
 postcode + place       [postnummer og sted]                              patterns
+named workplaces       Arbeidsplass 1 («jobber i Matvia på Lysaker»)     workplaces
 labelled form fields   Barnehage 1, Arbeidsplass 1, Sted 1 …             fields
 person names           Kandidat A, Jobbspesialist A, Person A …          names, people
 ages                   i 30-årene …                                      quasi
@@ -70,6 +71,7 @@ from analysis.anonymise.people import LABEL_ROLES, People
 from analysis.anonymise.places import replace_places
 from analysis.anonymise.quasi import replace_origins, replace_pronouns
 from analysis.anonymise.vocabulary import Vocabulary, load_vocabulary
+from analysis.anonymise.workplaces import replace_workplaces_after_cues
 from analysis.anonymise.workspace import MASK, PRIVATE_USE_RE, Registry, Workspace
 
 # The pipeline's own output: pseudonyms and placeholders are left as they are when a text is run twice.
@@ -273,6 +275,7 @@ def _run_passes(
     replace_nav_offices(ws, lexicon, vocabulary, registries["nav_office"])
     replace_addresses(ws, lexicon, vocabulary)
     replace_postcodes(ws, lexicon, vocabulary)
+    replace_workplaces_after_cues(ws, registries["employer"], lexicon, vocabulary)
     replace_labelled_fields(ws, vocabulary, registries["employer"], registries["place"], institutions)
     replace_person_names(ws, lexicon, vocabulary, people)
     replace_ages(ws)

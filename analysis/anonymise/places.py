@@ -108,7 +108,7 @@ DISTRICT_ENDINGS = (
 )
 
 
-def _lower_case_place(key: str, vocabulary: Vocabulary) -> bool:
+def lower_case_place(key: str, vocabulary: Vocabulary) -> bool:
     """A lower-case word after a locative that is a place although wordfreq lists it («på forus», «i
     sandviken»): rare with a toponym ending, a district ending after a first element, or a word of moderate
     frequency that is neither an inflected form nor a compound of ordinary words (common nouns are)."""
@@ -200,7 +200,7 @@ def replace_places(
                 continue  # «tro på Supported Employment»: an English term, not a place
         elif not ws.lower_case:
             continue
-        elif vocabulary.is_ordinary(tok.key) and not _lower_case_place(tok.key, vocabulary):
+        elif vocabulary.is_ordinary(tok.key) and not lower_case_place(tok.key, vocabulary):
             continue
         end = tok.end
         tail = PLACE_TAIL_RE.match(text, end)

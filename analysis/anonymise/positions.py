@@ -45,7 +45,11 @@ INITIALS_RES = (
 
 # «AMINA: Jeg kom hit i 2014.», «Hawo: …» — a speaker's label in a transcript (checked in code: a name, used as a
 # label on two lines or more unless a listed name, and no ordinary word such as «Merknad:»).
-_TURN_RE = re.compile(r"^[ \t]*([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?)[ \t]*:[ \t]+[^\W\d_«»\"“'(]", re.M)
+_TURN_RE = re.compile(
+    r"^[ \t]*([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?)[ \t]*:[ \t]+"
+    r"(?:[^\W\d_«»\"“'(]|[\u2600-\u27bf\U0001f300-\U0001faff])",
+    re.M,
+)  # a letter or an emoji after the colon («liv: 😊 …»)
 
 
 def speaker_starts(text: str, is_name_label: Callable[[str, int], bool] | None = None) -> dict[int, str]:

@@ -20,17 +20,10 @@ from __future__ import annotations
 
 import re
 
+from analysis.anonymise.languages import after_copula, names_language
 from analysis.anonymise.lexicon import Lexicon
-from analysis.anonymise.workspace import Word, Workspace, capitalise_first, match_phrase, prev_word, trie_pattern
+from analysis.anonymise.workspace import Word, Workspace, capitalise_first, match_phrase, trie_pattern
 
-LANGUAGE_CONTEXT = frozenset(
-    "snakker snakket snakke snakk forstår forsto forstå lærer lærte lære på morsmål morsmålet morsmålene "
-    "tolk tolken tolker språket språk litt godt flytende kan kunne".split()
-)
-SUBJECT_NOUNS = frozenset(
-    "lærer lærar lærerutdanning undervisning undervisningen kurs kurset eksamen opplæring "
-    "opplæringen timer karakter utdanning".split()
-)
 PRONOUNS = {"han": "hen", "hun": "hen", "ham": "hen", "henne": "hen", "hans": "hens", "hennes": "hens"}
 PRONOUN_RE = re.compile(r"(?<![\w'’-])(?:han|hun|ham|henne|hans|hennes)(?![\w'’-])", re.I)
 
@@ -42,7 +35,8 @@ def _origin_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """One case-insensitive prefix-tree regex for every origin word, built once per lexicon."""
     pattern = _ORIGIN_PATTERNS.get(id(lexicon))
     if pattern is None:
-        entries = {*lexicon.languages, *lexicon.demonyms, *(a + e for a in lexicon.adjectives for e in ("", "e"))}
+        entries = {*lexicon.languages, *lexicon.widely_spoken, *lexicon.demonyms}
+        entries |= {a + e for a in lexicon.adjectives for e in ("", "e")}
         entries |= {first for first in lexicon.countries.by_first}
         entries |= {first + "s" for first in lexicon.countries.by_first}
         pattern = re.compile(r"(?<![^\W\d_'’-])(?:" + trie_pattern(entries) + r")(?![^\W\d_'’-])", re.I)
@@ -63,6 +57,10 @@ def _replace_origin_compounds(ws: Workspace, lexicon: Lexicon) -> None:
             ws.add(m.start(), m.end(), "origin", region, reason="landsdel i et annet land", capitalise=False)
     for m in ORIGIN_COMPOUND_RE.finditer(ws.text):
         key = m.group(1).casefold()
+        if m.group(0).casefold() in lexicon.languages:
+            continue  # «jola-fonyi»: a language's own name
+        if key in lexicon.widely_spoken and m.group(2) == "talende":
+            continue  # «fransktalende»: a widely spoken language stays (policy)
         region = lexicon.adjectives.get(key) or lexicon.languages.get(key)
         if region and key not in ("norsk", "engelsk"):
             adjective = lexicon.region_adjectives[region]
@@ -82,11 +80,18 @@ def replace_origins(ws: Workspace, lexicon: Lexicon) -> None:
     _replace_origin_compounds(ws, lexicon)
     text = ws.text
     consumed = 0
+    last_language = -1  # where the last word that named a language ended (lists: «tigrinja, arabisk og oromo»)
     for m in _origin_pattern(lexicon).finditer(text):
         if m.start() < consumed:
             continue
         tok = Word.of(m)
-        found = _origin_at(text, tok, lexicon, ws.lower_case)
+        language = tok.key in lexicon.languages or tok.key in lexicon.widely_spoken or tok.key.endswith("sk")
+        named = language and names_language(text, tok, last_language)
+        if (named and (tok.key in lexicon.languages or tok.key in lexicon.widely_spoken)) or (
+            tok.key in lexicon.languages and not tok.key.endswith("sk") and tok.key not in lexicon.context_languages
+        ):
+            last_language = tok.end  # «(lingala/fransk)»: a language's name opens a list of languages
+        found = _origin_at(text, tok, lexicon, ws.lower_case, named)
         if found is None:
             continue
         end, replacement, is_country = found
@@ -97,8 +102,11 @@ def replace_origins(ws: Workspace, lexicon: Lexicon) -> None:
     ws.commit()
 
 
-def _origin_at(text: str, tok: Word, lexicon: Lexicon, lower_case: bool) -> tuple[int, str, bool] | None:
-    """(end offset, replacement, whether it was a country name) for an origin word at ``tok``."""
+def _origin_at(
+    text: str, tok: Word, lexicon: Lexicon, lower_case: bool, named: bool
+) -> tuple[int, str, bool] | None:
+    """(end offset, replacement, whether it was a country name) for an origin word at ``tok``; ``named``: the
+    word names a language here (analysis/anonymise/languages.py)."""
     key = tok.key
     if tok.capitalised or lower_case:
         hit = match_phrase(lexicon.countries, text, tok)
@@ -107,32 +115,26 @@ def _origin_at(text: str, tok: Word, lexicon: Lexicon, lower_case: bool) -> tupl
             return last.end, lexicon.countries.values[phrase], True
         if key.endswith("s") and (key[:-1],) in lexicon.countries.values:
             return tok.end, lexicon.countries.values[(key[:-1],)] + "s", True
-    if key in lexicon.languages and not key.endswith("sk"):
-        return tok.end, f"et {lexicon.region_adjectives[lexicon.languages[key]]} språk", False
+    if key in lexicon.widely_spoken and (named or key not in lexicon.adjectives):
+        return None  # «snakker arabisk», «fransk og engelsk»: widely spoken languages stay (policy)
+    if key in lexicon.languages and (named or not key.endswith("sk")):
+        if key in lexicon.context_languages and not named:
+            return None  # «tigre», «ewe» only where a language is named
+        region = lexicon.languages[key]
+        subject = after_copula(text, tok)
+        if not named and subject is not None:
+            return tok.end, f"fra {region}", False  # «kona er oromo»: a people, not a language
+        return tok.end, f"et {lexicon.region_adjectives[region]} språk", False
     if key in lexicon.adjectives:
-        adjective = lexicon.region_adjectives[lexicon.adjectives[key]]
-        before = prev_word(text, tok)
-        if (
-            before is not None
-            and not before[1].startswith(".")
-            and (before[0].key in LANGUAGE_CONTEXT or _teaches_in(text, before[0]))
-        ):
-            return tok.end, f"et {adjective} språk", False
-        return tok.end, adjective, False
+        return tok.end, lexicon.region_adjectives[lexicon.adjectives[key]], False
     if key.endswith("e") and key[:-1] in lexicon.adjectives:
         return tok.end, lexicon.region_adjectives[lexicon.adjectives[key[:-1]]] + "e", False
     if key in lexicon.demonyms:
         region, noun = lexicon.demonyms[key]
+        if after_copula(text, tok) is not None:
+            return tok.end, f"fra {region}", False  # «han er eritreer» → «han er fra Øst-Afrika»
         return tok.end, f"{noun} fra {region}", False
     return None
-
-
-def _teaches_in(text: str, before: Word) -> bool:
-    """«lærer i arabisk», «undervisning i polsk»: the adjective names a school subject, a language."""
-    if before.key != "i":
-        return False
-    two_back = prev_word(text, before)
-    return two_back is not None and two_back[0].key in SUBJECT_NOUNS
 
 
 def replace_pronouns(ws: Workspace) -> None:

@@ -22,7 +22,8 @@ belong to the same name (names.py, rule 6), so that a name is replaced whole:
 from __future__ import annotations
 
 from analysis.anonymise import cues
-from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES, NameWords
+from analysis.anonymise.evidence import NameEvidence
+from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES
 from analysis.anonymise.people import Mention
 from analysis.anonymise.workspace import Word, is_sentence_start, match_phrase
 
@@ -52,7 +53,7 @@ OPENERS = frozenset(
 )
 
 
-class NameRuns(NameWords):
+class NameRuns(NameEvidence):
     # -- which words may stand in a capitalised run ----------------------------------------------------------
     def run_word(self, tok: Word) -> bool:
         """A capitalised word that may be part of a multi-word name (see the module docstring)."""
@@ -136,6 +137,8 @@ class NameRuns(NameWords):
             cur, nxt = toks[j], toks[j + 1]
             gap = text[cur.end : nxt.start]
             if len(cur.text) == 1 and cur.text.isupper() and gap == ". ":
+                if not nxt.capitalised:
+                    break  # «T.E. den andre»: initials, and an ordinary word after them
                 j += 1
                 continue
             if gap != " ":
@@ -160,7 +163,7 @@ class NameRuns(NameWords):
             if (
                 not glued
                 and nxt.capitalised != (not lower)
-                and not (lower and nxt.capitalised and self.is_lex(nxt.key))
+                and not (lower and self.ws.lower_case and nxt.capitalised and self.is_lex(nxt.key))
             ):
                 break
             if nxt.text.isupper() and len(nxt.text) > 1 and not cur.text.isupper():
@@ -244,7 +247,11 @@ class NameRuns(NameWords):
             while i > 0 and j - i < MAX_NAME_WORDS - 1 and self.gap_before(i) == " " and not toks[i - 1].capitalised:
                 prev = toks[i - 1]
                 got = self.base(prev) or ((prev.key, "", 0) if self.unknown_neighbour(prev) else None)
-                if got is None or got[1] or self.ambiguous(got[0]) or prev.key in RUN_STOP or prev.key in OPENERS:
+                if ":" in self.text[self.text.rfind("\n", 0, prev.start) + 1 : prev.start] and self.slot_before(i - 1):
+                    got = (prev.key, "", 0)  # «fra: dato beridze»: the name after a header label, whatever its words
+                if got is None or got[1] or prev.key in RUN_STOP or prev.key in OPENERS:
+                    break
+                if self.ambiguous(got[0]) and not self.slot_before(i - 1):
                     break
                 i -= 1
             return i
@@ -268,10 +275,21 @@ class NameRuns(NameWords):
                 and (self.base(prev) is None or self.ambiguous(prev.key))
                 and self.vocab.frequency(prev.key) >= (5.0 if j - first >= 1 or first - i >= 1 else 4.0)
                 and (prev.key, toks[i].key) not in self.people.sequences.get(prev.key, {})
+                and not self.slot_before(i - 1)
+                and not (self.cap_ordinary(prev) and self.vocab.frequency(prev.key) < 5.5 and self.verb_after(i))
             ):
-                break  # «Hos Kari», «Ring Kari»; but «Ana Rosa», «Saw Ka Paw», and a name known from before
+                break  # «Hos Kari», «Ring Kari»; but «Ana Rosa», «Saw Ka Paw», «Gul Tekle sa», and known names
             i -= 1
         return i
+
+    def verb_after(self, i: int) -> bool:
+        """The name that token i is part of is the subject of a finite verb or a verb of speech right after it."""
+        j = self.extend(i)
+        return (
+            j + 1 < len(self.toks)
+            and self.gap_before(j + 1) == " "
+            and (self.toks[j + 1].key in cues.FINITE_VERBS or self.toks[j + 1].key in cues.SPEECH_VERBS)
+        )
 
     def keys(self, i: int, j: int) -> tuple[tuple[str, ...], str, int]:
         parts: list[str] = []
@@ -329,4 +347,6 @@ class NameRuns(NameWords):
         got = self.base(self.toks[j])
         suffix, extra = (got[1], got[2]) if got else ("", 0)
         end = self.toks[j].end + extra
-        return Mention(self.toks[i].start, end, parts, suffix, None, False, "kjent navn i flere ledd", False, j)
+        unlearned = frozenset(p for p in parts if p not in self.people.learned)  # «sin» of «Ma Ei Sin Win» stays a word
+        reason = "kjent navn i flere ledd"
+        return Mention(self.toks[i].start, end, parts, suffix, None, False, reason, False, j, unlearned)

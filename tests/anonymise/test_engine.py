@@ -244,8 +244,8 @@ def test_ordinary_words_survive(text):
         ("Dag sa at han var fornøyd.", "Person A sa at han var fornøyd."),
         ("Per bor i Mo i Rana.", "Person A bor i Sted 1."),
         ("Pers kone ringte.", "Person As kone ringte."),
-        ("Vi snakket med fru Hansen.", "Vi snakket med Person A."),
-        ("Resepten kom fra dr. Ali i går.", "Resepten kom fra Lege A i går."),
+        ("Vi snakket med fru Hansen.", "Vi snakket med fru A."),  # the title stays (issue 14, third round)
+        ("Resepten kom fra dr. Ali i går.", "Resepten kom fra dr. A i går."),
         ("Hun heter Mari Eriksen.", "Hun heter Person A."),
         ("Hun flyttet til Frøya. Frøya Dahl var veileder.", "Hun flyttet til Sted 1. Person A var veileder."),
         ("Hun bor i Ås og jobber med Stein.", "Hun bor i Sted 1 og jobber med Person A."),
@@ -429,7 +429,7 @@ def test_durations_are_not_ages(text):
     ("text", "expected"),
     [
         ("Hun kom fra Eritrea.", "Hun kom fra Øst-Afrika."),
-        ("Han er fra Syria og snakker arabisk.", "Han er fra Midtøsten og snakker et midtøstlig språk."),
+        ("Han er fra Syria og snakker arabisk.", "Han er fra Midtøsten og snakker arabisk."),
         ("En somalisk kvinne og eritreiske menn.", "En østafrikansk kvinne og østafrikanske menn."),
         ("Somaliske kvinner deltok.", "Østafrikanske kvinner deltok."),
         ("Tolken snakket tigrinja og dari.", "Tolken snakket et østafrikansk språk og et sørasiatisk språk."),
