@@ -203,15 +203,17 @@ def test_role_aware_and_readable_output(text, expected):
     assert anonymise(text).text == expected
 
 
-def test_committed_result_the_site_quotes_is_current():
-    """book/egne-data.md glues its numbers from data/lexicon/evaluation_dev.json; it must match a fresh run.
+@pytest.mark.parametrize("name", ["unseen", "earlier", "dev"])
+def test_committed_result_the_site_quotes_is_current(name):
+    """book/egne-data.md glues its numbers from the committed results; each must match a fresh run.
 
-    Regenerate with `python -m analysis.anonymise.evaluate tests/anonymise/corpus/dev --also-renamed 3
-    --json data/lexicon/evaluation_dev.json`.
+    Regenerate with `python -m analysis.anonymise.evaluate <folders of the set> --also-renamed 3 --json <file>`
+    (folders and file per set in analysis.anonymise.evaluate.RESULT_SETS).
     """
-    from analysis.anonymise.evaluate import RESULT_FILE, fresh_dev_result, site_facts
+    from analysis.anonymise.evaluate import RESULT_SETS, fresh_result, site_facts
 
-    committed = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
-    assert committed == json.loads(json.dumps(fresh_dev_result(), ensure_ascii=False))
-    facts = site_facts()
-    assert facts["anon_texts"] == str(committed["texts"]) and "anon_recall_person" in facts
+    folders, path = RESULT_SETS[name]
+    committed = json.loads(path.read_text(encoding="utf-8"))
+    assert committed == json.loads(json.dumps(fresh_result(name), ensure_ascii=False))
+    facts = site_facts(path, prefix=f"anon_{name}_")
+    assert facts[f"anon_{name}_texts"] == str(committed["texts"]) and f"anon_{name}_recall_person" in facts

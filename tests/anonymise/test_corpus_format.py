@@ -20,6 +20,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV = CORPUS / "dev"
 HOLDOUT = CORPUS / "holdout"
 HOLDOUT2 = CORPUS / "holdout2"
+HOLDOUT3 = CORPUS / "holdout3"
 
 
 def _import_corpus_format():
@@ -32,7 +33,7 @@ def _import_corpus_format():
 
 cf = _import_corpus_format()
 
-DIRECTORIES = [d for d in (DEV, HOLDOUT, HOLDOUT2) if d.is_dir()]
+DIRECTORIES = [d for d in (DEV, HOLDOUT, HOLDOUT2, HOLDOUT3) if d.is_dir()]
 FILES = [p for d in DIRECTORIES for p in sorted(d.glob("*.txt"))]
 FILE_IDS = [f"{p.parent.name}/{p.stem}" for p in FILES]
 
