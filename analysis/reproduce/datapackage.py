@@ -98,6 +98,11 @@ ORIGINS: tuple[Origin, ...] = (
         ),
     ),
     Origin("lexicon/", "Navne- og stedslister for anonymisering (se data/lexicon/README.md)", ()),
+    Origin(
+        "lexicon/evaluation_",
+        "Anonymiseringsverktøyet målt på merkede, oppdiktede testtekster (tests/anonymise/corpus/)",
+        (),
+    ),
     Origin("privacy/", "Prosjektets liste over identifiserende detaljer (som SHA-256)", ()),
     Origin("", "Prosjektets egne data", ()),
 )
