@@ -126,6 +126,10 @@ HEADER_LABELS: dict[str, str | None] = {
     "saksbehandler": VEILEDER,
 }
 GREETINGS = frozenset("hei hallo heisann hey hi kjære mvh hilsen helsing takk tusen".split())
+# «hun heter linda aspeli», «sjefen het Tone»: what follows a naming verb is a name (not after a question word:
+# «hva heter sjefen» asks for one).
+NAMING_VERBS = frozenset("heter het heiter kalles kaltes".split())
+QUESTION_WORDS = frozenset("hva hvem hvordan hvorfor hvor kva kven korleis kvifor kor".split())
 SIGN_OFF_LINES = frozenset(
     {
         "mvh",

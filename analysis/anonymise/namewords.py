@@ -251,6 +251,7 @@ class NameWords:
                 or prev in cues.GREETINGS
                 or prev in cues.TITLES_ABBR
                 or prev in cues.TITLES_FULL
+                or (prev in cues.NAMING_VERBS and i > 1 and self.toks[i - 2].key not in cues.QUESTION_WORDS)
             )
         return False
 
