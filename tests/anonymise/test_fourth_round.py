@@ -48,3 +48,30 @@ def test_name_after_naming_verb(text, names):
 )
 def test_naming_verb_traps(text):
     assert [n for n in replaced(text).get("person", []) if n not in ("tone", "geir")] == []
+
+
+# -- a lower-case word no dictionary knows, written more than once in a chat -----------------------------------
+
+
+def test_repeated_unknown_word_in_lower_case_is_a_name():
+    text = CHAT_HEAD + (
+        "09:03 geir: er det somchai som har vakta nå?\n09:04 tone: ja somchai. han er ny\n"
+        "09:05 geir: ring somchais leder\n"
+    )
+    assert replaced(text)["person"].count("somchai") == 2
+    assert "somchais" in replaced(text)["person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # once only: a typo or a rare word, left for the review list
+        CHAT_HEAD + "09:03 geir: er det somchai som har vakta nå?\n",
+        # a compound or plural wordfreq does not list, written twice
+        CHAT_HEAD + "09:03 geir: hun vil ha dagvakter\n09:04 tone: dagvakter er greit\n",
+        # an interjection
+        CHAT_HEAD + "09:03 geir: hææ\n09:04 tone: hææ?\n",
+    ],
+)
+def test_repeated_unknown_word_traps(text):
+    assert [n for n in replaced(text).get("person", []) if n not in ("tone", "geir")] == []
