@@ -48,7 +48,7 @@ _roles(
     "arbeidsgiver arbeidsgiveren butikksjef butikksjefen sjef sjefen kjøkkensjef kjøkkensjefen "
     "kontaktperson kontaktpersonen formann formannen verksmester verksmesteren produksjonsleder "
     "produksjonslederen styrer styreren disponent disponenten kjøkkenleder kjøkkenlederen "
-    "avdelingsleder avdelingslederen avdelingssykepleier avdelingssykepleieren bas basen "
+    "avdelingssykepleier avdelingssykepleieren bas basen "
     "arbeidsleder arbeidslederen eier eieren innehaver innehaveren butikkleder butikklederen "
     "lagersjef lagersjefen teamleder-hos-arbeidsgiver dagleg-leiar daglig-leder",
 )
@@ -67,11 +67,12 @@ _roles(
     "onkelen tante tanta svigermor svigerfar svoger svigerinne fetter kusine nevø niese "
     "eldstesønnen eldstedatteren yngstesønnen yngstedatteren",
 )
-# Nouns for people whose role is none of the above: a cue that a name follows, with no role claimed.
+# Nouns for people whose role is none of the above: a cue that a name follows, with no role claimed. A NAV office,
+# a hospital and a firm all have an «avdelingsleder» or a «teamleder»: the word says nothing of which.
 NEUTRAL_PERSON_NOUNS = frozenset(
     "utleier utleieren fysioterapeut fysioterapeuten venninne venninna venninnen venn "
     "vennen nabo naboen nabokona rådgiver rådgiveren referent leder lederen leiar "
-    "leiaren daglig dagleg teamleder teamlederen kontakt kollega kollegaen kollegaer "
+    "leiaren daglig dagleg teamleder teamlederen avdelingsleder avdelingslederen kontakt kollega kollegaen kollegaer "
     "kollegane kollegene medarbeider fadder fadderen lille vesle".split()
 )
 # Two-word role nouns, written with a hyphen above: «daglig leder», «dagleg leiar».

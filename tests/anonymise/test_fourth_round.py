@@ -75,3 +75,34 @@ def test_repeated_unknown_word_in_lower_case_is_a_name():
 )
 def test_repeated_unknown_word_traps(text):
     assert [n for n in replaced(text).get("person", []) if n not in ("tone", "geir")] == []
+
+
+# -- relatives who share a surname; titles that say nothing of the employer --------------------------------------
+
+
+def _labels(text: str) -> dict[str, str]:
+    r = anonymise(text)
+    return {text[s.start : s.end]: s.replacement for s in r.replacements if s.kind == "person"}
+
+
+def test_shared_surname_alone_is_the_person_introduced_first():
+    text = (
+        "Navn: Leyla Darwish\nNærmeste pårørende: Omar Darwish (ektemann)\n\n"
+        "Darwish kom til Norge i 2015. Leyla ønsker seg jobb i butikk."
+    )
+    labels = _labels(text)
+    assert labels["Darwish"] == labels["Leyla"] == labels["Leyla Darwish"]
+    assert labels["Omar Darwish"] != labels["Darwish"]
+
+
+def test_given_name_shared_by_two_people_still_goes_to_the_last_one_named():
+    # the surname rule leaves given names alone: «Ali» is the Ali just mentioned
+    text = "Ali Hassan møtte i dag. Senere ringte Ali Warsame. Ali sa at han kommer i morgen."
+    labels = _labels(text)
+    assert labels["Ali"] == labels["Ali Warsame"] != labels["Ali Hassan"]
+
+
+def test_avdelingsleder_claims_no_role():
+    text = "Til stede: avdelingsleder Hege Brattli, NAV Gjøvik, og jobbspesialist Anne Lund."
+    roles = {text[s.start : s.end]: s.role for s in anonymise(text).replacements if s.kind == "person"}
+    assert roles == {"Hege Brattli": None, "Anne Lund": "jobbspesialist"}
