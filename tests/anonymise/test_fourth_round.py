@@ -106,3 +106,18 @@ def test_avdelingsleder_claims_no_role():
     text = "Til stede: avdelingsleder Hege Brattli, NAV Gjøvik, og jobbspesialist Anne Lund."
     roles = {text[s.start : s.end]: s.role for s in anonymise(text).replacements if s.kind == "person"}
     assert roles == {"Hege Brattli": None, "Anne Lund": "jobbspesialist"}
+
+
+# -- a range of days is one date ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kurs i motiverende intervju 2.–3. mai.", "Kurs i motiverende intervju våren."),
+        ("Samlingen er 14.-15. mars 2024 på hotellet.", "Samlingen er våren 2024 på hotellet."),
+        ("Hun er borte 2–3 uker i mai.", "Hun er borte 2–3 uker i mai."),  # a duration and a bare month stay
+    ],
+)
+def test_date_range(text, expected):
+    assert anonymise(text).text == expected
