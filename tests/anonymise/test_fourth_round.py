@@ -121,3 +121,31 @@ def test_avdelingsleder_claims_no_role():
 )
 def test_date_range(text, expected):
     assert anonymise(text).text == expected
+
+
+# -- universities, colleges and adult-education organisations named by their place --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Han har droppet ut av Universitetet i Tromsø to ganger.", "Universitetet i Tromsø"),
+        ("Hun tar bachelor ved Høgskolen i Molde.", "Høgskolen i Molde"),
+        ("Norskkurset holdes av AOF Hedmarken.", "AOF Hedmarken"),
+        ("Hun går på kurs hos Folkeuniversitetet Innlandet.", "Folkeuniversitetet Innlandet"),
+    ],
+)
+def test_higher_and_adult_education(text, span):
+    assert replaced(text).get("institution") == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hun studerte på universitetet i fjor.",
+        "Han vil søke høgskolen i år.",
+        "AOF har kurs i norsk.",
+    ],
+)
+def test_higher_and_adult_education_traps(text):
+    assert anonymise(text).text == text
