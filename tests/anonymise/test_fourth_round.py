@@ -149,3 +149,15 @@ def test_higher_and_adult_education(text, span):
 )
 def test_higher_and_adult_education_traps(text):
     assert anonymise(text).text == text
+
+
+# -- the ethnicity adjective of a language named without -sk --------------------------------------------------
+
+
+def test_ethnicity_adjective_from_language_name():
+    assert replaced("Han er tamilsk og har bodd i Norge lenge.").get("origin") == ["tamilsk"]
+    assert replaced("Hun har tamilsk bakgrunn.").get("origin") == ["tamilsk"]
+
+
+def test_widely_spoken_language_stays():
+    assert "origin" not in replaced("Hun snakker arabisk og litt norsk.")
