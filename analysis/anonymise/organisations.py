@@ -363,7 +363,7 @@ def replace_institutions(
         if head in _HIGHER_EDUCATION and not m.group(2):
             continue  # «universitetet Bergen» is no way to write it; «høgskolen Anna gikk på» is no name
         if (
-            head in ("dps", "vo", "aof", "folkeuniversitetet")
+            head in ("dps", "vo")
             and not tok.capitalised
             and not match_phrase(lexicon.places, text, tok)
         ):

@@ -161,3 +161,8 @@ def test_ethnicity_adjective_from_language_name():
 
 def test_widely_spoken_language_stays():
     assert "origin" not in replaced("Hun snakker arabisk og litt norsk.")
+
+
+def test_speaker_after_a_bracketed_time():
+    text = "[09:02] trine: morn!\n[09:03] audun: hei. ja.\n[09:04] trine: ok\n"
+    assert replaced(text)["person"] == ["trine", "audun", "trine"]
