@@ -357,7 +357,12 @@ def replace_institutions(
     text = ws.text
     for m in INSTITUTION_HEAD_RE.finditer(text):
         tok = word_at(text, m.start(3))
-        if tok is None or not _place_like(tok, text, lexicon, vocabulary):
+        if tok is None:
+            continue
+        named = m.group(1).casefold() in ("aof", "folkeuniversitetet") and not m.group(2)
+        if named and (tok.key in DESCRIBING_WORDS or (not tok.capitalised and vocabulary.frequency(tok.key) >= 4.0)):
+            continue  # «AOF har kurs», «aof tilbyr»: a verb, not the region of the branch
+        if not (named or _place_like(tok, text, lexicon, vocabulary)):
             continue
         head = m.group(1).casefold()
         if head in _HIGHER_EDUCATION and not m.group(2):
