@@ -48,7 +48,7 @@ _roles(
     "arbeidsgiver arbeidsgiveren butikksjef butikksjefen sjef sjefen kjøkkensjef kjøkkensjefen "
     "kontaktperson kontaktpersonen formann formannen verksmester verksmesteren produksjonsleder "
     "produksjonslederen styrer styreren disponent disponenten kjøkkenleder kjøkkenlederen "
-    "avdelingsleder avdelingslederen avdelingssykepleier avdelingssykepleieren bas basen "
+    "avdelingssykepleier avdelingssykepleieren bas basen "
     "arbeidsleder arbeidslederen eier eieren innehaver innehaveren butikkleder butikklederen "
     "lagersjef lagersjefen teamleder-hos-arbeidsgiver dagleg-leiar daglig-leder",
 )
@@ -67,11 +67,12 @@ _roles(
     "onkelen tante tanta svigermor svigerfar svoger svigerinne fetter kusine nevø niese "
     "eldstesønnen eldstedatteren yngstesønnen yngstedatteren",
 )
-# Nouns for people whose role is none of the above: a cue that a name follows, with no role claimed.
+# Nouns for people whose role is none of the above: a cue that a name follows, with no role claimed. A NAV office,
+# a hospital and a firm all have an «avdelingsleder» or a «teamleder»: the word says nothing of which.
 NEUTRAL_PERSON_NOUNS = frozenset(
     "utleier utleieren fysioterapeut fysioterapeuten venninne venninna venninnen venn "
     "vennen nabo naboen nabokona rådgiver rådgiveren referent leder lederen leiar "
-    "leiaren daglig dagleg teamleder teamlederen kontakt kollega kollegaen kollegaer "
+    "leiaren daglig dagleg teamleder teamlederen avdelingsleder avdelingslederen kontakt kollega kollegaen kollegaer "
     "kollegane kollegene medarbeider fadder fadderen lille vesle".split()
 )
 # Two-word role nouns, written with a hyphen above: «daglig leder», «dagleg leiar».
@@ -126,6 +127,10 @@ HEADER_LABELS: dict[str, str | None] = {
     "saksbehandler": VEILEDER,
 }
 GREETINGS = frozenset("hei hallo heisann hey hi kjære mvh hilsen helsing takk tusen".split())
+# «hun heter linda aspeli», «sjefen het Tone»: what follows a naming verb is a name (not after a question word:
+# «hva heter sjefen» asks for one).
+NAMING_VERBS = frozenset("heter het heiter kalles kaltes".split())
+QUESTION_WORDS = frozenset("hva hvem hvordan hvorfor hvor kva kven korleis kvifor kor".split())
 SIGN_OFF_LINES = frozenset(
     {
         "mvh",

@@ -59,7 +59,13 @@ _DAYS = (
 # words, and «fr våren» still says which day of the week it was, nothing more.
 _LONG_DAYS = _DAYS.replace("|to|ti|on|fr)", ")")
 _PREFIX_BEFORE_RE = re.compile(r"(?<![\w])(?:" + _LONG_DAYS + r"(?:en)?\.?\s+(?:den\s+)?|den\s+)\Z", re.I)
-DATE_TEXT_RE = re.compile(r"(?<![\w])(\d{1,2})\.\s*(" + _MONTH_ALT + r")(?:(\.)?(?:\s+(\d{4}))|\b(\.)?)(?![\w])", re.I)
+# «2.–3. mai», «14.-15. mars 2024»: a range of days in one month is one date
+DATE_TEXT_RE = re.compile(
+    r"(?<![\w])(?:\d{1,2}\.?[ \t]?[–-][ \t]?)?(\d{1,2})\.\s*("
+    + _MONTH_ALT
+    + r")(?:(\.)?(?:\s+(\d{4}))|\b(\.)?)(?![\w])",
+    re.I,
+)
 MONTH_YEAR_RE = re.compile(r"(?<![\w.])(" + _MONTH_ALT + r")\s+(\d{4})(?![\w])", re.I)
 DATE_NUMERIC_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\w]|[.,/]\d)", re.I)
 DATE_SLASH_DASH_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})/(\d{1,2})-(\d{4}|\d{2})(?![\w]|[.,/-]\d)", re.I)

@@ -85,6 +85,15 @@ class NameEvidence(NameWords):
                 return Evidence(True, role, f"etter tittel «{prev.text}»", letter_only=True, cue="slot")
             if prev.key in cues.GREETINGS and between.strip() in ("", ","):
                 return Evidence(True, None, f"etter «{prev.text}»", cue="slot")
+            if (
+                prev.key in cues.NAMING_VERBS
+                and between == " "
+                and k > 0
+                and toks[k - 1].key not in cues.QUESTION_WORDS
+                and key not in cues.PRONOUNS
+                and key not in DETERMINERS
+            ):
+                return Evidence(True, None, f"etter «{prev.text}»", cue="slot")  # «hun heter linda aspeli»
             steps = 0
             while k >= 0 and steps < 3:
                 tok = toks[k]

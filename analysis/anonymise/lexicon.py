@@ -146,6 +146,9 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     for language, region in listed.items():
         if language.endswith("sk") and region != "*":
             adjectives.setdefault(language, region)
+        elif region != "*" and language not in marked and language[-1:] not in "aeiouyæøå" and len(language) > 3:
+            # «tamil» → «tamilsk», «kurmanji» no: the ethnicity adjective of a language named without -sk
+            adjectives.setdefault(language + "sk", region)
     # Only where a language is named: the generated names (a few hundred, some of them rare words or names) and the
     # listed names marked so («tigre» is also «tigers»).
     context_languages = frozenset(k for k in languages if k not in listed or k in marked)

@@ -351,6 +351,8 @@ class NameFinder(NameRuns):
                 return "ukjent ord " + ev.reason, False
             if ev.reason and lower_doc:
                 return "ukjent ord " + ev.reason, True
+            if lower_doc and not cap and self.repeated_unknown(key):
+                return "ukjent ord, brukt flere ganger", True
             if cap or lower_doc:
                 self.ws.note_uncertain(tok.start, self.toks[j].end, "person", "ukjent ord som kan være et navn")
             return None

@@ -15,6 +15,7 @@ and *what stands around it*:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from analysis.anonymise import cues
 from analysis.anonymise.letters import FOREIGN_RE, WORD_RE, fold
@@ -61,6 +62,7 @@ class NameWords:
         self.toks = [Word.of(m) for m in WORD_RE.finditer(self.text)]
         self.by_start = {t.start: i for i, t in enumerate(self.toks)}
         self.doc_keys = {t.key for t in self.toks}
+        self.key_counts = Counter(t.key for t in self.toks)
         # «Grâce», «André»: written with marks Norwegian does not use, so not the ordinary word «grace», «andre».
         # Not when the text also writes the word without marks, nor for the most common words («för» → «for»).
         marked = frozenset(
@@ -103,6 +105,23 @@ class NameWords:
             and not self.is_place_key(key)
             and not self.norwegian_form(key)
         )
+
+    def repeated_unknown(self, key: str) -> bool:
+        """In a lower-case text, a word no dictionary knows that the text writes more than once («wanchai …
+        wanchais sjef»): a name, not a typo (typos are seldom repeated the same way). Long enough not to be an
+        interjection («hææ»)."""
+        if len(key) < 5 or self.vocab.frequency(key) > 0 or not key.isalpha() or self.vocab.is_english(key):
+            return False
+        if self.vocab.is_derived(key) or any(
+            key.endswith(e) and self.vocab.is_ordinary(key[: -len(e)]) for e in ("er", "ene", "e", "a")
+        ):
+            return False  # the plural or definite form of a word wordfreq does not list
+        if any(
+            self.vocab.frequency(key[:n]) >= 4.5 and self.vocab.is_ordinary(key[n:]) for n in range(3, len(key) - 3)
+        ):
+            return False  # «dagvakter», «nattskift»: a short common head on an ordinary word
+        stem = key[:-1] if key.endswith("s") and self.key_counts.get(key[:-1]) else key
+        return self.key_counts.get(stem, 0) + self.key_counts.get(stem + "s", 0) >= 2
 
     def norwegian_form(self, key: str) -> bool:
         """A word built like a Norwegian noun or adjective that wordfreq happens not to list («arbeidsutprøving»,
@@ -251,6 +270,7 @@ class NameWords:
                 or prev in cues.GREETINGS
                 or prev in cues.TITLES_ABBR
                 or prev in cues.TITLES_FULL
+                or (prev in cues.NAMING_VERBS and i > 1 and self.toks[i - 2].key not in cues.QUESTION_WORDS)
             )
         return False
 

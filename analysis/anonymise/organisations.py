@@ -78,8 +78,12 @@ INSTITUTION_RE = re.compile(
     r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _CARE_HOME + "|" + _KINDS + r")(?![\w-])", re.I
 )
 INSTITUTION_HEAD_RE = re.compile(
-    r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo) (?:(i|på) )?(" + _W + r")", re.I
+    r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo|aof|folkeuniversitetet|"
+    r"universitetet|høgskolen|høyskolen|høgskulen) (?:(i|på) )?(" + _W + r")",
+    re.I,
 )
+# «Universitetet i Stavanger», «Høgskolen i Innlandet»: a university or college named by its place (a school)
+_HIGHER_EDUCATION = frozenset({"universitetet", "høgskolen", "høyskolen", "høgskulen"})
 DESCRIBING_WORDS = frozenset(
     "i på til fra ved hos med en ei et den det de denne dette disse ny nye gamle gammel samme annen andre egen "
     "eget hennes hans sin sitt sine min mitt vår deres norsk norske ordinær ordinære vanlig vanlige offentlig "
@@ -353,10 +357,18 @@ def replace_institutions(
     text = ws.text
     for m in INSTITUTION_HEAD_RE.finditer(text):
         tok = word_at(text, m.start(3))
-        if tok is None or not _place_like(tok, text, lexicon, vocabulary):
+        if tok is None:
             continue
+        named = m.group(1).casefold() in ("aof", "folkeuniversitetet") and not m.group(2)
+        if named and (tok.key in DESCRIBING_WORDS or (not tok.capitalised and vocabulary.frequency(tok.key) >= 4.0)):
+            continue  # «AOF har kurs», «aof tilbyr»: a verb, not the region of the branch
+        if not (named or _place_like(tok, text, lexicon, vocabulary)):
+            continue
+        head = m.group(1).casefold()
+        if head in _HIGHER_EDUCATION and not m.group(2):
+            continue  # «universitetet Bergen» is no way to write it; «høgskolen Anna gikk på» is no name
         if (
-            m.group(1).casefold() in ("dps", "vo")
+            head in ("dps", "vo")
             and not tok.capitalised
             and not match_phrase(lexicon.places, text, tok)
         ):
@@ -364,7 +376,7 @@ def replace_institutions(
         hit = match_phrase(lexicon.places, text, tok)
         end = hit[0].end if hit else tok.end
         label = INSTITUTION_KINDS.get(m.group(1).casefold().rstrip("aen") or "vo", "Voksenopplæring")
-        label = "Helsetjeneste" if m.group(1).casefold() == "dps" else "Voksenopplæring"
+        label = "Helsetjeneste" if head == "dps" else "Skole" if head in _HIGHER_EDUCATION else "Voksenopplæring"
         ws.add(
             m.start(),
             end,

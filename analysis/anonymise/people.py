@@ -74,6 +74,11 @@ class People:
         idx = self.full.get(key)
         if idx is None and len(key) == 1:
             idx = self.last_with_part.get(key[0])
+            owners = sorted({i for k, i in self.full.items() if len(k) > 1 and key[0] in k[1:]})
+            if len(owners) > 1 and not any(k[0] == key[0] for k in self.full if len(k) > 1):
+                # «Rasha Haddad» … «Ziad Haddad (ektemann)» … «Haddad kom»: a surname two relatives share stands
+                # for the one the text introduced first (its subject), not the relative named last
+                idx = owners[0]
         if idx is None and len(key) > 1:
             owners = [i for i, known in enumerate(self.parts) if known and known <= set(key)]
             if not owners:
