@@ -15,6 +15,7 @@ from analysis.cases.model import Case
 from analysis.cases.overview import case_set_facts
 from analysis.cases.parse import load_cases
 from analysis.cases.privacy_checks import cases_changed_by_anonymiser
+from analysis.cases.vocabulary import QI_LABELS, age_band_label
 from analysis.core.formatting import fmt_int
 from analysis.core.render import data_table_html
 
@@ -36,9 +37,10 @@ def chapter_facts(cases: Sequence[Case] | None = None, target_k: int = TARGET_K)
 def combinations_table(cases: Sequence[Case]) -> Html:
     """Every combination of the context attributes in the case set, with its cases, smallest group first."""
     caption = "Kombinasjoner av kjennetegn i casesamlingen, minste gruppe først"
-    return Html(
-        data_table_html(case_k_anonymity(cases).classes_frame(), caption=caption, table_id="case-kombinasjoner")
-    )
+    frame = case_k_anonymity(cases).classes_frame()
+    age = QI_LABELS["age_band"]
+    frame[age] = frame[age].map(age_band_label)
+    return Html(data_table_html(frame, caption=caption, table_id="case-kombinasjoner"))
 
 
 def generalisation_table(cases: Sequence[Case], target_k: int = TARGET_K) -> Html:

@@ -159,6 +159,12 @@ SECTOR_GROUP: dict[str, str] = {
     UNKNOWN: UNKNOWN,
 }
 
+
+def age_band_label(value: str) -> str:
+    """An age band as readers see it: the front matter writes «18-29», prose and tables «18–29» (en dash)."""
+    return value.replace("-", "\u2013")
+
+
 # The attributes of the context table that could, together, single a person out (measured by k-anonymity).
 QUASI_IDENTIFIERS: tuple[str, ...] = ("age_band", "gender", "region_of_origin", "municipality_size", "sector")
 QI_LABELS: dict[str, str] = {
