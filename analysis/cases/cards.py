@@ -18,7 +18,14 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 
 from analysis.cases.model import Case
-from analysis.cases.vocabulary import BASIS_LABELS, EUSE_STAGES, IPS_PRINCIPLES, OUTCOME_LABELS, THEMES
+from analysis.cases.vocabulary import (
+    BASIS_LABELS,
+    EUSE_STAGES,
+    IPS_PRINCIPLES,
+    OUTCOME_LABELS,
+    THEMES,
+    age_band_label,
+)
 from analysis.core.formatting import capitalise
 from analysis.core.render.numbering import TABLE, numbered_attributes
 from analysis.core.sources import SOURCE_DOCUMENTS, SourceRef, parse_source_ref
@@ -213,7 +220,11 @@ def render_markdown(text: str) -> str:
 
 def _context_table(case: Case) -> str:
     m = case.meta
-    rows = [f'<tr><th scope="row">{_e(label)}</th><td>{_e(getattr(m, key))}</td></tr>' for key, label in _CONTEXT_ROWS]
+    shown = {"age_band": age_band_label(m.age_band)}
+    rows = [
+        f'<tr><th scope="row">{_e(label)}</th><td>{_e(shown.get(key, getattr(m, key)))}</td></tr>'
+        for key, label in _CONTEXT_ROWS
+    ]
     rows.append(f'<tr><th scope="row">Utfall</th><td>{_e(OUTCOME_LABELS[m.outcome])}</td></tr>')
     rows.append(f'<tr><th scope="row">Bygger på</th><td>{_e(BASIS_LABELS[m.basis])}</td></tr>')
     return (

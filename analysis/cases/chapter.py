@@ -15,7 +15,8 @@ from analysis.cases.model import Case
 from analysis.cases.overview import case_set_facts
 from analysis.cases.parse import load_cases
 from analysis.cases.privacy_checks import cases_changed_by_anonymiser
-from analysis.core.formatting import fmt_int
+from analysis.cases.vocabulary import QI_LABELS, age_band_label
+from analysis.core.formatting import fmt_count_opening, fmt_int
 from analysis.core.render import data_table_html
 
 TARGET_K = 2  # the k the chapter asks what it would take to reach
@@ -24,7 +25,10 @@ TARGET_K = 2  # the k the chapter asks what it would take to reach
 def chapter_facts(cases: Sequence[Case] | None = None, target_k: int = TARGET_K) -> dict[str, str]:
     """Every fact the chapter glues, formatted for prose: the case-set counts and the anonymiser check."""
     cases = load_cases() if cases is None else cases
-    facts = {name: fmt_int(value) for name, value in case_set_facts(cases, target_k=target_k).items()}
+    counts = case_set_facts(cases, target_k=target_k)
+    facts = {name: fmt_int(value) for name, value in counts.items()}
+    # Counts that open a sentence in the chapter, as words up to twelve («Fire caser er satt sammen …»).
+    facts["cases_basis_felles_trekk_opening"] = fmt_count_opening(counts["cases_basis_felles_trekk"])
     changed = len(cases_changed_by_anonymiser(cases))
     facts["cases_anonymiser_changed"] = fmt_int(changed)
     facts["cases_anonymiser_verdict"] = (
@@ -36,9 +40,10 @@ def chapter_facts(cases: Sequence[Case] | None = None, target_k: int = TARGET_K)
 def combinations_table(cases: Sequence[Case]) -> Html:
     """Every combination of the context attributes in the case set, with its cases, smallest group first."""
     caption = "Kombinasjoner av kjennetegn i casesamlingen, minste gruppe først"
-    return Html(
-        data_table_html(case_k_anonymity(cases).classes_frame(), caption=caption, table_id="case-kombinasjoner")
-    )
+    frame = case_k_anonymity(cases).classes_frame()
+    age = QI_LABELS["age_band"]
+    frame[age] = frame[age].map(age_band_label)
+    return Html(data_table_html(frame, caption=caption, table_id="case-kombinasjoner"))
 
 
 def generalisation_table(cases: Sequence[Case], target_k: int = TARGET_K) -> Html:

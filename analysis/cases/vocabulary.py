@@ -25,6 +25,7 @@ Outcome = Literal[
     "fast_jobb",
     "midlertidig_jobb",
     "i_jobb",
+    "pa_arbeidsplass_uavklart",
     "i_praksis",
     "i_oppfolging",
     "utdanning",
@@ -38,6 +39,8 @@ OUTCOME_LABELS: dict[str, str] = {
     # In work, but the case does not say whether the post is permanent: used where the source's split into
     # permanent and temporary posts would point at too few people.
     "i_jobb": "I jobb, varighet uoppgitt",
+    # At a workplace, but the source does not say whether as work training or as an employee (so not «in work»).
+    "pa_arbeidsplass_uavklart": "På arbeidsplassen, form uoppgitt",
     "i_praksis": "I praksis eller arbeidstrening",
     "i_oppfolging": "Fortsatt i oppfølging, uten jobb",
     "utdanning": "Utdanning",
@@ -155,6 +158,12 @@ SECTOR_GROUP: dict[str, str] = {
     "Ikke avklart": "Ikke avklart",
     UNKNOWN: UNKNOWN,
 }
+
+
+def age_band_label(value: str) -> str:
+    """An age band as readers see it: the front matter writes «18-29», prose and tables «18–29» (en dash)."""
+    return value.replace("-", "\u2013")
+
 
 # The attributes of the context table that could, together, single a person out (measured by k-anonymity).
 QUASI_IDENTIFIERS: tuple[str, ...] = ("age_band", "gender", "region_of_origin", "municipality_size", "sector")

@@ -30,6 +30,22 @@ def fmt_int(value: float | int) -> str:
     return fmt_num(value, 0)
 
 
+_COUNT_WORDS = ("ingen", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv")
+"""Counts from 0 to 12 in bokmål words; «én» is the form for the common gender (en case, en måling)."""
+
+
+def fmt_count_opening(value: float | int) -> str:
+    """A count that opens a sentence: 0–12 as a capitalised word («Fire ender …», «Ingen …»), digits above.
+
+    Norwegian style writes small numbers as words at the start of a sentence. The word for 1 is «Én», the
+    form for nouns of the common gender, which is what the site's counts of cases and measurements are.
+    """
+    if value < 0 or int(value) != value:
+        raise ValueError(f"{value} is not a count")
+    count = int(value)
+    return capitalise(_COUNT_WORDS[count]) if count < len(_COUNT_WORDS) else fmt_int(count)
+
+
 def fmt_pct(value: float | None, decimals: int = 0) -> str:
     """Percent with a non-breaking space before the sign, as Norwegian typography wants."""
     return "–" if value is None else f"{fmt_num(value, decimals)}\u00a0%"

@@ -17,12 +17,13 @@ Glue names are ``hf_<domain>_<name>``; :func:`key_findings` returns them all, fo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import pandas as pd
 
 from analysis.cases import Case, case_set_facts, load_cases
 from analysis.cases.vocabulary import OUTCOME_LABELS, THEMES
-from analysis.core.formatting import decapitalise, fmt_int, fmt_num
+from analysis.core.formatting import decapitalise, fmt_count_opening, fmt_int, fmt_num
 from analysis.evidence import load_se_evidence, value
 from analysis.factors import chapter_facts as factor_chapter_facts
 from analysis.factors.load import FactorData, load_all
@@ -54,6 +55,7 @@ FACTOR_KEYS = (
     "if_n_all_three",
     "if_n_themes",
     "if_kappa-level",
+    "if_n-second",
 )
 CASE_KEYS = (
     "cases_n",
@@ -66,6 +68,12 @@ SATISFIED = ("q11", 1)
 """Tabell 2: «helt fornøyd» with the contact person in the programme (job specialist or supervisor)."""
 LOWEST_NAMED = 3
 """How many of the lowest-scoring fidelity items the page names."""
+REVIEWED = date(2026, 11, 30)
+"""When «Hovedfunn» was last reviewed for content; the English summary, which sums it up, shows the same date."""
+_MONTHS = {
+    "nb": "januar februar mars april mai juni juli august september oktober november desember".split(),
+    "en": "January February March April May June July August September October November December".split(),
+}
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -140,6 +148,7 @@ def factor_findings(data: FactorData | None = None) -> dict[str, str]:
     return {
         **{key.removeprefix("if_"): facts[key] for key in FACTOR_KEYS},
         "n_system_barrier": fmt_int(int((barriers["level"] == "system").sum())),
+        "n_organisation_barrier": fmt_int(int((barriers["level"] == "organisation").sum())),
         "themes-all-three": _join([f"«{decapitalise(theme)}»" for theme in shared]),
     }
 
@@ -165,7 +174,10 @@ def case_findings(cases: Sequence[Case] | None = None) -> dict[str, str]:
         "n-workplace": fmt_int(with_theme("oppfolging-arbeidsplass")),
         "n-lasting": fmt_int(with_theme("varig-jobb")),
         "n-temporary": fmt_int(ending("midlertidig_jobb")),
+        # The same count where it opens a sentence («Fire ender med …»).
+        "n-temporary-opening": fmt_count_opening(ending("midlertidig_jobb")),
         "n-in-work": fmt_int(ending("i_jobb")),
+        "n-at-workplace": fmt_int(ending("pa_arbeidsplass_uavklart")),
         "n-permanent": fmt_int(permanent),
         "permanent": "ingen ender med fast jobb" if permanent == 0 else f"{fmt_int(permanent)} ender med fast jobb",
     }
@@ -190,6 +202,12 @@ def evidence_findings(evidence: pd.DataFrame | None = None) -> dict[str, str]:
     }
 
 
+def reviewed_on(language: str = "nb") -> str:
+    """The date of the last content review as the page's language writes it: «30. november 2026», «30 November 2026»."""
+    month = _MONTHS[language][REVIEWED.month - 1]
+    return f"{REVIEWED.day}. {month} {REVIEWED.year}" if language == "nb" else f"{REVIEWED.day} {month} {REVIEWED.year}"
+
+
 def key_findings() -> dict[str, str]:
     """Every glue name the «Hovedfunn» page uses, with its formatted value."""
     parts = {
@@ -198,5 +216,6 @@ def key_findings() -> dict[str, str]:
         "fid": fidelity_findings(),
         "q": questionnaire_findings(),
         "case": case_findings(),
+        "page": {"reviewed": reviewed_on("nb")},
     }
     return {f"{PREFIX}{domain}_{name}": text for domain, facts in parts.items() for name, text in facts.items()}

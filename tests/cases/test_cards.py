@@ -17,6 +17,7 @@ from analysis.cases.cards import (
     render_case_card,
     render_case_cards,
 )
+from analysis.cases.chapter import combinations_table
 from analysis.cases.vocabulary import MIN_REFLECTION_QUESTIONS, REQUIRED_SECTIONS
 from analysis.core.sources import SOURCE_DOCUMENTS, SourceRef
 
@@ -89,3 +90,13 @@ def test_reidentification_check_is_escaped(tmp_path: Path) -> None:
     )
     check = reidentification_check(parse_case(write_case(tmp_path, front=hostile)))
     assert "<img" not in check and "&lt;img src=x" in check
+
+
+def test_age_bands_are_shown_with_an_en_dash_as_in_the_prose(tmp_path: Path, cases: list[Case]) -> None:
+    # Review D16: the front matter writes «20-29»; the context table and the combinations table show «20–29».
+    card = render_case_card(parse_case(write_case(tmp_path)))
+    assert "<td>20\u201329</td>" in card and "20-29" not in card
+    combos = combinations_table(cases)
+    banded = [c.meta.age_band for c in cases if c.meta.age_band != "uoppgitt"]
+    assert banded, "some case gives an age band"
+    assert all(band.replace("-", "\u2013") in combos and band not in combos for band in banded)

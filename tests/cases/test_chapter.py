@@ -11,6 +11,7 @@ from analysis.cases import chapter as case_chapter
 from analysis.cases.chapter import TARGET_K, combinations_table, generalisation_table
 from analysis.cases.overview import is_failure_case, source_group
 from analysis.cases.privacy_checks import cases_changed_by_anonymiser
+from analysis.core.formatting import fmt_count_opening
 from analysis.core.paths import ROOT
 
 CHAPTER = ROOT / "chapters" / "casefortellinger.md"
@@ -27,6 +28,9 @@ def test_facts_are_the_case_set_counts_as_prose(cases: list[Case]) -> None:
     counts = case_set_facts(cases, target_k=TARGET_K)
     assert {k: v for k, v in facts.items() if k in counts} == {k: str(v) for k, v in counts.items()}
     assert facts["cases_anonymiser_changed"] == str(len(cases_changed_by_anonymiser(cases)))
+    # The count that opens a sentence is the same count, in words (review D23).
+    opening = facts["cases_basis_felles_trekk_opening"]
+    assert opening == fmt_count_opening(counts["cases_basis_felles_trekk"]) and opening[:1].isupper()
 
 
 def test_tables_have_one_row_per_class_and_per_step(cases: list[Case]) -> None:

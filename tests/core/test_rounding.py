@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from analysis.core.formatting import capitalise, decapitalise, fmt_num, fmt_pct
+from analysis.core.formatting import capitalise, decapitalise, fmt_count_opening, fmt_num, fmt_pct
 from analysis.core.rounding import half_unit, round_float, round_half_up
 
 
@@ -62,3 +62,12 @@ def test_prose_uses_the_same_rule_with_norwegian_marks() -> None:
 def test_labels_change_case_for_their_place_in_a_sentence_but_acronyms_do_not() -> None:
     assert decapitalise("Tema") == "tema" and decapitalise("CFIR-konstrukt") == "CFIR-konstrukt"
     assert capitalise("ni av ti") == "Ni av ti"
+
+
+def test_a_count_opening_a_sentence_is_a_word_up_to_twelve_and_digits_above() -> None:
+    assert [fmt_count_opening(n) for n in (0, 1, 4, 12)] == ["Ingen", "Én", "Fire", "Tolv"]
+    assert fmt_count_opening(13) == "13" and fmt_count_opening(1500) == "1\u00a0500"
+    assert fmt_count_opening(7.0) == "Sju"
+    for bad in (-1, 2.5):
+        with pytest.raises(ValueError):
+            fmt_count_opening(bad)
