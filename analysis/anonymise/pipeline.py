@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.anonymise import cues
+from analysis.anonymise.agecues import replace_ages_in_context
 from analysis.anonymise.ages import replace_ages
 from analysis.anonymise.dates import replace_dates
 from analysis.anonymise.fields import replace_labelled_fields
@@ -279,6 +280,7 @@ def _run_passes(
     replace_labelled_fields(ws, vocabulary, registries["employer"], registries["place"], institutions)
     replace_person_names(ws, lexicon, vocabulary, people)
     replace_ages(ws)
+    replace_ages_in_context(ws)
     replace_origins(ws, lexicon)
     replace_places(ws, lexicon, vocabulary, registries["place"], people.learned)
     if gender_neutral:
