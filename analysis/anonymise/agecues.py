@@ -42,7 +42,8 @@ _ANSWER_RE = re.compile(
 # A message header: «[08:54] name:», «name 09:33:», a masked name and a colon; the answer starts after it.
 _HEADER_RE = re.compile(r"^[ \t]*(?:\[[\d:. ]+\][ \t]*)?(?:[^\s:]{1,40}[ \t]+)?(?:\d\d?[:.]\d\d)?[^\n:]{0,40}:[ \t]*")
 _ALDER_BARE_RE = re.compile(
-    r"\balder(?:en)?\b[^.!?\n\d]{0,30}?[ \t](?:sa|svarte|skrev|oppga|oppgir|er|var)[ \t]+(?P<n>\d{1,2})(?![\w%])(?=[ \t]*(?:[?.!,;]|$))", re.I | re.M
+    r"\balder(?:en)?\b[^.!?\n\d]{0,30}?[ \t](?:sa|svarte|skrev|oppga|oppgir|er|var)[ \t]+"
+    r"(?P<n>\d{1,2})(?![\w%])(?=[ \t]*(?:[?.!,;]|$))", re.I | re.M
 )
 _INVERTED_RE = re.compile(
     r"(?<![\w])(?:er|var|va|blir|ble|blei|vart|fyller|fylte|runder)[ \t]+(?P<who>\S+(?:[ \t]+\S+)?)[ \t]+"
@@ -57,6 +58,7 @@ _DURATION_RE = re.compile(
 _CHAINED_RE = re.compile(
     r"[ \t]*(?:[.,;][ \t]*)?(?:(?:ikke|eller|nei|men)[ \t]+)?(?P<n>\d{1,2})(?![\w%])" + _UNIT + _ALONE, re.I
 )
+_TIME_GAP_RE = re.compile(r"[ \t]+i[ \t]+(?:forrige|neste|fjor|går|dag|" + _MONTHS + r")(?:[ \t]+(?:uke|måned|år))?")
 _PAA_BARE_RE = re.compile(
     r"(?<![\w])på[ \t]+(?P<n>" + _NUM + r")(?![\w])(?=[ \t]*(?:[,.;:!?)\n]|$|(?:som|og|i|da)\b))", re.I
 )
@@ -122,7 +124,7 @@ def _chained(ws: Workspace) -> None:
         if line_end >= 0:
             window = window[:line_end]
         # the gap may hold a short time phrase: «fylte 29 i forrige uke, ikke 31»
-        gap = re.match(r"(?:[ \t]+i[ \t]+(?:forrige|neste|fjor|går|dag|" + _MONTHS + r")(?:[ \t]+(?:uke|måned|år))?)?", window)
+        gap = _TIME_GAP_RE.match(window)
         start = gap.end() if gap else 0
         m = _CHAINED_RE.match(window, start)
         if m:

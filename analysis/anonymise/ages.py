@@ -76,7 +76,9 @@ WORD_AGE_RE = re.compile(
     re.I | re.M,
 )
 _VERBS_BEFORE = frozenset("er var va blir ble fyller fylte fylt vart blei".split())
-_ADVERBS_BEFORE = frozenset("nå no forresten bare nettopp faktisk snart ca omtrent cirka allerede egentlig vel da".split())
+_ADVERBS_BEFORE = frozenset(
+    "nå no forresten bare nettopp faktisk snart ca omtrent cirka allerede egentlig vel da".split()
+)
 # «en sønn på 10 år», «to barn på 4 og 7 år», «ei dotter på sju år» (the person noun is checked in code)
 _N = r"(?:\d{1,3}|[^\W\d_]+)"
 AGE_PAA_RE = re.compile(
@@ -108,7 +110,8 @@ _DURATION_AFTER_RE = re.compile(
 # A series of ages: «barna er 3 og 6 år», «tre barn på 2, 5 og 9 år», «(4 og 7 år)», «de er fire og sju».
 _NUM = r"(?:\d{1,2}|" + _NUMBER_WORD + r")"
 AGE_SERIES_RE = re.compile(
-    r"(?:(?<![\w])(?P<cue>er|var|blir|ble|på)[ \t]+|(?P<paren>\()|(?P<comma>,)[ \t]+)(?P<list>" + _NUM + r"(?:,[ \t]*" + _NUM + r")*"
+    r"(?:(?<![\w])(?P<cue>er|var|blir|ble|på)[ \t]+|(?P<paren>\()|(?P<comma>,)[ \t]+)"
+    r"(?P<list>" + _NUM + r"(?:,[ \t]*" + _NUM + r")*"
     r"[ \t]+(?:og|eller)[ \t]+" + _NUM + r")(?![\w])(?P<unit>[ \t]+år(?:[ \t]+gam(?:mel|le|mal))?)?(?![\w])",
     re.I,
 )
@@ -180,9 +183,12 @@ def _after_age_verb(ws: Workspace, pos: int) -> bool:
     )
 
 
+_HEAD_COUNT_RE = re.compile(r"(?:^|[^\w])(?:vi|dere|oss)[ \t]+(?:\w+[ \t]+)?\Z", re.I)
+
+
 def _head_count(ws: Workspace, pos: int) -> bool:
     """«Vi var tre, nå er vi to»: a bare number after «vi»/«dere» counts people."""
-    return re.search(r"(?:^|[^\w])(?:vi|dere|oss)[ \t]+(?:\w+[ \t]+)?\Z", ws.text[max(0, pos - 20) : pos], re.I) is not None
+    return _HEAD_COUNT_RE.search(ws.text, max(0, pos - 20), pos) is not None
 
 
 def _replace_number_words(ws: Workspace) -> None:
@@ -200,7 +206,8 @@ def _replace_number_words(ws: Workspace) -> None:
         elif m.group("old"):
             _age(ws, start, m.end(), age, reason="alder i ord («år gammel»)")
         elif _after_age_verb(ws, start) and not (
-            (m.group("year") and _DURATION_AFTER_RE.match(ws.text, m.end())) or (m.group("bare") is not None and _head_count(ws, start))
+            (m.group("year") and _DURATION_AFTER_RE.match(ws.text, m.end()))
+            or (m.group("bare") is not None and _head_count(ws, start))
         ):
             _age(ws, start, m.end(), age, reason="alder i ord etter verb")
     ws.commit()
