@@ -67,3 +67,27 @@ def test_ages_from_context(text, ages):
 )
 def test_age_context_traps(text):
     assert replaced(text).get("age", []) == []
+
+
+# -- date ranges written d.m.–d.m. ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "out"),
+    [
+        ("Trening 22.4.–16.5., deretter vurdering.", ["22.4.–16.5."], "Trening våren, deretter vurdering."),
+        ("Praksis 5.5.-27.6. Hun trives.", ["5.5.-27.6"], "Praksis våren–sommeren. Hun trives."),
+        ("Ferie 23.6. – 4.7.2025 for hele teamet.", ["23.6. – 4.7.2025"], "Ferie sommeren 2025 for hele teamet."),
+    ],
+)
+def test_day_month_ranges(text, dates, out):
+    assert replaced(text).get("date", []) == dates
+    assert anonymise(text).text == out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Møtet varer 08.30–10.00 i dag.", "Åpent kl. 8.30.–9.45.", "Se kapittel 3.2.–3.4. i boka.", "Versjon 2.1.-2.3."],
+)
+def test_day_month_range_traps(text):
+    assert replaced(text).get("date", []) == []
