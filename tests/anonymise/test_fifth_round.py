@@ -91,3 +91,20 @@ def test_day_month_ranges(text, dates, out):
 )
 def test_day_month_range_traps(text):
     assert replaced(text).get("date", []) == []
+
+
+# -- country-name variants --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Hun kom fra DR Kongo via Uganda.", "Hun kom fra Sentral-Afrika via Øst-Afrika."),
+        ("Han er fra DRC.", "Han er fra Sentral-Afrika."),
+        ("Født i Den demokratiske republikken Kongo.", "Født i Sentral-Afrika."),
+        ("Han kommer fra Sør-Sudan.", "Han kommer fra Øst-Afrika."),  # not «Sudan» with a compass prefix
+        ("Han kommer fra Nord-Sudan i dag.", "Han kommer fra Nord-Afrika i dag."),
+    ],
+)
+def test_country_name_variants(text, out):
+    assert anonymise(text).text == out
