@@ -77,13 +77,18 @@ _KINDS = trie_pattern(set(_KIND_ALT.split("|")))
 INSTITUTION_RE = re.compile(
     r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _CARE_HOME + "|" + _KINDS + r")(?![\w-])", re.I
 )
+# Norwegian universities and university colleges by their own abbreviation, with a campus («NTNU i Gjøvik», «USN
+# på Bø»): the accredited institutions listed by NOKUT / HK-dir. «Nord» and «BI» are left out: ordinary words.
+_UNIVERSITY_ACRONYMS = "ntnu|uio|uib|uit|uia|uis|nmbu|oslomet|usn|hvl|hinn|nhh|nla|vid"
 INSTITUTION_HEAD_RE = re.compile(
     r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo|aof|folkeuniversitetet|"
-    r"universitetet|høgskolen|høyskolen|høgskulen) (?:(i|på) )?(" + _W + r")",
+    r"universitetet|høgskolen|høyskolen|høgskulen|" + _UNIVERSITY_ACRONYMS + r") (?:(i|på) )?(" + _W + r")",
     re.I,
 )
 # «Universitetet i Stavanger», «Høgskolen i Innlandet»: a university or college named by its place (a school)
-_HIGHER_EDUCATION = frozenset({"universitetet", "høgskolen", "høyskolen", "høgskulen"})
+_HIGHER_EDUCATION = frozenset(
+    {"universitetet", "høgskolen", "høyskolen", "høgskulen", *_UNIVERSITY_ACRONYMS.split("|")}
+)
 DESCRIBING_WORDS = frozenset(
     "i på til fra ved hos med en ei et den det de denne dette disse ny nye gamle gammel samme annen andre egen "
     "eget hennes hans sin sitt sine min mitt vår deres norsk norske ordinær ordinære vanlig vanlige offentlig "

@@ -69,7 +69,7 @@ from analysis.anonymise.patterns import (
     replace_postcodes,
 )
 from analysis.anonymise.people import LABEL_ROLES, People
-from analysis.anonymise.places import replace_places
+from analysis.anonymise.places import replace_camps, replace_places
 from analysis.anonymise.quasi import replace_compass_countries, replace_origins, replace_pronouns
 from analysis.anonymise.vocabulary import Vocabulary, load_vocabulary
 from analysis.anonymise.workplaces import replace_workplaces_after_cues
@@ -279,6 +279,7 @@ def _run_passes(
     replace_workplaces_after_cues(ws, registries["employer"], lexicon, vocabulary)
     replace_labelled_fields(ws, vocabulary, registries["employer"], registries["place"], institutions)
     replace_compass_countries(ws, lexicon)
+    replace_camps(ws, vocabulary, registries["place"])  # before names: «leiren Mae La» is no person
     replace_person_names(ws, lexicon, vocabulary, people)
     replace_ages(ws)
     replace_ages_in_context(ws)

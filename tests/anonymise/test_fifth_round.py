@@ -108,3 +108,35 @@ def test_day_month_range_traps(text):
 )
 def test_country_name_variants(text, out):
     assert anonymise(text).text == out
+
+
+# -- universities by abbreviation with a campus; refugee camps after a cue ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "spans"),
+    [
+        ("Datteren studerer ved NTNU i Gjøvik, og hun hjelper.", "institution", ["NTNU i Gjøvik"]),
+        ("Hun tar master ved UiT i Tromsø.", "institution", ["UiT i Tromsø"]),
+        ("Jeg bodde i leiren Mae La i atten år.", "place", ["Mae La"]),
+        ("Hun kom via flyktningleiren Nakivale til Norge.", "place", ["Nakivale"]),
+        ("vi bodde i leiren kakuma i ti år. hun sa ja. ok så. hei der.", "place", ["kakuma"]),
+    ],
+)
+def test_universities_and_camps(text, kind, spans):
+    assert replaced(text).get(kind, []) == spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hun søkte NTNU i fjor.",
+        "Han studerte ved NTNU.",
+        "Vi bodde i leiren. Der var det trangt.",
+        "Han bodde i leiren Han likte det ikke.",
+        "Det var en leir for barn.",
+    ],
+)
+def test_university_and_camp_traps(text):
+    found = replaced(text)
+    assert found.get("institution", []) == [] and found.get("place", []) == [] and found.get("person", []) == []
