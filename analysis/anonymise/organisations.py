@@ -274,6 +274,9 @@ def _chain_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return pattern
 
 
+_SHOP_NOUN_RE = re.compile(r" (?:apotek|butikk|butikken|hotell|senter|varehus|lager)(?= [^\W\d_])", re.I)
+
+
 def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabulary: Vocabulary) -> None:
     text = ws.text
     for m in _chain_pattern(lexicon).finditer(text):
@@ -283,7 +286,10 @@ def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabul
             continue
         last, key = hit
         ordinary_word = lexicon.chains.values[key] == "*"
-        end = last.end
+        end = chain_end = last.end
+        shop = _SHOP_NOUN_RE.match(text, end)
+        if shop and text[shop.end() : shop.end() + 1] == " " and word_at(text, shop.end() + 1) is not None:
+            end = shop.end()  # «Boots apotek Linderud»: the kind of shop between chain and place
         after = text[end : end + 4]
         gap = (
             4 if after.startswith((" på ", " i ")) and after.startswith(" på ") else 3 if after.startswith(" i ") else 1
@@ -303,6 +309,7 @@ def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabul
                 reason="kjede og sted",
             )
             continue
+        end = chain_end
         if tok.capitalised and not tok.text.isupper() or (tok.text.isupper() and len(tok.text) > 2):
             if ordinary_word and is_sentence_start(text, tok.start):
                 ws.note_uncertain(tok.start, end, "employer", "kjedenavn som også er et vanlig ord")

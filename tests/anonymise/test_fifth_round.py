@@ -140,3 +140,26 @@ def test_universities_and_camps(text, kind, spans):
 def test_university_and_camp_traps(text):
     found = replaced(text)
     assert found.get("institution", []) == [] and found.get("place", []) == [] and found.get("person", []) == []
+
+
+# -- chains with a number or a kind of shop before the place --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Hun har språkpraksis på Apotek 1 Sørlandssenteret fra høsten.", ["Apotek 1 Sørlandssenteret"]),
+        ("Hun hadde praksis hos Boots apotek Linderud i fjor.", ["Boots apotek Linderud"]),
+        ("hun har praksis på apotek 1 romsås nå. ok. greit. takk.", ["apotek 1 romsås"]),
+        ("Hun jobber på Rema 1000 Tiller.", ["Rema 1000 Tiller"]),
+        ("Han jobber på Byggmax Alnabru.", ["Byggmax Alnabru"]),
+        ("Hun handler på Boots apotek hver uke.", ["Boots"]),  # the chain alone; «apotek» stays
+    ],
+)
+def test_chains_with_number_or_shop_noun(text, spans):
+    assert replaced(text).get("employer", []) == spans
+
+
+@pytest.mark.parametrize("text", ["Hent medisinen på ditt apotek i morgen.", "Han tok apotek 1 gang i uka."])
+def test_chain_traps(text):
+    assert replaced(text).get("employer", []) == []
