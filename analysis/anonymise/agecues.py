@@ -56,7 +56,10 @@ _DURATION_RE = re.compile(
     re.I,
 )
 _CHAINED_RE = re.compile(
-    r"[ \t]*(?:[.,;][ \t]*)?(?:(?:ikke|eller|nei|men)[ \t]+)?(?P<n>\d{1,2})(?![\w%])" + _UNIT + _ALONE, re.I
+    r"[ \t]*(?:[.,;][ \t]*)?(?:(?P<n>\d{1,2})(?![\w%])|(?:ikke|eller|nei|men)[ \t]+(?P<w>" + _NUM + r")(?![\w%]))"
+    + _UNIT
+    + _ALONE,
+    re.I
 )
 _TIME_GAP_RE = re.compile(r"[ \t]+i[ \t]+(?:forrige|neste|fjor|går|dag|" + _MONTHS + r")(?:[ \t]+(?:uke|måned|år))?")
 _PAA_BARE_RE = re.compile(
@@ -128,7 +131,8 @@ def _chained(ws: Workspace) -> None:
         start = gap.end() if gap else 0
         m = _CHAINED_RE.match(window, start)
         if m:
-            _add(ws, end + m.start("n"), end + m.end(), m.group("n"), "alder rett etter en alder")
+            g = "n" if m.group("n") else "w"  # a number word only after «ikke», «eller»: «åtte år, ikke sju»
+            _add(ws, end + m.start(g), end + m.end(), m.group(g), "alder rett etter en alder")
     ws.commit()
 
 
