@@ -34,7 +34,7 @@ _ALONE = (
 )
 _UNIT = r"(?P<unit>[ \t]+år(?:[ \t]+gam(?:mel|le|mal))?)?"
 # «hvor gammel er han?», «alder?», «kor gammal er ho?», «hvor mange år er hun?»
-_QUESTION_RE = re.compile(r"(?:gam(?:mel|le|mal)|alder|alderen|mange år)\b[^?\n]{0,40}\?", re.I)
+_QUESTION_RE = re.compile(r"\b(?:gam(?:mel|le|mal)|alder|alderen|mange år)\b[^?\n]{0,40}\?[^\n]*", re.I)
 _ANSWER_RE = re.compile(
     r"(?:(?:ja|nei|jo|ho|hun|han|hen|de|dei)[ \t,]+(?:er[ \t]+)?)?(?P<n>" + _NUM + r")(?![\w])" + _UNIT + _ALONE,
     re.I,
@@ -46,7 +46,7 @@ _ALDER_BARE_RE = re.compile(
     r"(?P<n>\d{1,2})(?![\w%])(?=[ \t]*(?:[?.!,;]|$))", re.I | re.M
 )
 _INVERTED_RE = re.compile(
-    r"(?<![\w])(?:er|var|va|blir|ble|blei|vart|fyller|fylte|runder)[ \t]+(?P<who>\S+(?:[ \t]+\S+)?)[ \t]+"
+    r"\b(?:er|var|va|blir|ble|blei|vart|fyller|fylte|runder)[ \t]+(?P<who>\S+(?:[ \t]+\S+)?)[ \t]+"
     r"(?:(?:nå|no|vel|jo|bare|snart|nettopp|faktisk|allerede|da)[ \t]+)?(?P<n>" + _NUM + r")(?![\w])" + _UNIT,
     re.I,
 )
@@ -63,7 +63,7 @@ _CHAINED_RE = re.compile(
 )
 _TIME_GAP_RE = re.compile(r"[ \t]+i[ \t]+(?:forrige|neste|fjor|går|dag|" + _MONTHS + r")(?:[ \t]+(?:uke|måned|år))?")
 _PAA_BARE_RE = re.compile(
-    r"(?<![\w])på[ \t]+(?P<n>" + _NUM + r")(?![\w])(?=[ \t]*(?:[,.;:!?)\n]|$|(?:som|og|i|da)\b))", re.I
+    r"\bpå[ \t]+(?P<n>" + _NUM + r")(?![\w])(?=[ \t]*(?:[,.;:!?)\n]|$|(?:som|og|i|da)\b))", re.I
 )
 _PRONOUNS = frozenset("han hun ho hen de dei".split())
 _GROUPS = frozenset("vi dere de dei oss begge".split())  # «nå er vi to»: a head count, not an age
@@ -85,21 +85,21 @@ def _is_subject(ws: Workspace, who: str) -> bool:
 
 
 def _answers(ws: Workspace) -> None:
-    lines = ws.text.split("\n")
-    offsets = [0]
-    for line in lines[:-1]:
-        offsets.append(offsets[-1] + len(line) + 1)
-    for i, line in enumerate(lines):
-        if not _QUESTION_RE.search(line):
-            continue
-        for j in range(i + 1, min(i + 4, len(lines))):
-            if not lines[j].strip() or lines[j].rstrip().endswith(":"):
+    text = ws.text
+    for q in _QUESTION_RE.finditer(text):
+        pos = text.find("\n", q.end())
+        for _ in range(3):  # the answer is among the next three lines
+            if pos < 0:
+                break
+            start, pos = pos + 1, text.find("\n", pos + 1)
+            line = text[start : pos if pos >= 0 else len(text)]
+            if not line.strip() or line.rstrip().endswith(":"):
                 continue  # a blank line, or a header line of its own («fre 7/3 14:06 name:»)
-            head = _HEADER_RE.match(lines[j])
+            head = _HEADER_RE.match(line)
             body = head.end() if head and (MASK in head.group() or "]" in head.group()) else 0
-            m = _ANSWER_RE.match(lines[j], body)
+            m = _ANSWER_RE.match(line, body)
             if m:
-                _add(ws, offsets[j] + m.start("n"), offsets[j] + m.end(), m.group("n"), "svar på spørsmål om alder")
+                _add(ws, start + m.start("n"), start + m.end(), m.group("n"), "svar på spørsmål om alder")
             break
     for m in _ALDER_BARE_RE.finditer(ws.text):
         _add(ws, m.start("n"), m.end("n"), m.group("n"), "tall etter «alder»")

@@ -139,7 +139,7 @@ def _place_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, str] | 
 # A refugee camp named after its cue: «leiren Mae La», «flyktningleiren Kakuma», «i leir i Dadaab»: the name is the
 # capitalised words that follow (one to three), whatever they are; in lower-case text one word that is not ordinary.
 CAMP_RE = re.compile(
-    r"(?<![\w-])(?:(?:flyktning|flyktninge|mottaks|transitt)?leiren|leir(?:en)?[ \t]+i|camp)[ \t]+"
+    r"\b(?<!-)(?:(?:flyktning|flyktninge|mottaks|transitt)?leiren|leir(?:en)?[ \t]+i|camp)[ \t]+"
     r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})",
     re.I,
 )

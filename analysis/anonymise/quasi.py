@@ -49,10 +49,13 @@ _COMPASS = r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest|midt|sen
 ORIGIN_COMPOUND_RE = re.compile(r"(?<![\w-])([^\W\d_]+?)(-[^\W\d_]+|talende)(?![\w-])", re.I)
 
 
+_COMPASS_RE = re.compile(r"\b(?<!-)" + _COMPASS + r"-([^\W\d_]+)(?![\w-])", re.I)
+
+
 def replace_compass_countries(ws: Workspace, lexicon: Lexicon) -> None:
     """«Nord-Irak», «øst-Sudan» → the region. Runs before the name pass, which would take a capitalised
     compound that is no Norwegian word for a name; «Sør-Sudan» is a country of its own."""
-    for m in re.finditer(r"(?<![\w-])" + _COMPASS + r"-([^\W\d_]+)(?![\w-])", ws.text, re.I):
+    for m in _COMPASS_RE.finditer(ws.text):
         whole = lexicon.countries.values.get((m.group(0).casefold(),))
         region = whole or lexicon.countries.values.get((m.group(1).casefold(),))
         if region:
@@ -61,8 +64,7 @@ def replace_compass_countries(ws: Workspace, lexicon: Lexicon) -> None:
 
 
 def _replace_origin_compounds(ws: Workspace, lexicon: Lexicon) -> None:
-    """«somalisk-norsk» → «østafrikansk-norsk»; «arabisktalende»."""
-    replace_compass_countries(ws, lexicon)
+    """«somalisk-norsk» → «østafrikansk-norsk»; «arabisktalende» (compass compounds went before the names)."""
     for m in ORIGIN_COMPOUND_RE.finditer(ws.text):
         key = m.group(1).casefold()
         if m.group(0).casefold() in lexicon.languages:
