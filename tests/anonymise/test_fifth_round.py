@@ -163,3 +163,11 @@ def test_chains_with_number_or_shop_noun(text, spans):
 @pytest.mark.parametrize("text", ["Hent medisinen på ditt apotek i morgen.", "Han tok apotek 1 gang i uka."])
 def test_chain_traps(text):
     assert replaced(text).get("employer", []) == []
+
+
+# -- a widely spoken language after «snakker jo» stays (policy) -------------------------------------------------
+
+
+def test_widely_spoken_language_after_jo():
+    assert anonymise("Hun snakker jo fransk og kirundi.").text == "Hun snakker jo fransk og et østafrikansk språk."
+    assert anonymise("Han er jo fransk statsborger.").text == "Han er jo vesteuropeisk statsborger."
