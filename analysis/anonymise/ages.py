@@ -48,8 +48,8 @@ def number(text: str) -> int:
 
 # -- the patterns -----------------------------------------------------------------------------------------
 
-_AGE_VERB = r"(?:er|var|blir|ble|fyller|fylte|fylt|nå|som)"
-_ADVERB = r"(?:(?:nå|forresten|bare|nettopp|faktisk|snart|ca\.?|omtrent|cirka|allerede|egentlig)\s+)?"
+_AGE_VERB = r"(?:er|var|va|blir|ble|fyller|fylte|fylt|nå|som)"
+_ADVERB = r"(?:(?:nå|forresten|bare|nettopp|faktisk|snart|ca\.?|omtrent|cirka|allerede|egentlig|vel)\s+)?"
 AGE_VERB_RE = re.compile(
     r"(?<![\w])(" + _AGE_VERB + r"\s+" + _ADVERB + r")(\d{1,3})\s+år(?:\s+gam(?:mel|le|mal))?(?![\w])", re.I
 )
@@ -61,8 +61,8 @@ AGE_APPOSITION_RE = re.compile(r"([,(] ?)(\d{1,3}) år(?= ?[,).;]|\s*$)", re.M)
 AGE_PAREN_RE = re.compile(r"(?<=[\w\ue000] )\((\d{1,2})\)(?!\w)")
 # «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …»
 AGE_BARE_RE = re.compile(
-    r"(?<![\w])((?:er|var|blir|ble|fyller|fylte|fylt|nettopp|bare|snart)\s+(?:nå\s+|nettopp\s+|bare\s+)?)"
-    r"(\d{1,2})(?=[,.;)]|\s*$|\s+(?:nå|og|ikke|i\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|"
+    r"(?<![\w])((?:er|var|va|blir|ble|fyller|fylte|fylt|nettopp|bare|snart)\s+(?:nå\s+|nettopp\s+|bare\s+|vel\s+)?)"
+    r"(\d{1,2})(?=[,.;)]|\s*$|\s+(?:nå|og|ikke|(?P<da>da)|i\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|"
     r"oktober|november|desember|fjor|år|dag|går|høst|vår|sommer|vinter)))",
     re.I | re.M,
 )
@@ -72,11 +72,13 @@ AGE_LIST_RE = re.compile(r"barn,\s+((?:\d{1,2},\s+)*\d{1,2})\s+og\s+(\d{1,2})( �
 WORD_AGE_RE = re.compile(
     r"(?<![\w.,-])(?P<n>" + _NUMBER_WORD + r")(?:(?P<noun>-?åring(?P<end>en|er|ene|ar|ane)?)|(?P<adj>-?årig(?P<e>e)?)"
     r"|(?P<old>\s+år\s+gam(?:mel|le|mal))|(?P<year>\s+år)"
-    r"|(?P<bare>(?=[,.;)]|[ \t]*$|\s+(?:og|nå|no|snart|i\s+dag|i\s+år)\b)))(?![\w])",
+    r"|(?P<bare>(?=[,.;)]|[ \t]*$|\s+(?:og|nå|no|snart|da|i\s+dag|i\s+år)\b)))(?![\w])",
     re.I | re.M,
 )
-_VERBS_BEFORE = frozenset("er var blir ble fyller fylte fylt vart blei".split())
-_ADVERBS_BEFORE = frozenset("nå no forresten bare nettopp faktisk snart ca omtrent cirka allerede egentlig".split())
+_VERBS_BEFORE = frozenset("er var va blir ble fyller fylte fylt vart blei".split())
+_ADVERBS_BEFORE = frozenset(
+    "nå no forresten bare nettopp faktisk snart ca omtrent cirka allerede egentlig vel da".split()
+)
 # «en sønn på 10 år», «to barn på 4 og 7 år», «ei dotter på sju år» (the person noun is checked in code)
 _N = r"(?:\d{1,3}|[^\W\d_]+)"
 AGE_PAA_RE = re.compile(
@@ -107,8 +109,9 @@ _DURATION_AFTER_RE = re.compile(
 )
 # A series of ages: «barna er 3 og 6 år», «tre barn på 2, 5 og 9 år», «(4 og 7 år)», «de er fire og sju».
 _NUM = r"(?:\d{1,2}|" + _NUMBER_WORD + r")"
-AGE_SERIES_RE = re.compile(
-    r"(?:(?<![\w])(?P<cue>er|var|blir|ble|på)[ \t]+|(?P<paren>\())(?P<list>" + _NUM + r"(?:,[ \t]*" + _NUM + r")*"
+AGE_SERIES_RE = re.compile(  # the lookahead on the first letter only makes the scan faster
+    r"(?=[evbpEVBP(,])(?:(?<![\w])(?P<cue>er|var|blir|ble|på)[ \t]+|(?P<paren>\()|(?P<comma>,)[ \t]+)"
+    r"(?P<list>" + _NUM + r"(?:,[ \t]*" + _NUM + r")*"
     r"[ \t]+(?:og|eller)[ \t]+" + _NUM + r")(?![\w])(?P<unit>[ \t]+år(?:[ \t]+gam(?:mel|le|mal))?)?(?![\w])",
     re.I,
 )
@@ -150,10 +153,16 @@ def _age(ws: Workspace, start: int, end: int, age: int, template: str = "{decade
 def _person_subject(ws: Workspace, pos: int) -> bool:
     """A person stands right before the verb at ``pos``: a person noun, a pronoun, or a replaced name."""
     before = prev_word(ws.text, pos)
+    if before is not None and before[1] == " " and before[0].key in _ADVERBS_BEFORE:
+        pos = before[0].start  # «som no er ni»
+        before = prev_word(ws.text, pos)
     if before is None:
         return ws.text[max(0, pos - 4) : pos].rstrip(" ,").endswith(MASK)  # «Filmon, er seksten»
     if before[1] == " " and before[0].key in _POSSESSIVES | {"som"}:
-        before = prev_word(ws.text, before[0].start)  # «kona hans er trettiåtte», «datteren, som er fire»
+        pos = before[0].start
+        before = prev_word(ws.text, pos)  # «kona hans er trettiåtte», «datteren, som er fire»
+        if before is None:
+            return ws.text[max(0, pos - 4) : pos].rstrip(" ,").endswith(MASK)  # «Zlata, som no er ni»
     return before is not None and before[1] in (" ", ", ") and fold(before[0].text) in SUBJECTS
 
 
@@ -174,6 +183,14 @@ def _after_age_verb(ws: Workspace, pos: int) -> bool:
     )
 
 
+_HEAD_COUNT_RE = re.compile(r"(?:^|[^\w])(?:vi|dere|oss)[ \t]+(?:\w+[ \t]+)?\Z", re.I)
+
+
+def _head_count(ws: Workspace, pos: int) -> bool:
+    """«Vi var tre, nå er vi to»: a bare number after «vi»/«dere» counts people."""
+    return _HEAD_COUNT_RE.search(ws.text, max(0, pos - 20), pos) is not None
+
+
 def _replace_number_words(ws: Workspace) -> None:
     for m in WORD_AGE_RE.finditer(ws.text):
         age, start = number(m.group("n")), m.start()
@@ -188,7 +205,10 @@ def _replace_number_words(ws: Workspace) -> None:
                 _age(ws, start, m.end(), age, "{lo}–{hi}-årig" + (m.group("e") or ""), reason="«-årig» i ord")
         elif m.group("old"):
             _age(ws, start, m.end(), age, reason="alder i ord («år gammel»)")
-        elif _after_age_verb(ws, start) and not (m.group("year") and _DURATION_AFTER_RE.match(ws.text, m.end())):
+        elif _after_age_verb(ws, start) and not (
+            (m.group("year") and _DURATION_AFTER_RE.match(ws.text, m.end()))
+            or (m.group("bare") is not None and _head_count(ws, start))
+        ):
             _age(ws, start, m.end(), age, reason="alder i ord etter verb")
     ws.commit()
 
@@ -205,7 +225,7 @@ def _replace_series(ws: Workspace) -> None:
     """«barna er 3 og 6 år» → «barna er under 10 år»; «tre barn på 2, 9 og 14 år» → «tre barn under 10 år og i
     tenårene»; «to barn på 4 og 7 år» → «to barn på under 10 år»; «Sara og Adam (4 og 7 år)»."""
     for m in AGE_SERIES_RE.finditer(ws.text):
-        cue, unit = (m.group("cue") or "(").casefold(), m.group("unit")
+        cue, unit = (m.group("cue") or m.group("comma") or "(").casefold(), m.group("unit")
         ages = [number(w) for w in re.split(r"\s*,\s*|\s+(?:og|eller)\s+", m.group("list"), flags=re.I) if w]
         if max(ages) > 110:
             continue
@@ -214,6 +234,9 @@ def _replace_series(ws: Workspace) -> None:
                 continue
         elif cue == "på":
             if not _person_before(ws, m.start()) or not unit:
+                continue
+        elif cue == ",":  # «Barna Jana og Kareem, 3 og 6 år, går …»: an apposition after people
+            if not unit or not _person_before(ws, m.start()) or not _SERIES_ENDS_RE.match(ws.text, m.end()):
                 continue
         elif not (ws.text[m.end() : m.end() + 1] == ")" and (_person_before(ws, m.start()) or ws.text[
             max(0, m.start() - 2) : m.start()
@@ -296,6 +319,8 @@ def replace_ages(ws: Workspace) -> None:
     for m in AGE_BARE_RE.finditer(ws.text):
         if _COUNT_AFTER_RE.match(ws.text, m.end(2)):
             continue  # «Jeg var 2 og 3 ganger der»: a count of something
+        if m.group("da") and not _person_subject(ws, m.start()):
+            continue  # «var 50 da vi begynte», not «Klokka var 7 da vi kom»
         _age(ws, m.start(2), m.end(2), int(m.group(2)), reason="tall som alder etter «er»/«fylte»")
     ws.commit()
     for m in AGE_NOT_RE.finditer(ws.text):

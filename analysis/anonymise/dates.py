@@ -71,7 +71,13 @@ DATE_NUMERIC_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{
 DATE_SLASH_DASH_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})/(\d{1,2})-(\d{4}|\d{2})(?![\w]|[.,/-]\d)", re.I)
 DATE_ISO_RE = re.compile(r"(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?![\w]|[.,/-]\d)")
 # Day and month without a year: «tirs 2/4», «27/8», «14.09.», «13.5.», «12.02», «24/1».
-DAY_MONTH_RE = re.compile(r"(?<![\w.,/:-])(\d{1,2})([./])(\d{1,2})(\.)?(?![\w]|[.,/:]?\d|-\d|/)", re.I)
+DAY_MONTH_RE = re.compile(r"(?<![\w.,/:–-])(\d{1,2})([./])(\d{1,2})(\.)?(?![\w]|[.,/:]?\d|-\d|/)", re.I)
+# «22.4.–16.5.», «5.5.-27.6.2025»: a range of days written d.m.–d.m. (the dot after the first month tells it
+# from a time range «08.30–10.00»)
+DAY_MONTH_RANGE_RE = re.compile(
+    r"(?<![\w.,/:-])(\d{1,2})\.(\d{1,2})\.[ \t]?[–-][ \t]?(\d{1,2})\.(\d{1,2})"
+    r"(?:\.(\d{4}|\d{2})(?![\w]|[.,/]\d)|(?=\.)|(?![\w.,/:]))"
+)
 DAY_ONLY_RE = re.compile(r"(?<![\w])(" + _DAYS + r"\.?)\s+(\d{1,2})\.(?=\s)", re.I)  # «tirs 14.», «fr 14.»
 _NOT_DATE_AFTER_RE = re.compile(r",\s*L\d")
 _SECTION_BEFORE_RE = re.compile(
@@ -172,6 +178,19 @@ def _dot_times_at_line_start(text: str) -> bool:
 def replace_dates(ws: Workspace) -> None:
     for m in DATE_ISO_RE.finditer(ws.text):
         _add(ws, m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)), "dato (ISO)")
+    ws.commit()
+    for m in DAY_MONTH_RANGE_RE.finditer(ws.text):
+        year = _full_year(m.group(5)) if m.group(5) else None
+        (d1, m1, d2, m2) = (int(m.group(k)) for k in (1, 2, 3, 4))
+        before = ws.text[max(0, m.start() - 10) : m.start()]
+        if _KL_RE.search(before) or _SECTION_BEFORE_RE.search(before) or not (
+            _valid(year, m1, d1) and _valid(year, m2, d2)
+        ):
+            continue
+        first, last = season(year if m1 <= m2 else None, m1), season(year, m2)
+        text = first if first == last else f"{first}–{last}"
+        end = m.end() + 1 if re.match(r"\.[^\s.]", ws.text[m.end() : m.end() + 2]) else _dot_end(ws.text, m.end())
+        ws.add(_prefix_start(ws.text, m.start()), end, "date", text, reason="datoperiode")  # «16.5.,»: the dot goes
     ws.commit()
     for rx, order in ((DATE_NUMERIC_RE, (4, 3, 1)), (DATE_SLASH_DASH_RE, (3, 2, 1))):
         for m in rx.finditer(ws.text):

@@ -30,7 +30,7 @@ LANGUAGE_CONTEXT = frozenset(
 # Words that may stand between «snakker» and the language: «snakker litt/godt/både/også arabisk».
 FILLERS = frozenset(
     "litt godt flytende både også bare mest noe dårlig gebrokkent perfekt veldig mye lite helst best nesten kun "
-    "ganske svært bra mer mindre".split()
+    "ganske svært bra mer mindre jo".split()
 )
 SUBJECT_NOUNS = frozenset(
     "lærer lærar lærerutdanning undervisning undervisningen kurs kurset eksamen opplæring "

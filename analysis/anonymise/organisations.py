@@ -77,13 +77,18 @@ _KINDS = trie_pattern(set(_KIND_ALT.split("|")))
 INSTITUTION_RE = re.compile(
     r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _CARE_HOME + "|" + _KINDS + r")(?![\w-])", re.I
 )
+# Norwegian universities and university colleges by their own abbreviation, with a campus («NTNU i Gjøvik», «USN
+# på Bø»): the accredited institutions listed by NOKUT / HK-dir. «Nord» and «BI» are left out: ordinary words.
+_UNIVERSITY_ACRONYMS = "ntnu|uio|uib|uit|uia|uis|nmbu|oslomet|usn|hvl|hinn|nhh|nla|vid"
 INSTITUTION_HEAD_RE = re.compile(
     r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo|aof|folkeuniversitetet|"
-    r"universitetet|høgskolen|høyskolen|høgskulen) (?:(i|på) )?(" + _W + r")",
+    r"universitetet|høgskolen|høyskolen|høgskulen|" + _UNIVERSITY_ACRONYMS + r") (?:(i|på) )?(" + _W + r")",
     re.I,
 )
 # «Universitetet i Stavanger», «Høgskolen i Innlandet»: a university or college named by its place (a school)
-_HIGHER_EDUCATION = frozenset({"universitetet", "høgskolen", "høyskolen", "høgskulen"})
+_HIGHER_EDUCATION = frozenset(
+    {"universitetet", "høgskolen", "høyskolen", "høgskulen", *_UNIVERSITY_ACRONYMS.split("|")}
+)
 DESCRIBING_WORDS = frozenset(
     "i på til fra ved hos med en ei et den det de denne dette disse ny nye gamle gammel samme annen andre egen "
     "eget hennes hans sin sitt sine min mitt vår deres norsk norske ordinær ordinære vanlig vanlige offentlig "
@@ -269,6 +274,9 @@ def _chain_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return pattern
 
 
+_SHOP_NOUN_RE = re.compile(r" (?:apotek|butikk|butikken|hotell|senter|varehus|lager)(?= [^\W\d_])", re.I)
+
+
 def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabulary: Vocabulary) -> None:
     text = ws.text
     for m in _chain_pattern(lexicon).finditer(text):
@@ -278,7 +286,10 @@ def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabul
             continue
         last, key = hit
         ordinary_word = lexicon.chains.values[key] == "*"
-        end = last.end
+        end = chain_end = last.end
+        shop = _SHOP_NOUN_RE.match(text, end)
+        if shop and text[shop.end() : shop.end() + 1] == " " and word_at(text, shop.end() + 1) is not None:
+            end = shop.end()  # «Boots apotek Linderud»: the kind of shop between chain and place
         after = text[end : end + 4]
         gap = (
             4 if after.startswith((" på ", " i ")) and after.startswith(" på ") else 3 if after.startswith(" i ") else 1
@@ -298,6 +309,7 @@ def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabul
                 reason="kjede og sted",
             )
             continue
+        end = chain_end
         if tok.capitalised and not tok.text.isupper() or (tok.text.isupper() and len(tok.text) > 2):
             if ordinary_word and is_sentence_start(text, tok.start):
                 ws.note_uncertain(tok.start, end, "employer", "kjedenavn som også er et vanlig ord")

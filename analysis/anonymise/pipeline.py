@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.anonymise import cues
+from analysis.anonymise.agecues import replace_ages_in_context
 from analysis.anonymise.ages import replace_ages
 from analysis.anonymise.dates import replace_dates
 from analysis.anonymise.fields import replace_labelled_fields
@@ -68,8 +69,8 @@ from analysis.anonymise.patterns import (
     replace_postcodes,
 )
 from analysis.anonymise.people import LABEL_ROLES, People
-from analysis.anonymise.places import replace_places
-from analysis.anonymise.quasi import replace_origins, replace_pronouns
+from analysis.anonymise.places import replace_camps, replace_places
+from analysis.anonymise.quasi import replace_compass_countries, replace_origins, replace_pronouns
 from analysis.anonymise.vocabulary import Vocabulary, load_vocabulary
 from analysis.anonymise.workplaces import replace_workplaces_after_cues
 from analysis.anonymise.workspace import MASK, PRIVATE_USE_RE, Registry, Workspace
@@ -277,8 +278,11 @@ def _run_passes(
     replace_postcodes(ws, lexicon, vocabulary)
     replace_workplaces_after_cues(ws, registries["employer"], lexicon, vocabulary)
     replace_labelled_fields(ws, vocabulary, registries["employer"], registries["place"], institutions)
+    replace_compass_countries(ws, lexicon)
+    replace_camps(ws, vocabulary, registries["place"])  # before names: «leiren Mae La» is no person
     replace_person_names(ws, lexicon, vocabulary, people)
     replace_ages(ws)
+    replace_ages_in_context(ws)
     replace_origins(ws, lexicon)
     replace_places(ws, lexicon, vocabulary, registries["place"], people.learned)
     if gender_neutral:

@@ -136,6 +136,34 @@ def _place_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, str] | 
     return None
 
 
+# A refugee camp named after its cue: «leiren Mae La», «flyktningleiren Kakuma», «i leir i Dadaab»: the name is the
+# capitalised words that follow (one to three), whatever they are; in lower-case text one word that is not ordinary.
+CAMP_RE = re.compile(
+    r"\b(?<!-)(?:(?:flyktning|flyktninge|mottaks|transitt)?leiren|leir(?:en)?[ \t]+i|camp)[ \t]+"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})",
+    re.I,
+)
+
+
+def replace_camps(ws: Workspace, vocabulary: Vocabulary, registry: Registry) -> None:
+    for m in CAMP_RE.finditer(ws.text):
+        words = list(WORD_RE.finditer(m.group("name")))
+        if ws.lower_case:
+            words = words[:1] if words and not vocabulary.is_ordinary(words[0].group().casefold()) else []
+        else:
+            taken = []
+            for w in words:
+                if not w.group()[0].isupper():
+                    break
+                taken.append(w)
+            words = taken
+        if not words or (not ws.lower_case and vocabulary.frequency(words[0].group().casefold()) >= 5.0):
+            continue  # «leiren Der», «leiren Han bodde i»: a sentence without its full stop
+        start, end = m.start("name"), m.start("name") + words[-1].end()
+        ws.add(start, end, "place", registry.name_for(ws.text[start:end].casefold()), reason="navn etter «leiren»")
+    ws.commit()
+
+
 def replace_places(
     ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, registry: Registry, person_parts: set[str]
 ) -> None:
@@ -211,7 +239,7 @@ def replace_places(
             nxt is not None
             and nxt.capitalised == tok.capitalised
             and tok.capitalised
-            and not vocabulary.is_ordinary(nxt.key)
+            and (not vocabulary.is_ordinary(nxt.key) or vocabulary.frequency(nxt.key) < 4.0)  # «i Mae Sot»
         ):
             end = nxt.end
         ws.add(

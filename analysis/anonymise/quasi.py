@@ -49,12 +49,22 @@ _COMPASS = r"(?:nord|sør|øst|vest|nordøst|nordvest|sørøst|sørvest|midt|sen
 ORIGIN_COMPOUND_RE = re.compile(r"(?<![\w-])([^\W\d_]+?)(-[^\W\d_]+|talende)(?![\w-])", re.I)
 
 
-def _replace_origin_compounds(ws: Workspace, lexicon: Lexicon) -> None:
-    """«Nord-Irak», «øst-Sudan» → the region; «somalisk-norsk» → «østafrikansk-norsk»; «arabisktalende»."""
-    for m in re.finditer(r"(?<![\w-])" + _COMPASS + r"-([^\W\d_]+)(?![\w-])", ws.text, re.I):
-        region = lexicon.countries.values.get((m.group(1).casefold(),))
+_COMPASS_RE = re.compile(r"\b(?<!-)" + _COMPASS + r"-([^\W\d_]+)(?![\w-])", re.I)
+
+
+def replace_compass_countries(ws: Workspace, lexicon: Lexicon) -> None:
+    """«Nord-Irak», «øst-Sudan» → the region. Runs before the name pass, which would take a capitalised
+    compound that is no Norwegian word for a name; «Sør-Sudan» is a country of its own."""
+    for m in _COMPASS_RE.finditer(ws.text):
+        whole = lexicon.countries.values.get((m.group(0).casefold(),))
+        region = whole or lexicon.countries.values.get((m.group(1).casefold(),))
         if region:
             ws.add(m.start(), m.end(), "origin", region, reason="landsdel i et annet land", capitalise=False)
+    ws.commit()
+
+
+def _replace_origin_compounds(ws: Workspace, lexicon: Lexicon) -> None:
+    """«somalisk-norsk» → «østafrikansk-norsk»; «arabisktalende» (compass compounds went before the names)."""
     for m in ORIGIN_COMPOUND_RE.finditer(ws.text):
         key = m.group(1).casefold()
         if m.group(0).casefold() in lexicon.languages:

@@ -154,6 +154,11 @@ def match_phrase(index: PhraseIndex, text: str, first: Word) -> tuple[Word, tupl
         last = first
         for part in key[1:]:
             gaps = (" ", ". ") if last.key == "st" else (" ",)
+            if part.isdigit():  # «Apotek 1», «Sport 1»: a number is no word of the text
+                if not re.match(" " + part + r"(?![\w-])", text[last.end : last.end + len(part) + 2]):
+                    break
+                last = Word(last.end + 1, last.end + 1 + len(part), part, part, False)
+                continue
             following = next_word(text, last, gaps)
             if following is None or following.key != part:
                 break
