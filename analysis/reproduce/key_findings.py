@@ -50,6 +50,8 @@ QUESTIONNAIRE_KEYS = (
 FACTOR_KEYS = (
     "if_n_factors",
     "if_n_barrier",
+    "if_n_facilitator",
+    "if_n_system",
     "if_pct_barrier_system",
     "if_pct_facilitator_individual",
     "if_n_all_three",
@@ -145,10 +147,13 @@ def factor_findings(data: FactorData | None = None) -> dict[str, str]:
     summary = theme_summary(data)
     shared = summary.loc[summary["antall studier"] == 3, "tema"].tolist()
     barriers = data.factors[data.factors["direction"] == "barrier"]
+    facilitators = data.factors[data.factors["direction"] == "facilitator"]
     return {
         **{key.removeprefix("if_"): facts[key] for key in FACTOR_KEYS},
         "n_system_barrier": fmt_int(int((barriers["level"] == "system").sum())),
         "n_organisation_barrier": fmt_int(int((barriers["level"] == "organisation").sum())),
+        # The count behind if_pct_facilitator_individual, so the page can give «12 av de 30 … (40,0 prosent)».
+        "n_individual_facilitator": fmt_int(int((facilitators["level"] == "individual").sum())),
         "themes-all-three": _join([f"«{decapitalise(theme)}»" for theme in shared]),
     }
 
