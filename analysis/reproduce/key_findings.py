@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis.cases import Case, case_set_facts, load_cases
 from analysis.cases.vocabulary import OUTCOME_LABELS, THEMES
-from analysis.core.formatting import decapitalise, fmt_count_opening, fmt_int, fmt_num
+from analysis.core.formatting import decapitalise, fmt_count_opening, fmt_count_word, fmt_int, fmt_num
 from analysis.evidence import load_se_evidence, value
 from analysis.factors import chapter_facts as factor_chapter_facts
 from analysis.factors.load import FactorData, load_all
@@ -119,7 +119,9 @@ def fidelity_findings(data: fidelity_chapter.ChapterData | None = None) -> dict[
         "total-min": fmt_num(data.totals["total"].min(), 1),
         "total-max": fmt_num(data.totals["total"].max(), 1),
         "good-where": "; ".join(where) if where else "ingen måling",
-        "n-other": fmt_int(len(others)),
+        # Counts inside sentences are words up to twelve («de øvrige seks målingene», «høyst fem jobbspesialister»).
+        "n-other": fmt_count_word(len(others)),
+        "max-per-team-word": fmt_count_word(int(facts["max-per-team"])),
         "other-bands": " eller ".join(f"«{b}»" for b in sorted(set(others))),
         "lowest-named": _join([f"{book.item(i).label.lower()} (spørsmål {book.item(i).number})" for i in lowest]),
     }
@@ -181,10 +183,11 @@ def case_findings(cases: Sequence[Case] | None = None) -> dict[str, str]:
         "n-temporary": fmt_int(ending("midlertidig_jobb")),
         # The same count where it opens a sentence («Fire ender med …»).
         "n-temporary-opening": fmt_count_opening(ending("midlertidig_jobb")),
-        "n-in-work": fmt_int(ending("i_jobb")),
-        "n-at-workplace": fmt_int(ending("pa_arbeidsplass_uavklart")),
+        # These follow «Fire ender med …» in the same sentence, so they are words too («to i jobb», «én med …»).
+        "n-in-work": fmt_count_word(ending("i_jobb")),
+        "n-at-workplace": fmt_count_word(ending("pa_arbeidsplass_uavklart")),
         "n-permanent": fmt_int(permanent),
-        "permanent": "ingen ender med fast jobb" if permanent == 0 else f"{fmt_int(permanent)} ender med fast jobb",
+        "permanent": f"{fmt_count_word(permanent)} ender med fast jobb",
     }
 
 
