@@ -155,7 +155,6 @@ SECTOR_GROUP: dict[str, str] = {
     "Privat tjenesteyting": "Privat tjenesteyting",
     "Produksjon og bygg": "Produksjon og bygg",
     "Velferd, utdanning og forvaltning": "Velferd, utdanning og forvaltning",
-    "Ikke avklart": "Ikke avklart",
     UNKNOWN: UNKNOWN,
 }
 

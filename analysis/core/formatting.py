@@ -34,16 +34,28 @@ _COUNT_WORDS = ("ingen", "én", "to", "tre", "fire", "fem", "seks", "sju", "ått
 """Counts from 0 to 12 in bokmål words; «én» is the form for the common gender (en case, en måling)."""
 
 
+def fmt_count_word(value: float | int, *, neuter: bool = False) -> str:
+    """A count inside running text: 0–12 as a lower-case word («to i jobb», «fire måletidspunkter»), digits above.
+
+    Norwegian style writes numbers up to twelve as words in prose; tables and «n =» keep digits, so use this
+    only where the count stands in a sentence. The caller chooses the word for 1 by the noun it counts: «én»
+    for the common gender (en case, en måling), «ett» with ``neuter=True`` (ett mål, ett team).
+    """
+    if value < 0 or int(value) != value:
+        raise ValueError(f"{value} is not a count")
+    count = int(value)
+    if count == 1 and neuter:
+        return "ett"
+    return _COUNT_WORDS[count] if count < len(_COUNT_WORDS) else fmt_int(count)
+
+
 def fmt_count_opening(value: float | int) -> str:
     """A count that opens a sentence: 0–12 as a capitalised word («Fire ender …», «Ingen …»), digits above.
 
     Norwegian style writes small numbers as words at the start of a sentence. The word for 1 is «Én», the
     form for nouns of the common gender, which is what the site's counts of cases and measurements are.
     """
-    if value < 0 or int(value) != value:
-        raise ValueError(f"{value} is not a count")
-    count = int(value)
-    return capitalise(_COUNT_WORDS[count]) if count < len(_COUNT_WORDS) else fmt_int(count)
+    return capitalise(fmt_count_word(value))
 
 
 def fmt_pct(value: float | None, decimals: int = 0) -> str:

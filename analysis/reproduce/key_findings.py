@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis.cases import Case, case_set_facts, load_cases
 from analysis.cases.vocabulary import OUTCOME_LABELS, THEMES
-from analysis.core.formatting import decapitalise, fmt_count_opening, fmt_int, fmt_num
+from analysis.core.formatting import decapitalise, fmt_count_opening, fmt_count_word, fmt_int, fmt_num
 from analysis.evidence import load_se_evidence, value
 from analysis.factors import chapter_facts as factor_chapter_facts
 from analysis.factors.load import FactorData, load_all
@@ -50,6 +50,8 @@ QUESTIONNAIRE_KEYS = (
 FACTOR_KEYS = (
     "if_n_factors",
     "if_n_barrier",
+    "if_n_facilitator",
+    "if_n_system",
     "if_pct_barrier_system",
     "if_pct_facilitator_individual",
     "if_n_all_three",
@@ -117,7 +119,9 @@ def fidelity_findings(data: fidelity_chapter.ChapterData | None = None) -> dict[
         "total-min": fmt_num(data.totals["total"].min(), 1),
         "total-max": fmt_num(data.totals["total"].max(), 1),
         "good-where": "; ".join(where) if where else "ingen måling",
-        "n-other": fmt_int(len(others)),
+        # Counts inside sentences are words up to twelve («de øvrige seks målingene», «høyst fem jobbspesialister»).
+        "n-other": fmt_count_word(len(others)),
+        "max-per-team-word": fmt_count_word(int(facts["max-per-team"])),
         "other-bands": " eller ".join(f"«{b}»" for b in sorted(set(others))),
         "lowest-named": _join([f"{book.item(i).label.lower()} (spørsmål {book.item(i).number})" for i in lowest]),
     }
@@ -145,10 +149,13 @@ def factor_findings(data: FactorData | None = None) -> dict[str, str]:
     summary = theme_summary(data)
     shared = summary.loc[summary["antall studier"] == 3, "tema"].tolist()
     barriers = data.factors[data.factors["direction"] == "barrier"]
+    facilitators = data.factors[data.factors["direction"] == "facilitator"]
     return {
         **{key.removeprefix("if_"): facts[key] for key in FACTOR_KEYS},
         "n_system_barrier": fmt_int(int((barriers["level"] == "system").sum())),
         "n_organisation_barrier": fmt_int(int((barriers["level"] == "organisation").sum())),
+        # The count behind if_pct_facilitator_individual, so the page can give «12 av de 30 … (40,0 prosent)».
+        "n_individual_facilitator": fmt_int(int((facilitators["level"] == "individual").sum())),
         "themes-all-three": _join([f"«{decapitalise(theme)}»" for theme in shared]),
     }
 
@@ -176,10 +183,11 @@ def case_findings(cases: Sequence[Case] | None = None) -> dict[str, str]:
         "n-temporary": fmt_int(ending("midlertidig_jobb")),
         # The same count where it opens a sentence («Fire ender med …»).
         "n-temporary-opening": fmt_count_opening(ending("midlertidig_jobb")),
-        "n-in-work": fmt_int(ending("i_jobb")),
-        "n-at-workplace": fmt_int(ending("pa_arbeidsplass_uavklart")),
+        # These follow «Fire ender med …» in the same sentence, so they are words too («to i jobb», «én med …»).
+        "n-in-work": fmt_count_word(ending("i_jobb")),
+        "n-at-workplace": fmt_count_word(ending("pa_arbeidsplass_uavklart")),
         "n-permanent": fmt_int(permanent),
-        "permanent": "ingen ender med fast jobb" if permanent == 0 else f"{fmt_int(permanent)} ender med fast jobb",
+        "permanent": f"{fmt_count_word(permanent)} ender med fast jobb",
     }
 
 

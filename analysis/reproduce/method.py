@@ -8,7 +8,7 @@ groups, projects) are in no data file and are cited to their source lines instea
 
 from __future__ import annotations
 
-from analysis.core.formatting import fmt_int
+from analysis.core.formatting import fmt_count_word, fmt_int
 from analysis.fidelity import chapter as fidelity_chapter
 from analysis.questionnaire.published import response_rates
 
@@ -21,5 +21,7 @@ def method_facts() -> dict[str, str]:
     fidelity = fidelity_chapter.scale_facts(fidelity_chapter.load())
     everyone = response_rates().set_index("group").loc["alle"]
     facts = {key: fidelity[key] for key in FIDELITY_KEYS}
+    # The same counts as words for the running text («ved fire måletidspunkter», «opptil fem respondenter»).
+    facts |= {f"{key}-word": fmt_count_word(int(fidelity[key])) for key in FIDELITY_KEYS}
     facts |= {"all-sent": fmt_int(int(everyone["sent"])), "all-answered": fmt_int(int(everyone["answered"]))}
     return {f"{PREFIX}{name}": text for name, text in facts.items()}

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from analysis.core.formatting import capitalise, decapitalise, fmt_count_opening, fmt_num, fmt_pct
+from analysis.core.formatting import capitalise, decapitalise, fmt_count_opening, fmt_count_word, fmt_num, fmt_pct
 from analysis.core.rounding import half_unit, round_float, round_half_up
 
 
@@ -71,3 +71,13 @@ def test_a_count_opening_a_sentence_is_a_word_up_to_twelve_and_digits_above() ->
     for bad in (-1, 2.5):
         with pytest.raises(ValueError):
             fmt_count_opening(bad)
+
+
+def test_a_count_in_running_text_is_a_lower_case_word_up_to_twelve_and_digits_above() -> None:
+    assert [fmt_count_word(n) for n in (0, 1, 2, 7, 8, 12)] == ["ingen", "én", "to", "sju", "åtte", "tolv"]
+    # The caller picks the gender of «one» by the noun: «én case», «ett mål».
+    assert fmt_count_word(1, neuter=True) == "ett" and fmt_count_word(2, neuter=True) == "to"
+    assert fmt_count_word(13) == "13" and fmt_count_word(16.0) == "16" and fmt_count_word(2500) == "2\u00a0500"
+    for bad in (-1, 0.5):
+        with pytest.raises(ValueError):
+            fmt_count_word(bad)

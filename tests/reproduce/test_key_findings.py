@@ -107,9 +107,9 @@ def test_case_counts_follow_the_case_files(tmp_path: Path) -> None:
     cases = [parse_case(write_case(folder, f"case-0{i}", front=f)) for i, f in enumerate(fronts, start=1)]
     found = kf.case_findings(cases)
     assert found["n"] == "4" and found["n-workplace"] == "2" and found["n-lasting"] == "1"
-    assert (found["n-temporary"], found["n-in-work"], found["n-permanent"]) == ("1", "1", "1")
-    assert (found["n-at-workplace"], found["n-temporary-opening"]) == ("1", "Én")
-    assert found["permanent"] == "1 ender med fast jobb"
+    assert (found["n-temporary"], found["n-in-work"], found["n-permanent"]) == ("1", "én", "1")
+    assert (found["n-at-workplace"], found["n-temporary-opening"]) == ("én", "Én")
+    assert found["permanent"] == "én ender med fast jobb"
     assert (found["basis_hovedforlop"], found["basis_felles_trekk"], found["basis_monstre"]) == ("0", "1", "0")
     assert kf.case_findings(cases[1:])["permanent"] == "ingen ender med fast jobb"
 
@@ -169,3 +169,18 @@ def test_the_english_summary_shows_the_review_date_of_the_page_it_sums_up() -> N
     en = re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", kf.reviewed_on("en"))
     assert nb and en, (kf.reviewed_on("nb"), kf.reviewed_on("en"))
     assert (nb[1], nb[3]) == (en[1], en[3]) == (str(kf.REVIEWED.day), str(kf.REVIEWED.year))
+
+
+def test_the_shares_on_the_page_are_the_counts_beside_them(facts: dict[str, str]) -> None:
+    # Review E 6: the page gives «20 av 29 … (69,0 prosent)»; the two counts must give the share they stand by.
+    def number(key: str) -> float:
+        return float(facts[key].replace("\u00a0", "").replace(",", "."))
+
+    for part, whole, share in (
+        ("hf_if_n_system_barrier", "hf_if_n_system", "hf_if_pct_barrier_system"),
+        ("hf_if_n_individual_facilitator", "hf_if_n_facilitator", "hf_if_pct_facilitator_individual"),
+    ):
+        assert abs(100 * number(part) / number(whole) - number(share)) <= 0.05, (part, whole, share)
+    data = load_all()
+    facilitators = data.factors[data.factors["direction"] == "facilitator"]
+    assert number("hf_if_n_individual_facilitator") == int((facilitators["level"] == "individual").sum())

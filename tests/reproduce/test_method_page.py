@@ -29,3 +29,16 @@ def test_numbers_are_the_chapters_numbers() -> None:
     assert (facts["metode_all-sent"], facts["metode_all-answered"]) == (rates["all-sent"], rates["all-answered"])
     # 004, L386 and Tabell 2 (L1123): 82 job seekers signed up, 43 answered at inclusion.
     assert (facts["metode_all-sent"], facts["metode_all-answered"]) == ("82", "43")
+
+
+def test_small_design_counts_read_as_words_and_are_the_chapters_numbers() -> None:
+    # Review E 7: «ved fire måletidspunkter», «opptil fem respondenter» – words in running text, same numbers.
+    words = "ingen én to tre fire fem seks sju åtte ni ti elleve tolv".split()
+    facts = method_facts()
+    fidelity = fidelity_chapter.scale_facts(fidelity_chapter.load())
+    used = glue_names(PAGE)
+    for key in ("n-timepoints", "max-per-team"):
+        assert f"metode_{key}-word" in used and f"metode_{key}" not in used, key
+        word = facts[f"metode_{key}-word"]
+        number = int(fidelity[key])
+        assert (words.index(word) if word in words else int(word)) == number, (key, word, number)
