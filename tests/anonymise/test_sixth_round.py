@@ -88,3 +88,34 @@ def test_signature_initials_after_a_dash_or_notert_av(text, initials):
 )
 def test_signature_traps(text):
     assert anonymise(text).text == text
+
+
+# -- a confirmed name that is also a word, alone at the start of a sentence ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jobbspesialist Siv Berg var med.\nBerg kontakter arbeidsgiveren før sommeren.", "Berg"),
+        ("Avdelingsleiar Marit Eide melder at ho er trygg. Eide ønskjer å tilsetje henne.", "Eide"),
+        ("Avdelingsleder Bodil Engen gir gjerne referanse. Engen beskriver henne som grundig.", "Engen"),
+    ],
+)
+def test_a_known_surname_that_is_a_word_before_a_verb(text, name):
+    assert replaced(text)["person"].count(name) == 1, anonymise(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avdelingsleder Bodil Engen gir referanse. Vi gikk over engen og opp på berget.",
+        "Jobbspesialist Siv Berg var med. Berget bak huset er bratt.",
+        "Møtet med Hans Olsen gikk fint. Hans samboer kommer også.",
+        "Arbeidsgiver Per Hagen var fornøyd. Hagen bak huset er stor.",
+    ],
+)
+def test_the_word_itself_stays(text):
+    out = anonymise(text).text
+    for word in ("engen", "berget", "Berget", "Hans samboer", "Hagen bak"):
+        if word in text:
+            assert word in out, out
