@@ -119,3 +119,25 @@ def test_the_word_itself_stays(text):
     for word in ("engen", "berget", "Berget", "Hans samboer", "Hagen bak"):
         if word in text:
             assert word in out, out
+
+
+# -- a job title before a name at a sentence start --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        ("Avdelingsleiar Marit Eide melder at ho er trygg.", "Avdelingsleiar", "Marit Eide"),
+        ("Samtale i dag. Stasjonssjef Terje Nilsen er fornøyd.", "Stasjonssjef", "Terje Nilsen"),
+        ("Rektor Tor Gunnar Sæther vil være med.", "Rektor", "Tor Gunnar Sæther"),
+    ],
+)
+def test_a_title_at_a_sentence_start_is_no_part_of_the_name(text, title, name):
+    out = anonymise(text).text
+    assert out.startswith(title) or f". {title} " in out, out
+    assert replaced(text)["person"] == [name]
+
+
+def test_a_title_alone_stays():
+    text = "Rektor sa at skolen har plass. Avdelingsleiar er på ferie."
+    assert anonymise(text).text == text
