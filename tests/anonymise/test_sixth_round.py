@@ -141,3 +141,23 @@ def test_a_title_at_a_sentence_start_is_no_part_of_the_name(text, title, name):
 def test_a_title_alone_stays():
     text = "Rektor sa at skolen har plass. Avdelingsleiar er på ferie."
     assert anonymise(text).text == text
+
+
+# -- a range of months with its year ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Praksis august–oktober 2024 på lageret.", "Praksis sommeren–høsten 2024 på lageret."),
+        ("Praksis juni-juli 2024.", "Praksis sommeren 2024."),
+        ("Praksis november–januar 2025.", "Praksis høsten 2024–vinteren 2024/25."),
+    ],
+)
+def test_month_ranges_with_a_year(text, out):
+    assert anonymise(text).text == out
+
+
+def test_a_month_range_without_a_year_stays():
+    text = "Hun jobber i august–oktober hvert år."
+    assert anonymise(text).text == text
