@@ -180,7 +180,8 @@ _PAREN_IN_ITEM_RE = re.compile(rf"\([ \t]*((?:[{_CAP}]\.[ ]?){{1,3}}[{_CAP}]\.?|
 
 def _listed_items(text: str, pos: int, rest: str) -> dict[int, bool]:
     """Offsets of initials among the items of a list («TK, ØS og Kari Li (KL)»), each with whether they stand
-    in parentheses after the name they abbreviate."""
+    in parentheses after a name of as many capitalised words as they have letters (or fewer: «Jean-Claude
+    Mbeki (JCM)»); «Norsk Sykepleierforbund (NSF)» is no person."""
     items: dict[int, bool] = {}
     for item in _ITEM_SPLIT_RE.split(rest):
         start = text.find(item, pos) if item else -1
@@ -191,17 +192,17 @@ def _listed_items(text: str, pos: int, rest: str) -> dict[int, bool]:
         if INITIALS_RE.fullmatch(core):
             items[start + (len(item) - len(item.lstrip()))] = False
         paren = _PAREN_IN_ITEM_RE.search(item)
-        if paren and paren.start() > 0:
-            letters = _letters(paren.group(1))
-            words = re.findall(r"[^\W\d_][\w'’-]*", item[: paren.start()])
-            spelled = "".join(w[0] for w in words[-len(letters) :]) if len(words) >= len(letters) else ""
-            items[start + paren.start(1)] = fold(spelled) == letters and all(w[0].isupper() for w in words)
+        words = re.findall(r"[^\W\d_][\w'’-]*", item[: paren.start()]) if paren else []
+        n = len(_letters(paren.group(1))) if paren else 0
+        fits = len(words) == n or (2 <= len(words) < n and any("-" in w for w in words))
+        if paren and len(words) >= 2 and fits and all(w[0].isupper() for w in words):
+            items[start + paren.start(1)] = True  # a name of as many words as letters, its initials after it
     return items
 
 
 def _learn_listed_acronyms(ws: Workspace, items: dict[int, bool], people: People, lexicon: Lexicon) -> None:
     """An attendance list says who is there: capitals that are also an abbreviation («MS», «NB») are a person's
-    initials when they follow the name they abbreviate («Nadia Berg (NB)»), or when two other items of the list
+    initials when they follow a person's name («Nadia Berg (NB)»), or when two other items of the list
     are initials that are no abbreviation («Til stede: TK, ØS, NB»)."""
     found = []
     for start, paired in items.items():

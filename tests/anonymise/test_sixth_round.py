@@ -161,3 +161,10 @@ def test_month_ranges_with_a_year(text, out):
 def test_a_month_range_without_a_year_stays():
     text = "Hun jobber i august–oktober hvert år."
     assert anonymise(text).text == text
+
+
+def test_initials_after_an_invented_name_in_the_list_count_too():
+    # the letters need not spell the name (a renamed or misspelt name); the list's shape says it is a person
+    out = anonymise("Til stede: Wamu Nyevu (NB, leder), Xojizai Zaivu (OL)\nReferent: NB\nNB orienterte.").text
+    assert "NB" not in out and "OL" not in out, out
+
