@@ -66,6 +66,10 @@ DATE_TEXT_RE = re.compile(
     + r")(?:(\.)?(?:\s+(\d{4}))|\b(\.)?)(?![\w])",
     re.I,
 )
+# «august–oktober 2024», «mars-mai 2025»: a range of months with its year is one date
+MONTH_RANGE_YEAR_RE = re.compile(
+    r"(?<![\w.])(" + _MONTH_ALT + r")[ \t]?[–-][ \t]?(" + _MONTH_ALT + r")\s+(\d{4})(?![\w])", re.I
+)
 MONTH_YEAR_RE = re.compile(r"(?<![\w.])(" + _MONTH_ALT + r")\s+(\d{4})(?![\w])", re.I)
 DATE_NUMERIC_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\w]|[.,/]\d)", re.I)
 DATE_SLASH_DASH_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})/(\d{1,2})-(\d{4}|\d{2})(?![\w]|[.,/-]\d)", re.I)
@@ -202,6 +206,13 @@ def replace_dates(ws: Workspace) -> None:
         end = m.end() if year is not None else _dot_end(ws.text, m.end(2))
         start = _prefix_start(ws.text, m.start())
         _add(ws, start, end, year, MONTHS[m.group(2).casefold()], int(m.group(1)), "dato med månedsnavn")
+    ws.commit()
+    for m in MONTH_RANGE_YEAR_RE.finditer(ws.text):
+        year, m1, m2 = int(m.group(3)), MONTHS[m.group(1).casefold()], MONTHS[m.group(2).casefold()]
+        same_year = m1 <= m2 and m1 not in (1, 2, 12)  # «sommeren–høsten 2024», not «sommeren 2024–høsten 2024»
+        first, last = season(None if same_year else year - (m1 > m2), m1), season(year, m2)
+        text = last if last.startswith(first) else f"{first}–{last}"
+        ws.add(m.start(), m.end(), "date", text, reason="måneder og år", capitalise=True)
     ws.commit()
     for m in MONTH_YEAR_RE.finditer(ws.text):
         ws.add(

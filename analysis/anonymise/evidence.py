@@ -37,6 +37,15 @@ PERSON_PRONOUNS = frozenset("jeg eg du han hun ho vi me dere de dei meg deg ham 
 # Words that stand before a noun, never before a name: «et fall», «den gule», «ingen sol».
 DETERMINERS = frozenset("en ei et ett eit den det dei de denne dette disse noen noe ingen inga hver hvert".split())
 # «fall her.» at the start of a message (a line, a quotation, or after a greeting to the reader: «takk henrik,»).
+# A present or past tense by its ending («kontakter», «ønskjer», «beskriver», «ringte», «avklarte»): after a name
+# the document has confirmed and written with a capital, a verb is what follows a subject.
+_FINITE_ENDING_RE = re.compile(r"[a-zæøå]{3,}(?:er|ar|te|de)")
+
+
+def _looks_finite(word: str) -> bool:
+    return _FINITE_ENDING_RE.fullmatch(word) is not None
+
+
 _SELF_NAMED_RE = re.compile(r" her\b[ \t]*[.,!:]")
 _MESSAGE_OPENS_RE = re.compile(r"(?:^|[\n«\"“:]|" + MASK + r",)[ \t]*\Z")
 
@@ -174,9 +183,12 @@ class NameEvidence(NameWords):
             return predicate
         if (
             nxt is not None
-            and nxt.key in cues.FINITE_VERBS
             and (key in self.people.confirmed or key in cues.FUNCTION_WORD_NAMES)
-        ):
+            and (
+                nxt.key in cues.FINITE_VERBS
+                or (first.capitalised and key not in cues.FUNCTION_WORD_NAMES and _looks_finite(nxt.text))
+            )
+        ):  # «Berg kontakter …», «Eide ønskjer …» once «Siv Berg», «Marit Eide» are known
             return Evidence(True, None, f"kjent navn fulgt av «{nxt.text}»", cue="finite")
         mid_sentence = first.capitalised and not self.ws.lower_case and not is_sentence_start(text, first.start)
         if self.learned_only or mid_sentence:

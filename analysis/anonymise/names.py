@@ -57,7 +57,7 @@ from analysis.anonymise.positions import (
     propagate_initials,
     speaker_starts,
 )
-from analysis.anonymise.runs import NameRuns
+from analysis.anonymise.runs import NameRuns, is_job_title
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Word, Workspace, is_sentence_start, match_phrase
 
@@ -73,17 +73,6 @@ CUE_WORDS = frozenset(
 def suffix_of(finder: NameWords, j: int) -> str:
     got = finder.base(finder.toks[j])
     return got[1] if got else ""
-
-
-def j_multi(finder: NameWords, i: int) -> bool:
-    """A capitalised name word follows: «til Frøya Dahl» is a person, «til Frøya» a place."""
-    toks = finder.toks
-    return (
-        i + 1 < len(toks)
-        and finder.gap_before(i + 1) == " "
-        and toks[i + 1].capitalised
-        and toks[i + 1].key in finder.people.learned
-    )
 
 
 class NameFinder(NameRuns):
@@ -177,8 +166,10 @@ class NameFinder(NameRuns):
             ):
                 self.skip_to = self.by_start[country[0].start]
                 return None  # «Sri Lanka», «Eritrea», «Chiang Mai»: the origin and place rules decide
-        if len(tok.text) == 1 and not (tok.text.isupper() and text.startswith(". ", tok.end)):
-            return None
+        if (len(tok.text) == 1 and not (tok.text.isupper() and text.startswith(". ", tok.end))) or (
+            is_job_title(tok.key) and tok.start not in self.speakers and not self.is_lex(tok.key)
+        ):
+            return None  # one letter; «Avdelingsleiar Marit Eide»: the title before a name is no part of it (runs.py)
         key = tok.key
         head, dash, tail = tok.text.partition("-")
         compound_tail = ""
@@ -211,7 +202,7 @@ class NameFinder(NameRuns):
         ):
             return None  # a known place is a place, whatever stands before it
         loc = self.after_locative(i)
-        if loc and match_phrase(self.lex.places, text, tok) and not (self.learned_only and j_multi(self, i)):
+        if loc and match_phrase(self.lex.places, text, tok) and not (self.learned_only and self.name_follows(i)):
             return None
         if (
             loc in cues.STRONG_LOCATIVE

@@ -63,6 +63,7 @@ class People:
     learned: set[str] = field(default_factory=set)
     confirmed: set[str] = field(default_factory=set)
     initials: set[str] = field(default_factory=set)
+    listed_initials: set[str] = field(default_factory=set)  # initials from a list that are also an abbreviation
     roles: dict[int, Counter[str]] = field(default_factory=dict)
     parent: dict[int, int] = field(default_factory=dict)  # a person joined to another (consolidate)
     # first word → (words of a known multi-word name or of a run of its words → (name parts, the whole name?))

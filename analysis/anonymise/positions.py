@@ -40,7 +40,14 @@ SPEAKER_RES = (
 )
 INITIALS_RES = (
     re.compile(r"(?<=/)[A-ZÆØÅ]{2,3}(?=[ \t]*$)", re.M),  # «… /ME» at a line end
-    re.compile(r"^[ \t]*((?:[A-ZÆØÅ]\.){2,3}|[A-ZÆØÅ]{2,3})[ \t]*$", re.M),  # «S.R.», «JT» alone on a line
+    # «S.R.», «JT» alone on a line, also after a dash or a slash («– RS», «/ØK»)
+    re.compile(r"^[ \t]*(?:[–—-][ \t]*|/[ \t]*)?((?:[A-ZÆØÅ]\.){2,3}|[A-ZÆØÅ]{2,3})[ \t]*$", re.M),
+    # «Notert av IB», «Skrevet av: ØK.» at the end of a note
+    re.compile(
+        r"^[ \t]*(?:[Nn]otert|[Ss]krevet|[Ss]krive|[Ff]ørt(?: i pennen)?|[Rr]eferat|[Nn]otat) av:?[ \t]+"
+        r"((?:[A-ZÆØÅ]\.){2,3}|[A-ZÆØÅ]{2,3})\.?[ \t]*$",
+        re.M,
+    ),
 )
 
 
@@ -167,6 +174,47 @@ def _defined_acronym(text: str, start: int, letters: str) -> bool:
     return len(words) >= len(letters) and fold(initials) == letters
 
 
+# «Torill Aasen (TA, avdelingsleder)», «Kåre Hagen (KH)»: initials in parentheses after a name in a list item
+_PAREN_IN_ITEM_RE = re.compile(rf"\([ \t]*((?:[{_CAP}]\.[ ]?){{1,3}}[{_CAP}]\.?|[{_CAP}]{{2,4}})[ \t]*(?:\)|$)")
+
+
+def _listed_items(text: str, pos: int, rest: str) -> dict[int, bool]:
+    """Offsets of initials among the items of a list («TK, ØS og Kari Li (KL)»), each with whether they stand
+    in parentheses after a name of as many capitalised words as they have letters (or fewer: «Jean-Claude
+    Mbeki (JCM)»); «Norsk Sykepleierforbund (NSF)» is no person."""
+    items: dict[int, bool] = {}
+    for item in _ITEM_SPLIT_RE.split(rest):
+        start = text.find(item, pos) if item else -1
+        if start < 0:
+            continue
+        pos = start + len(item)
+        core = re.sub(r"[)\];]+[.,]?$", "", re.sub(r"[ \t]*\(.*$", "", item).strip())
+        if INITIALS_RE.fullmatch(core):
+            items[start + (len(item) - len(item.lstrip()))] = False
+        paren = _PAREN_IN_ITEM_RE.search(item)
+        words = re.findall(r"[^\W\d_][\w'’-]*", item[: paren.start()]) if paren else []
+        n = len(_letters(paren.group(1))) if paren else 0
+        fits = len(words) == n or (2 <= len(words) < n and any("-" in w for w in words))
+        if paren and len(words) >= 2 and fits and all(w[0].isupper() for w in words):
+            items[start + paren.start(1)] = True  # a name of as many words as letters, its initials after it
+    return items
+
+
+def _learn_listed_acronyms(ws: Workspace, items: dict[int, bool], people: People, lexicon: Lexicon) -> None:
+    """An attendance list says who is there: capitals that are also an abbreviation («MS», «NB») are a person's
+    initials when they follow a person's name («Nadia Berg (NB)»), or when two other items of the list
+    are initials that are no abbreviation («Til stede: TK, ØS, NB»)."""
+    found = []
+    for start, paired in items.items():
+        m = INITIALS_RE.match(ws.text, start)
+        if m:
+            found.append((_letters(m.group(1)), m.group(1), paired))
+    plain = sum(1 for letters, surface, _ in found if not _is_acronym(letters, surface, lexicon, set()))
+    for letters, surface, paired in found:
+        if _is_acronym(letters, surface, lexicon, set()) and (paired or (plain >= 2 and len(letters) == 2)):
+            people.listed_initials.add(letters)
+
+
 def find_initials_in_positions(ws: Workspace, people: People, lexicon: Lexicon) -> list[Mention]:
     """Initials where a person stands (module docstring); signatures are :func:`find_initials`."""
     text = ws.text
@@ -178,16 +226,10 @@ def find_initials_in_positions(ws: Workspace, people: People, lexicon: Lexicon) 
             rest = text[m.end() : line_end]
             stop = re.search(r"\.[ \t]+[^\W\d_]{3}", rest)  # «Ansvarlig: KL. Frist …» ends at the full stop
             rest = rest[: stop.start() + 1] if stop else rest
-            pos = m.end()
-            for item in _ITEM_SPLIT_RE.split(rest):
-                start = text.find(item, pos) if item else -1
-                if start < 0:
-                    continue
-                pos = start + len(item)
-                core = re.sub(r"[)\];]+[.,]?$", "", re.sub(r"[ \t]*\(.*$", "", item).strip())
-                hit = INITIALS_RE.fullmatch(core)
-                if hit:
-                    listed.add(start + (len(item) - len(item.lstrip())))
+            items = _listed_items(text, m.end(), rest)
+            listed.update(items)
+            if rx is _LIST_LABEL_RE:
+                _learn_listed_acronyms(ws, items, people, lexicon)
     original = ws.original
     matches = list(INITIALS_RE.finditer(text))
     defined = {
@@ -200,7 +242,10 @@ def find_initials_in_positions(ws: Workspace, people: People, lexicon: Lexicon) 
     for m in matches:
         surface = m.group(1)
         letters = _letters(surface)
-        if len(letters) < 2 or letters in defined or ("." not in surface and letters in lexicon.acronyms):
+        forced = letters in people.listed_initials and m.start() in listed
+        if len(letters) < 2 or (letters in defined and m.start() not in listed):
+            continue  # «Customized Employment (CE)» defines an abbreviation; in an attendance list it is a name
+        if "." not in surface and letters in lexicon.acronyms and not forced:
             continue
         if len(letters) == 4 and "." not in surface and m.start() not in listed:
             continue  # four capitals in running text are an acronym («CFIR», «EUSE»), not initials
@@ -213,11 +258,19 @@ def find_initials_in_positions(ws: Workspace, people: People, lexicon: Lexicon) 
         else:
             continue
         compounds = _compounds(original) if compounds is None else compounds
-        if _is_acronym(letters, surface, lexicon, compounds):
+        if _is_acronym(letters, surface, lexicon, compounds) and not forced:
             continue
         people.initials.add(letters)
         found.append(Mention(m.start(), m.end(), (letters,), "", None, False, reason, False, -1))
     return found
+
+
+# «NB: husk …», «NB! Frist», «PS: …»: the abbreviation as a note marker, not the colleague with those initials
+_NOTE_MARKERS = frozenset({"nb", "ps"})
+
+
+def _nota_bene(text: str, start: int, end: int, letters: str) -> bool:
+    return letters in _NOTE_MARKERS and re.match(r"[ \t]*[:!]", text[end : end + 3]) is not None
 
 
 _PAREN_AFTER_NAME_RE = re.compile(MASK + rf" ?\(((?:[{_CAP}]\.[ ]?){{1,3}}[{_CAP}]\.?|[{_CAP}]{{2,3}})\)")
@@ -241,7 +294,9 @@ def propagate_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[
     if people.initials:
         for m in INITIALS_RE.finditer(text):
             letters = _letters(m.group(1))
-            known = letters in people.initials and not _is_acronym(letters, m.group(1), lexicon, set())
-            if m.start() not in taken and known:
+            known = letters in people.initials and (
+                letters in people.listed_initials or not _is_acronym(letters, m.group(1), lexicon, set())
+            )
+            if m.start() not in taken and known and not _nota_bene(text, m.start(), m.end(), letters):
                 found.append(Mention(m.start(), m.end(), (letters,), "", None, False, "kjente initialer", False, -1))
     return found

@@ -45,6 +45,18 @@ TITLE_WORDS = frozenset(
     "conference report handbook manual guide forlag universitetsforlaget tidsskrift tidsskriftet".split()
 )
 RUN_STOP = NOT_NAMES | FUNCTION_WORDS | cues.WEEKDAYS | cues.LOCATIVE | TITLE_WORDS
+# Job titles written before a name at a sentence start («Rektor Anne Holm», «Avdelingsleiar Marit Eide»,
+# «Stasjonssjef Terje Nilsen»): a word ending in one of these heads is a title, not a name part.
+_TITLE_HEADS = tuple(
+    "sjef leder leiar rektor direktør sykepleier sjukepleiar konsulent rådgiver rådgjevar koordinator inspektør "
+    "assistent fagarbeider fagarbeidar".split()
+)
+
+
+def is_job_title(key: str) -> bool:
+    return key.endswith(_TITLE_HEADS)
+
+
 # Words that open a note or an instruction before a name («Ring Kari», «Samtale Amina Yusuf»): not name parts.
 OPENERS = frozenset(
     "ring send spør kontakt husk sjekk be gi møt avtal følg hent meld les skriv minn inviter informer book "
@@ -66,6 +78,7 @@ class NameRuns(NameEvidence):
             and key not in self.lex.proper_nouns
             and key not in self.lex.months
             and key not in cues.PARTICLES
+            and not is_job_title(key)
             and not self._acronym_compound(tok)
             and self.text[tok.end : tok.end + 1] != "-"
         )
@@ -281,6 +294,16 @@ class NameRuns(NameEvidence):
                 break  # «Hos Kari», «Ring Kari»; but «Ana Rosa», «Saw Ka Paw», «Gul Tekle sa», and known names
             i -= 1
         return i
+
+    def name_follows(self, i: int) -> bool:
+        """A capitalised name word follows: «til Frøya Dahl» is a person, «til Frøya» a place."""
+        toks = self.toks
+        return (
+            i + 1 < len(toks)
+            and self.gap_before(i + 1) == " "
+            and toks[i + 1].capitalised
+            and toks[i + 1].key in self.people.learned
+        )
 
     def verb_after(self, i: int) -> bool:
         """The name that token i is part of is the subject of a finite verb or a verb of speech right after it."""
