@@ -209,6 +209,16 @@ class NameWords:
         head = tok.text.partition("-")[0]
         return head.isupper() or fold(head) in self.lex.proper_nouns
 
+    def _known_non_name(self, key: str) -> bool:
+        """Capitalised words that are never a person: listed non-names, proper nouns, months, weekdays, feasts."""
+        return (
+            key in NOT_NAMES
+            or key in self.lex.proper_nouns
+            or key in self.lex.months
+            or key in cues.WEEKDAYS
+            or key in cues.HOLIDAYS
+        )
+
     def cap_name_like(self, tok: Word, *, english: bool = False) -> bool:
         """A capitalised word mid-sentence in a capitalised text: a proper noun unless it is a known non-name.
 
@@ -217,11 +227,7 @@ class NameWords:
         return (
             tok.capitalised
             and not tok.text.isupper()
-            and key not in NOT_NAMES
-            and key not in self.lex.proper_nouns
-            and key not in self.lex.months
-            and key not in cues.WEEKDAYS
-            and key not in cues.HOLIDAYS
+            and not self._known_non_name(key)
             and not self._acronym_compound(tok)
             and (self.vocab.frequency(key) < (5.0 if english else 4.0) or self.is_lex(key))
             and (english or self.is_lex(key) or not self.vocab.is_english(key))
@@ -238,11 +244,7 @@ class NameWords:
             tok.capitalised
             and len(key) > 1
             and not tok.text.isupper()
-            and key not in NOT_NAMES
-            and key not in self.lex.proper_nouns
-            and key not in self.lex.months
-            and key not in cues.WEEKDAYS
-            and key not in cues.HOLIDAYS
+            and not self._known_non_name(key)
             and "-" not in key
             and self.vocab.frequency(key) < 6.0
             and not self.is_place_key(key)
