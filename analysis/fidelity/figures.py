@@ -179,7 +179,7 @@ def trajectory(
             how="left",
         )
     lo = max(0.0, min(40.0, float(frame["total"].min(skipna=True) or 40) - 5))
-    fig.update_yaxes(range=[lo, top], title="Totalskår (maks 95)")
+    fig.update_yaxes(range=[lo, top], title=f"Totalskår (maks {top:g} slik skalaen er trykt)")
     fig.update_xaxes(title=None)
     description = _trajectory_description(frame, published, book, band_scheme)
     return show_figure(

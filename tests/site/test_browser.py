@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from site_browsing import SCROLL_TO_FIGURES
 from site_server import HTML, site_pages
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
@@ -44,19 +45,6 @@ FIGURE_AUDIT = """() => Array.from(document.querySelectorAll('[data-se-plotly],[
         csv: !!(fig && fig.querySelector('a[download][href^="data:text/csv"]')),
     };
 })"""
-
-
-SCROLL_TO_FIGURES = """async () => {
-    // One figure at a time: scroll it into view and wait until it is drawn (it loads its library first).
-    for (const el of document.querySelectorAll('[data-se-plotly],[data-se-vega]')) {
-        el.scrollIntoView({block: 'center'});
-        const started = Date.now();
-        while (el.getAttribute('data-rendered') !== 'true' && Date.now() - started < 20000) {
-            await new Promise(resolve => setTimeout(resolve, 50));
-        }
-    }
-    window.scrollTo(0, 0);
-}"""
 
 
 @dataclass
