@@ -1,8 +1,8 @@
 """Institutions → «Barnehage N», «Skole N», «Voksenopplæring N», «Sykehjem N», «Helsetjeneste N» (rule 5 of
 analysis/anonymise/organisations.py).
 
-A name before a kind of institution («Bjørkelia bhg», «Holmlia skole», «Hamar katedralskole», «kvadraturen
-skolesenter», «Alstahaug sykehjem», «Tonstad helse- og velferdssenter», «Sagene fysioterapi»), a kind with «i/på»
+A name before a kind of institution («Bjørkelia bhg», «Holmlia skole», «Tromsø katedralskole», «lillevik
+skolesenter», «Alstahaug sykehjem», «Granvik helse- og velferdssenter», «Moldegård fysioterapi»), a kind with «i/på»
 and a place after it («Voksenopplæringen i Gran»), «DPS/VO + place», a Norwegian university or college by its
 abbreviation with a campus, and a foreign university named «University of <place>». The name must not be an
 ordinary word that merely describes («ny skole», «på skolen»).
@@ -27,7 +27,7 @@ _W = r"[^\W\d_][\w'’.&-]*"
 _KIND_ALT = "|".join(sorted((k for k in INSTITUTION_KINDS if " " not in k and k != "bo-"), key=len, reverse=True))
 _N = r"[^\W\d_][\w'’-]*"
 # «Solbakken bo- og behandlingssenter», «Lyngheim bu- og omsorgssenter»
-_CARE_HOME = r"b[ou]- og \w+senter"
+_CARE_HOME = r"(?:b[ou]|helse)- og \w+senter"
 _KINDS = trie_pattern(set(_KIND_ALT.split("|")))
 INSTITUTION_RE = re.compile(
     r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _CARE_HOME + "|" + _KINDS + r")(?![\w-])", re.I
@@ -84,6 +84,8 @@ def replace_institutions(
         label = INSTITUTION_KINDS.get(kind.split()[0] if kind != "videregående skole" else "vgs", "Institusjon")
         if kind.startswith(("bo-", "bu-")):
             label = "Sykehjem"
+        elif kind.startswith("helse-"):
+            label = "Helsetjeneste"  # «Tonstad helse- og velferdssenter»
         ws.add(
             start,
             m.end(),
