@@ -65,3 +65,26 @@ def test_generic_physiotherapy_is_not_an_institution():
 def test_a_nav_office_named_by_part_of_a_district_is_replaced_whole():
     got = replaced("Saken ligger hos NAV Indre Fosen nå.")
     assert got["nav_office"] == ["NAV Indre Fosen"]
+
+
+# -- names with particles, hyphenated given names in lower case ----------------------------------------------------
+
+
+def test_a_given_name_before_particles_joins_the_name():
+    text = "Kontakten der, Ine van der Broek, er fornøyd. Van der Broek ringer neste uke."
+    got = replaced(text)
+    assert got["person"] == ["Ine van der Broek", "Van der Broek"]
+    out = anonymise(text).text
+    assert "Ine" not in out and "Broek" not in out
+
+
+def test_a_common_word_at_a_sentence_start_does_not_join_particles():
+    out = anonymise("Vi møtte Kari i går. Deretter van der Broek på kontoret.").text
+    assert out.startswith("Vi møtte ") and "Deretter " in out and "Broek" not in out
+
+
+def test_a_rare_word_after_a_lower_case_double_given_name_is_its_surname_but_a_verb_is_not():
+    text = "[09:01] kari: har du hørt fra kari-anne lyng? ok. ja.\n[09:02] per: nei. kari-anne ringte i går. ok."
+    out = anonymise(text).text
+    assert "lyng" not in out and "kari-anne" not in out
+    assert "ringte i går" in out
