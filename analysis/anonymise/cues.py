@@ -170,6 +170,7 @@ PARTICLES = frozenset(
         "ter",
         "ten",
         "mac",
+        "ould",
     }
 )
 LOCATIVE = frozenset(

@@ -57,7 +57,8 @@ from analysis.anonymise.positions import (
     propagate_initials,
     speaker_starts,
 )
-from analysis.anonymise.runs import NameRuns, is_job_title
+from analysis.anonymise.runs import NameRuns
+from analysis.anonymise.runwords import is_job_title
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Word, Workspace, is_sentence_start, match_phrase
 
@@ -229,8 +230,7 @@ class NameFinder(NameRuns):
         if decision is None:
             return None
         reason, weak = decision
-        while i > 0 and self.toks[i - 1].key in cues.PARTICLES and self.gap_before(i) == " ":
-            i -= 1  # «Van der Berg»: the particles go with the name
+        i = self.particle_head(i)  # «Van der Berg», «Ine van den Broek»: the particles go with the name
         tok = self.toks[i]
         end = self.toks[j].end + extra if not compound_tail else tok.start + len(head)
         unlearned: frozenset[str] = frozenset()

@@ -21,6 +21,9 @@ NAV_UNITS = frozenset(
     "innkreving økonomitjenester ytelseslinjen familie pensjon og".split()
 )
 
+# Words that name the part of a district before its name («Indre Fosen», «Søndre Land», «Nordre Follo»).
+AREA_PREFIXES = frozenset("nedre øvre søndre nordre vestre østre indre ytre midtre".split())
+
 
 def replace_nav_offices(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, registry: Registry) -> None:
     text = ws.text
@@ -29,6 +32,16 @@ def replace_nav_offices(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary,
         if tok is None or tok.key in NAV_UNITS:
             continue
         hit = match_phrase(lexicon.places, text, tok)
+        nxt = word_at(text, tok.end + 1) if text[tok.end : tok.end + 1] == " " else None
+        if hit is None and tok.key in AREA_PREFIXES and tok.capitalised and nxt is not None and nxt.capitalised:
+            ws.add(
+                m.start(),
+                nxt.end,
+                "nav_office",
+                registry.name_for(key_of(text[tok.start : nxt.end])),
+                reason="NAV og sted",
+            )
+            continue  # «NAV Indre Fosen», «NAV Søndre Land»: a part of a district and its name
         if tok.key in DESCRIBING_WORDS and hit is None:
             continue  # «NAV gamle ytelser»; but «NAV Gamle Oslo» is a known place
         parts = tok.key.split("-")

@@ -12,10 +12,10 @@ Rules (one pass each, in this order):
    «på»/«i» («Meny Mortensrud», «rema storgata», «Bunnpris på Brumunddal», «Posten Alnabru») → «Arbeidsplass
    N», and a chain alone when capitalised mid-sentence («på Meny»). A chain name that is also an ordinary
    word («spar», «meny») counts in lower case only with a place-like word after it.
-5. **Institutions**: a name before a kind of institution («Bjørkelia bhg», «Holmlia skole», «Hamar
-   voksenopplæringssenter», «Alstahaug sykehjem», «Sandvika legesenter», «Kuben vgs», «Tveita SFO») or a
-   kind with «i/på» and a place after it («Voksenopplæringen i Gran», «voksenopplæringa på gjøvik»), and
-   «DPS/VO + place» → «Barnehage N», «Skole N», «Voksenopplæring N», «Sykehjem N» … by kind, so the text keeps
+5. **Institutions** (analysis/anonymise/institutions.py): a name before a kind of institution («Bjørkelia
+   bhg», «Holmlia skole», «Hamar voksenopplæringssenter», «Alstahaug sykehjem», «Sandvika legesenter», «Kuben
+   vgs», «Tveita SFO») or a kind with «i/på» and a place after it («Voksenopplæringen i Gran»), and «DPS/VO +
+   place» → «Barnehage N», «Skole N», «Voksenopplæring N», «Sykehjem N» … by kind, so the text keeps
    its sense. The name must not be an ordinary word that merely describes («ny skole», «på skolen»).
 6. **NAV offices**: see analysis/anonymise/navoffices.py.
 7. **After a workplace cue** («jobber i Matvia på Lysaker», «praksis på extra»), once institutions, NAV
@@ -59,36 +59,16 @@ INSTITUTION_KINDS: dict[str, str] = {}
 for _label, _words in {
     "Barnehage": "barnehage bhg barnehagen",
     "Skole": "skole skule barneskole barneskule ungdomsskole ungdomsskule vgs videregående skole sfo aks "
-    "folkehøgskole folkehøgskule montessoriskole steinerskole",
+    "folkehøgskole folkehøgskule montessoriskole steinerskole skolesenter skulesenter katedralskole katedralskule",
     "Voksenopplæring": "voksenopplæring voksenopplæringssenter læringssenter vaksenopplæring vo opplæringssenter "
     "vaksenopplæringssenter kompetansesenter",
     "Sykehjem": "sykehjem sjukeheim sykeheim aldersheim aldershjem omsorgssenter seniorsenter bo- helsehus "
     "omsorgsbolig bosenter behandlingssenter omsorgsheim helsetun",
     "Helsetjeneste": "legesenter legekontor helsesenter sykehus sjukehus universitetssykehus universitetssjukehus "
-    "dps helsestasjon rehabiliteringssenter",
+    "dps helsestasjon rehabiliteringssenter fysioterapi fysioterapeutene",
 }.items():
     for _w in _words.split():
         INSTITUTION_KINDS[_w] = _label
-_KIND_ALT = "|".join(sorted((k for k in INSTITUTION_KINDS if " " not in k and k != "bo-"), key=len, reverse=True))
-_N = r"[^\W\d_][\w'’-]*"
-# «Solbakken bo- og behandlingssenter», «Lyngheim bu- og omsorgssenter»
-_CARE_HOME = r"b[ou]- og \w+senter"
-_KINDS = trie_pattern(set(_KIND_ALT.split("|")))
-INSTITUTION_RE = re.compile(
-    r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _CARE_HOME + "|" + _KINDS + r")(?![\w-])", re.I
-)
-# Norwegian universities and university colleges by their own abbreviation, with a campus («NTNU i Gjøvik», «USN
-# på Bø»): the accredited institutions listed by NOKUT / HK-dir. «Nord» and «BI» are left out: ordinary words.
-_UNIVERSITY_ACRONYMS = "ntnu|uio|uib|uit|uia|uis|nmbu|oslomet|usn|hvl|hinn|nhh|nla|vid"
-INSTITUTION_HEAD_RE = re.compile(
-    r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo|aof|folkeuniversitetet|"
-    r"universitetet|høgskolen|høyskolen|høgskulen|" + _UNIVERSITY_ACRONYMS + r") (?:(i|på) )?(" + _W + r")",
-    re.I,
-)
-# «Universitetet i Stavanger», «Høgskolen i Innlandet»: a university or college named by its place (a school)
-_HIGHER_EDUCATION = frozenset(
-    {"universitetet", "høgskolen", "høyskolen", "høgskulen", *_UNIVERSITY_ACRONYMS.split("|")}
-)
 DESCRIBING_WORDS = frozenset(
     "i på til fra ved hos med en ei et den det de denne dette disse ny nye gamle gammel samme annen andre egen "
     "eget hennes hans sin sitt sine min mitt vår deres norsk norske ordinær ordinære vanlig vanlige offentlig "
@@ -96,6 +76,9 @@ DESCRIBING_WORDS = frozenset(
     "videregående grunnskole og eller som går gikk startet begynte har hadde i en via om mot etter gjennom under "
     "over uten mellom innen fram frem bak rundt ut inn opp ned et eget vårt sitt".split()
 )
+
+# Describing adjectives that, capitalised before a capitalised name word, are part of a company's name.
+NAME_ADJECTIVES = frozenset("norsk norske nordisk nordiske ny nye gamle store lille vestlandske".split())
 
 
 def key_of(name: str) -> str:
@@ -124,6 +107,9 @@ def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabul
         key = w.casefold()
         if key == "og" and kept and (kept[-1][:1].isupper() or lower_form):
             kept.append(w)  # «Hansen og Sønn AS», «vvs og rør sandnes as»
+            continue
+        if key in NAME_ADJECTIVES and w[:1].isupper() and kept and kept[-1][:1].isupper():
+            kept.append(w)  # «Nordisk Vask AS», «Nye Vestvik Bygg AS»: a capitalised adjective opens the name
             continue
         if key in DESCRIBING_WORDS or key in {"jobb", "jobbe", "hos", "for"}:
             break
@@ -231,6 +217,8 @@ def replace_employers(
     if names:
         alternation = "|".join(re.escape(n) for n in names)
         for m in re.finditer(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", ws.text, re.I):
+            if not ws.lower_case and m.group() not in names and all(map(vocabulary.is_ordinary, phrase_key(m.group()))):
+                continue  # «Nordisk Vask» is the company, «nordisk vask» in a capitalised text is not
             ws.add(m.start(), m.end(), "employer", registry.name_for(key_of(m.group())), reason="firmanavn sett før")
     ws.commit()
 
@@ -241,6 +229,8 @@ def replace_employers(
             words = words[1:]
         if not words or words[-1].casefold().rstrip("e") in lexicon.adjectives:
             continue  # «en thailandsk restaurant»
+        if len(words) == 1 and words[0].casefold() in lexicon.chains.by_first:
+            continue  # «radisson hotel fornebu»: a chain, its kind and its place are the chain pass's
         if (
             not _name_words_ok(words, lexicon, vocabulary, not ws.lower_case)
             or is_sentence_start(text, m.start(1))
@@ -251,7 +241,30 @@ def replace_employers(
         name = registry.name_for(key_of(text[start : m.end()]))
         ws.add(start, m.end(), "employer", name, reason="navn og bransjeord")
     ws.commit()
+    _replace_business_compounds(ws, registry, lexicon)
     _replace_chains(ws, registry, lexicon, vocabulary)
+
+
+# «Blomsterhuset på Tangen», «Rørhuset i Lom»: a compound that opens with a business noun, capitalised in the
+# middle of a sentence, with «på»/«i» and a capitalised place after it.
+BUSINESS_COMPOUND_RE = re.compile(
+    r"(?<![\w-])((?:" + trie_pattern({n.capitalize() for n in BUSINESS_NOUNS}) + r")[a-zæøå]{4,}) (?:på|i) "
+    r"([A-ZÆØÅ][\w-]+)(?![\w-])"
+)
+
+
+def _replace_business_compounds(ws: Workspace, registry: Registry, lexicon: Lexicon) -> None:
+    if ws.lower_case:
+        return
+    text = ws.text
+    for m in BUSINESS_COMPOUND_RE.finditer(text):
+        if is_sentence_start(text, m.start()) or text[max(0, m.start() - 2) : m.start()].strip() in (":", "-"):
+            continue
+        if m.group(2).casefold() in lexicon.months or m.group(2).casefold() in DESCRIBING_WORDS:
+            continue
+        name = registry.name_for(key_of(m.group()))
+        ws.add(m.start(), m.end(), "employer", name, reason="bransjeord i sammensetning og sted")
+    ws.commit()
 
 
 def _place_like(tok: Word | None, text: str, lexicon: Lexicon, vocabulary: Vocabulary) -> bool:
@@ -274,7 +287,7 @@ def _chain_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return pattern
 
 
-_SHOP_NOUN_RE = re.compile(r" (?:apotek|butikk|butikken|hotell|senter|varehus|lager)(?= [^\W\d_])", re.I)
+_SHOP_NOUN_RE = re.compile(r" (?:apotek|butikk|butikken|hotell|hotel|senter|varehus|lager)(?= [^\W\d_])", re.I)
 
 
 def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabulary: Vocabulary) -> None:
@@ -317,83 +330,4 @@ def _replace_chains(ws: Workspace, registry: Registry, lexicon: Lexicon, vocabul
             ws.add(tok.start, end, "employer", registry.name_for(" ".join(key)), reason="kjedenavn")
         elif not ordinary_word:
             ws.add(tok.start, end, "employer", registry.name_for(" ".join(key)), reason="kjedenavn", weak=True)
-    ws.commit()
-
-
-def replace_institutions(
-    ws: Workspace, registries: dict[str, Registry], lexicon: Lexicon, vocabulary: Vocabulary
-) -> None:
-    def reg(label: str) -> Registry:
-        return registries.setdefault(label, Registry(label))
-
-    text = ws.text
-    for m in INSTITUTION_RE.finditer(text):
-        words = m.group(1).split()
-        while words and words[0].casefold() in DESCRIBING_WORDS:
-            words = words[1:]
-        kind = m.group(2).casefold()
-        while (
-            len(words) > 1
-            and vocabulary.is_ordinary(words[0].casefold())
-            and (words[0].casefold(),) not in lexicon.places.values
-            and not (
-                words[0][:1].isupper()
-                and words[1][:1].isupper()
-                and not is_sentence_start(text, m.end(1) - len(" ".join(words)) - 1)
-            )
-        ):
-            words = words[1:]  # «ringe buggeland barnehage»; but «Ulsberg Nye skole» keeps both
-        if not words or not _name_words_ok(words, lexicon, vocabulary, kind in ("vo", "dps", "aks")):
-            continue
-        first = m.end(1) - len(" ".join(words)) - 1
-        if (
-            not ws.lower_case
-            and is_sentence_start(text, first)
-            and text[:first].rstrip()[-1:] != ":"  # «Skole: Haugen skole» after a field label is a name
-            and vocabulary.is_ordinary(words[0].casefold())
-            and (words[0].casefold(),) not in lexicon.places.values
-        ):
-            continue
-        start = m.end(1) - len(" ".join(words)) - 1
-        label = INSTITUTION_KINDS.get(kind.split()[0] if kind != "videregående skole" else "vgs", "Institusjon")
-        if kind.startswith(("bo-", "bu-")):
-            label = "Sykehjem"
-        ws.add(
-            start,
-            m.end(),
-            "institution",
-            reg(label).name_for(key_of(text[start : m.end()])),
-            reason="navn og institusjonstype",
-        )
-    ws.commit()
-    text = ws.text
-    for m in INSTITUTION_HEAD_RE.finditer(text):
-        tok = word_at(text, m.start(3))
-        if tok is None:
-            continue
-        named = m.group(1).casefold() in ("aof", "folkeuniversitetet") and not m.group(2)
-        if named and (tok.key in DESCRIBING_WORDS or (not tok.capitalised and vocabulary.frequency(tok.key) >= 4.0)):
-            continue  # «AOF har kurs», «aof tilbyr»: a verb, not the region of the branch
-        if not (named or _place_like(tok, text, lexicon, vocabulary)):
-            continue
-        head = m.group(1).casefold()
-        if head in _HIGHER_EDUCATION and not m.group(2):
-            continue  # «universitetet Bergen» is no way to write it; «høgskolen Anna gikk på» is no name
-        if (
-            head in ("dps", "vo")
-            and not tok.capitalised
-            and not match_phrase(lexicon.places, text, tok)
-        ):
-            continue
-        hit = match_phrase(lexicon.places, text, tok)
-        end = hit[0].end if hit else tok.end
-        label = INSTITUTION_KINDS.get(m.group(1).casefold().rstrip("aen") or "vo", "Voksenopplæring")
-        label = "Helsetjeneste" if head == "dps" else "Skole" if head in _HIGHER_EDUCATION else "Voksenopplæring"
-        ws.add(
-            m.start(),
-            end,
-            "institution",
-            reg(label).name_for(key_of(text[m.start(3) : end])),
-            reason="institusjon og sted",
-        )
     ws.commit()

@@ -56,11 +56,12 @@ from analysis.anonymise.agecues import replace_ages_in_context
 from analysis.anonymise.ages import replace_ages
 from analysis.anonymise.dates import replace_dates
 from analysis.anonymise.fields import replace_labelled_fields
+from analysis.anonymise.institutions import replace_institutions
 from analysis.anonymise.letters import WORD_RE, nfc_with_offsets
 from analysis.anonymise.lexicon import Lexicon, load_lexicon
 from analysis.anonymise.names import replace_person_names
 from analysis.anonymise.navoffices import replace_nav_offices
-from analysis.anonymise.organisations import replace_employers, replace_institutions
+from analysis.anonymise.organisations import replace_employers
 from analysis.anonymise.patterns import (
     replace_addresses,
     replace_emails,

@@ -5,7 +5,9 @@ belong to the same name (names.py, rule 6), so that a name is replaced whole:
 
 * **Name parts** to the right: lexicon names, unknown words, initials («J.»), particles (van der, bin, al, da
   …) before a capitalised part, and in a capitalised text a capitalised surname that is an ordinary word
-  («Trine Holmstad», «Åsmund Rue») or a place name («Astrid Sande»).
+  («Trine Holmstad», «Åsmund Rue») or a place name («Astrid Sande»); in a lower-case text a rare word that is no
+  verb form after a double given name («kari-anne lyng»). To the left, particles and the given name before them
+  («Ine van der Broek»). The words that end a run are listed in analysis/anonymise/runwords.py.
 * **Capitalised runs.** In a capitalised text, words capitalised in the middle of a sentence are proper
   nouns, and adjacent ones belong together. Once a run holds a name part, every adjacent capitalised word
   joins it, whatever it means on its own: «Ei Mon Sin Aye», «Saw Ka Paw», «Ana Rosa Lima» (Burmese, Karen and
@@ -22,47 +24,11 @@ belong to the same name (names.py, rule 6), so that a name is replaced whole:
 from __future__ import annotations
 
 from analysis.anonymise import cues
-from analysis.anonymise.evidence import NameEvidence
+from analysis.anonymise.evidence import _FINITE_ENDING_RE, NameEvidence
 from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES
 from analysis.anonymise.people import Mention
+from analysis.anonymise.runwords import OPENERS, RUN_STOP, TITLE_WORDS, is_job_title
 from analysis.anonymise.workspace import Word, is_sentence_start, match_phrase
-
-# Little words that are never inside a name, capitalised or not.
-FUNCTION_WORDS = frozenset(
-    "og eller men i på til fra frå med for om av ved hos etter før under over mot som at når da der her hvis så "
-    "også ikke bare nå no jo the and of in on at to a an is it mellom uten ifølge blant gjennom rundt".split()
-)
-# Words of titles of journals, programmes and organisations («Scandinavian Journal of …», «Supported Employment»,
-# «Community Mental Health»): a capitalised run that holds one is no person's name.
-TITLE_WORDS = frozenset(
-    "journal review health psychology psychiatry research policy university union institute institutt centre center "
-    "senter association society department press toolkit office services service quarterly bulletin proceedings "
-    "studies science sciences medicine rehabilitation community international national european american british "
-    "scandinavian nordic norwegian social mental public care management development education labour "
-    "labor economics evidence practice program programme project network foundation council agency ministry "
-    "directorate system model scale fidelity placement support supported individual customized customised "
-    "integrated vocational clinical quality employment monographs letters annals bmc plos notebook "
-    "conference report handbook manual guide forlag universitetsforlaget tidsskrift tidsskriftet".split()
-)
-RUN_STOP = NOT_NAMES | FUNCTION_WORDS | cues.WEEKDAYS | cues.LOCATIVE | TITLE_WORDS
-# Job titles written before a name at a sentence start («Rektor Anne Holm», «Avdelingsleiar Marit Eide»,
-# «Stasjonssjef Terje Nilsen»): a word ending in one of these heads is a title, not a name part.
-_TITLE_HEADS = tuple(
-    "sjef leder leiar rektor direktør sykepleier sjukepleiar konsulent rådgiver rådgjevar koordinator inspektør "
-    "assistent fagarbeider fagarbeidar".split()
-)
-
-
-def is_job_title(key: str) -> bool:
-    return key.endswith(_TITLE_HEADS)
-
-
-# Words that open a note or an instruction before a name («Ring Kari», «Samtale Amina Yusuf»): not name parts.
-OPENERS = frozenset(
-    "ring send spør kontakt husk sjekk be gi møt avtal følg hent meld les skriv minn inviter informer book "
-    "samtale møte telefon telefonsamtale referat notat hjemmebesøk oppfølging tema sak status plan mål neste "
-    "nytt ny kort kopi svar e-post sms melding besøk avtale oppstart statusmøte".split()
-)
 
 
 class NameRuns(NameEvidence):
@@ -192,6 +158,9 @@ class NameRuns(NameEvidence):
                 got = (nxt.key, "", 0)  # «Trine Holmstad», «Åsmund Rue»: surnames that are ordinary words
             if got is None and self.learned_only and self.unknown_neighbour(nxt, lower):
                 got = (nxt.key, "", 0)  # «blessing nwosu» once «blessing» is known: the surname comes along
+            if got is None and j == i and self.double_given_surname(cur, nxt):
+                j += 1  # «kari-anne lyng»: a rare word after a double given name is its surname
+                continue
             if got is None and self.bridges(j + 1):
                 j += 1  # «saw ka paw» in lower case: a short rare word between two name parts
                 continue
@@ -294,6 +263,41 @@ class NameRuns(NameEvidence):
                 break  # «Hos Kari», «Ring Kari»; but «Ana Rosa», «Saw Ka Paw», «Gul Tekle sa», and known names
             i -= 1
         return i
+
+    def double_given_surname(self, cur: Word, nxt: Word) -> bool:
+        """In a lower-case text, a word after a hyphenated given name of two lexicon names that is no common
+        word, no verb form and no little word: the surname («kari-anne lyng»), not «kari-anne ringte»."""
+        parts = cur.key.split("-")
+        return (
+            self.ws.lower_case
+            and len(parts) == 2
+            and all(p in self.lex.given for p in parts)
+            and not nxt.capitalised
+            and nxt.key not in RUN_STOP
+            and self.vocab.frequency(nxt.key) < 4.0
+            and _FINITE_ENDING_RE.fullmatch(nxt.key) is None
+        )
+
+    def particle_head(self, i: int) -> int:
+        """First token of the name with the particles before token i («van der Berg»), and the given name before
+        the particles when it is capitalised in the middle of a sentence or a name candidate («Ine van den
+        Broek», «ine van den broek» with «ine» in the lexicon)."""
+        toks, k = self.toks, i
+        while k > 0 and toks[k - 1].key in cues.PARTICLES and self.gap_before(k) == " ":
+            k -= 1
+        if k == i or k == 0 or self.gap_before(k) != " ":
+            return k
+        prev = toks[k - 1]
+        if prev.key in RUN_STOP or prev.key in OPENERS or is_job_title(prev.key):
+            return k
+        got = self.base(prev)
+        if prev.capitalised and not self.ws.lower_case:
+            sstart = is_sentence_start(self.text, prev.start)
+            if self.run_word(prev) and (not sstart or got is not None or self.vocab.frequency(prev.key) < 4.0):
+                return k - 1
+        elif got is not None and not got[1] and not self.ambiguous(got[0]):
+            return k - 1
+        return k
 
     def name_follows(self, i: int) -> bool:
         """A capitalised name word follows: «til Frøya Dahl» is a person, «til Frøya» a place."""

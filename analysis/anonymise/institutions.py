@@ -1,0 +1,123 @@
+"""Institutions → «Barnehage N», «Skole N», «Voksenopplæring N», «Sykehjem N», «Helsetjeneste N» (rule 5 of
+analysis/anonymise/organisations.py).
+
+A name before a kind of institution («Bjørkelia bhg», «Holmlia skole», «Tromsø katedralskole», «lillevik
+skolesenter», «Alstahaug sykehjem», «Granvik helse- og velferdssenter», «Moldegård fysioterapi»), a kind with «i/på»
+and a place after it («Voksenopplæringen i Gran»), «DPS/VO + place», a Norwegian university or college by its
+abbreviation with a campus, and a foreign university named «University of <place>». The name must not be an
+ordinary word that merely describes («ny skole», «på skolen»).
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.anonymise.lexicon import Lexicon
+from analysis.anonymise.organisations import (
+    DESCRIBING_WORDS,
+    INSTITUTION_KINDS,
+    _name_words_ok,
+    _place_like,
+    key_of,
+)
+from analysis.anonymise.vocabulary import Vocabulary
+from analysis.anonymise.workspace import Registry, Workspace, is_sentence_start, match_phrase, trie_pattern, word_at
+
+_W = r"[^\W\d_][\w'’.&-]*"
+_KIND_ALT = "|".join(sorted((k for k in INSTITUTION_KINDS if " " not in k and k != "bo-"), key=len, reverse=True))
+_N = r"[^\W\d_][\w'’-]*"
+# «Solbakken bo- og behandlingssenter», «Lyngheim bu- og omsorgssenter»
+_CARE_HOME = r"(?:b[ou]|helse)- og \w+senter"
+_KINDS = trie_pattern(set(_KIND_ALT.split("|")))
+INSTITUTION_RE = re.compile(
+    r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _CARE_HOME + "|" + _KINDS + r")(?![\w-])", re.I
+)
+# Norwegian universities and university colleges by their own abbreviation, with a campus («NTNU i Gjøvik», «USN
+# på Bø»): the accredited institutions listed by NOKUT / HK-dir. «Nord» and «BI» are left out: ordinary words.
+_UNIVERSITY_ACRONYMS = "ntnu|uio|uib|uit|uia|uis|nmbu|oslomet|usn|hvl|hinn|nhh|nla|vid"
+INSTITUTION_HEAD_RE = re.compile(
+    r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo|aof|folkeuniversitetet|"
+    r"universitetet|høgskolen|høyskolen|høgskulen|" + _UNIVERSITY_ACRONYMS + r") (?:(i|på) )?(" + _W + r")",
+    re.I,
+)
+# «Universitetet i Stavanger», «Høgskolen i Innlandet»: a university or college named by its place (a school)
+_HIGHER_EDUCATION = frozenset(
+    {"universitetet", "høgskolen", "høyskolen", "høgskulen", *_UNIVERSITY_ACRONYMS.split("|")}
+)
+
+
+def replace_institutions(
+    ws: Workspace, registries: dict[str, Registry], lexicon: Lexicon, vocabulary: Vocabulary
+) -> None:
+    def reg(label: str) -> Registry:
+        return registries.setdefault(label, Registry(label))
+
+    text = ws.text
+    for m in INSTITUTION_RE.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].casefold() in DESCRIBING_WORDS:
+            words = words[1:]
+        kind = m.group(2).casefold()
+        while (
+            len(words) > 1
+            and vocabulary.is_ordinary(words[0].casefold())
+            and (words[0].casefold(),) not in lexicon.places.values
+            and not (
+                words[0][:1].isupper()
+                and words[1][:1].isupper()
+                and not is_sentence_start(text, m.end(1) - len(" ".join(words)) - 1)
+            )
+        ):
+            words = words[1:]  # «ringe buggeland barnehage»; but «Ulsberg Nye skole» keeps both
+        if not words or not _name_words_ok(words, lexicon, vocabulary, kind in ("vo", "dps", "aks")):
+            continue
+        first = m.end(1) - len(" ".join(words)) - 1
+        if (
+            not ws.lower_case
+            and is_sentence_start(text, first)
+            and text[:first].rstrip()[-1:] != ":"  # «Skole: Haugen skole» after a field label is a name
+            and vocabulary.is_ordinary(words[0].casefold())
+            and (words[0].casefold(),) not in lexicon.places.values
+        ):
+            continue
+        start = m.end(1) - len(" ".join(words)) - 1
+        label = INSTITUTION_KINDS.get(kind.split()[0] if kind != "videregående skole" else "vgs", "Institusjon")
+        if kind.startswith(("bo-", "bu-")):
+            label = "Sykehjem"
+        elif kind.startswith("helse-"):
+            label = "Helsetjeneste"  # «Tonstad helse- og velferdssenter»
+        ws.add(
+            start,
+            m.end(),
+            "institution",
+            reg(label).name_for(key_of(text[start : m.end()])),
+            reason="navn og institusjonstype",
+        )
+    ws.commit()
+    text = ws.text
+    for m in INSTITUTION_HEAD_RE.finditer(text):
+        tok = word_at(text, m.start(3))
+        if tok is None:
+            continue
+        named = m.group(1).casefold() in ("aof", "folkeuniversitetet") and not m.group(2)
+        if named and (tok.key in DESCRIBING_WORDS or (not tok.capitalised and vocabulary.frequency(tok.key) >= 4.0)):
+            continue  # «AOF har kurs», «aof tilbyr»: a verb, not the region of the branch
+        if not (named or _place_like(tok, text, lexicon, vocabulary)):
+            continue
+        head = m.group(1).casefold()
+        if head in _HIGHER_EDUCATION and not m.group(2):
+            continue  # «universitetet Bergen» is no way to write it; «høgskolen Anna gikk på» is no name
+        if head in ("dps", "vo") and not tok.capitalised and not match_phrase(lexicon.places, text, tok):
+            continue
+        hit = match_phrase(lexicon.places, text, tok)
+        end = hit[0].end if hit else tok.end
+        label = INSTITUTION_KINDS.get(m.group(1).casefold().rstrip("aen") or "vo", "Voksenopplæring")
+        label = "Helsetjeneste" if head == "dps" else "Skole" if head in _HIGHER_EDUCATION else "Voksenopplæring"
+        ws.add(
+            m.start(),
+            end,
+            "institution",
+            reg(label).name_for(key_of(text[m.start(3) : end])),
+            reason="institusjon og sted",
+        )
+    ws.commit()
