@@ -4,8 +4,8 @@ analysis/anonymise/organisations.py).
 A name before a kind of institution («Bjørkelia bhg», «Holmlia skole», «Tromsø katedralskole», «lillevik
 skolesenter», «Alstahaug sykehjem», «Granvik helse- og velferdssenter», «Moldegård fysioterapi»), a kind with «i/på»
 and a place after it («Voksenopplæringen i Gran»), «DPS/VO + place», a Norwegian university or college by its
-abbreviation with a campus, and a foreign university named «University of <place>». The name must not be an
-ordinary word that merely describes («ny skole», «på skolen»).
+abbreviation with a campus. The name must not be an ordinary word that merely describes («ny skole», «på
+skolen»). Not covered: foreign universities written in English («University of <place>»).
 """
 
 from __future__ import annotations
