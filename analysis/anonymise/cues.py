@@ -75,6 +75,8 @@ NEUTRAL_PERSON_NOUNS = frozenset(
     "leiaren daglig dagleg teamleder teamlederen avdelingsleder avdelingslederen kontakt kollega kollegaen kollegaer "
     "kollegane kollegene medarbeider fadder fadderen lille vesle".split()
 )
+# Role nouns that are also a verb in the present tense: after a subject pronoun they are the verb («hun bruker»).
+ROLE_VERB_FORMS = frozenset("bruker eier styrer".split())
 # Two-word role nouns, written with a hyphen above: «daglig leder», «dagleg leiar».
 TWO_WORD_ROLES = {("daglig", "leder"): ARBEIDSGIVER, ("dagleg", "leiar"): ARBEIDSGIVER}
 
