@@ -75,3 +75,23 @@ def test_a_name_that_is_no_ordinary_word_after_a_preposition_is_still_a_name():
     text = CHAT + "16.02 09:05 kari: vi venter på selam i kantina i dag.\n"
     out = anonymise(text).text
     assert "venter på Person B i kantina i dag" in out
+
+
+# -- signatures by initials after a signing label ---------------------------------------------------------------
+
+
+def test_initials_alone_after_a_signing_label_are_a_person():
+    text = (
+        "Samtale med kandidaten om praksis i kantina. Hun venter på svar fra UDI.\n"
+        "Notat: KHB\n\n"
+        "Underskrift kandidat: M. Tesfay\nUnderskrift veileder: RL\n"
+    )
+    got = [s for s, _ in people(text)]
+    assert "KHB" in got and "RL" in got
+    assert "UDI" not in got  # an acronym in running text stays
+
+
+def test_an_acronym_or_prose_after_a_signing_label_is_no_signature():
+    text = "Notat: NAV\nNotat: KB og RL tar kontakt med arbeidsgiver.\nMvh AAP\n"
+    got = [s for s, _ in people(text)]
+    assert "NAV" not in got and "AAP" not in got
