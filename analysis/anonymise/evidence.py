@@ -119,7 +119,7 @@ class NameEvidence(NameWords):
                 if tok.key in cues.ROLE_NOUNS:
                     before = toks[k - 1].key if k > 0 else ""
                     if tok.key in cues.ROLE_VERB_FORMS and before in cues.PRONOUNS:
-                        break  # «hun bruker Olenas lapp»: the verb, not the role noun «bruker»
+                        break  # «hun bruker Ilses lapp»: the verb, not the role noun «bruker»
                     role = cues.TWO_WORD_ROLES.get((before, tok.key), cues.ROLE_NOUNS[tok.key])
                     if role == cues.ARBEIDSGIVER and toks[k + 1].key in cues.POSSESSIVES:
                         role = None  # «kjøkkensjefen min»: the speaker's boss or the speaker's staff

@@ -186,7 +186,7 @@ class NameFinder(NameRuns):
         if got is None and not (len(tok.text) == 1 and tok.text.isupper()):
             return None
         if self.adverbial_after_preposition(i):
-            return None  # «takk for i dag tsion»: «i dag» is an adverbial; the name starts after it
+            return None  # «takk for i dag selam»: «i dag» is an adverbial; the name starts after it
         if tok.text.isupper() and len(tok.text) > 1 and key in self.lex.acronyms:
             return None  # «KS har sendt brev» after «K.S.» the colleague: the acronym is no name
         if (
@@ -306,7 +306,7 @@ class NameFinder(NameRuns):
         if lex_plain:
             return "navneliste", False
         if after_surname_label(self.text, tok.start) and (self.is_lex(parts[0]) or self.is_unknown(parts[0])):
-            return "navn i navnefelt", False  # «Etternavn, fornavn: SIVAKUMAR, …»
+            return "navn i navnefelt", False  # «Etternavn, fornavn: HAILEMARIAM, …»
         if (
             j > i
             and ev.cue == "slot"

@@ -39,7 +39,7 @@ LABELS = {
     None: "Person",
 }
 LABEL_ROLES = {label: role for role, label in LABELS.items()}
-# A form field that gives the surname before the given name: «Etternavn, fornavn: SIVAKUMAR, Tharshini».
+# A form field that gives the surname before the given name: «Etternavn, fornavn: HAILEMARIAM, Senait».
 _SURNAME_FIRST_RE = re.compile(
     r"[ \t]*(?:etter|slekts)na[vm]n[ \t]*[,/][ \t]*(?:for|føre)na[vm]n[^:\n]{0,20}:[ \t]*", re.I
 )
@@ -224,7 +224,7 @@ def after_surname_label(text: str, start: int) -> bool:
 
 
 def join_surname_first(text: str, mentions: list[Mention]) -> list[Mention]:
-    """«Etternavn, fornavn: SIVAKUMAR, Tharshini»: the two names after such a label, with only a comma between
+    """«Etternavn, fornavn: HAILEMARIAM, Senait»: the two names after such a label, with only a comma between
     them, are one person's full name (given name first), so they get one pseudonym."""
     out: list[Mention] = []
     for m in mentions:

@@ -95,3 +95,24 @@ def test_an_acronym_or_prose_after_a_signing_label_is_no_signature():
     text = "Notat: NAV\nNotat: KB og RL tar kontakt med arbeidsgiver.\nMvh AAP\n"
     got = [s for s, _ in people(text)]
     assert "NAV" not in got and "AAP" not in got
+
+
+# -- ages in context -------------------------------------------------------------------------------------------
+
+
+def ages(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in anonymise(text).replacements if s.kind == "age"]
+
+
+def test_a_number_in_apposition_after_a_name_is_an_age():
+    assert ages("Informant: Samira Haddad, 37, deltaker i IPS ved NAV Gran.\n") == ["37"]
+
+
+def test_an_ordinal_or_a_count_after_a_name_is_no_age():
+    assert ages("Møte med Samira Haddad, 3. etasje i bygget.\n") == []
+    assert ages("Samira Haddad, 2 barn, bor i Gran.\n") == []
+
+
+def test_a_number_said_after_hvor_gammel_is_an_age_but_not_a_time_said_later():
+    assert "29" in ages("han spurte hvor gammel jeg er. jeg sa 29. er det ok?\n")
+    assert ages("han spurte hvor gammel jeg er. jeg sa at det går bra, vi møtes kl 10.\n") == []
