@@ -73,7 +73,7 @@ NEUTRAL_PERSON_NOUNS = frozenset(
     "utleier utleieren fysioterapeut fysioterapeuten venninne venninna venninnen venn "
     "vennen nabo naboen nabokona rådgiver rådgiveren referent leder lederen leiar "
     "leiaren daglig dagleg teamleder teamlederen avdelingsleder avdelingslederen kontakt kollega kollegaen kollegaer "
-    "kollegane kollegene medarbeider fadder fadderen lille vesle".split()
+    "kollegane kollegene medarbeider fadder fadderen lille vesle pasient pasienten".split()
 )
 # Role nouns that are also a verb in the present tense: after a subject pronoun they are the verb («hun bruker»).
 ROLE_VERB_FORMS = frozenset("bruker eier styrer".split())

@@ -116,3 +116,26 @@ def test_an_ordinal_or_a_count_after_a_name_is_no_age():
 def test_a_number_said_after_hvor_gammel_is_an_age_but_not_a_time_said_later():
     assert "29" in ages("han spurte hvor gammel jeg er. jeg sa 29. er det ok?\n")
     assert ages("han spurte hvor gammel jeg er. jeg sa at det går bra, vi møtes kl 10.\n") == []
+
+
+# -- precision --------------------------------------------------------------------------------------------------
+
+
+def places(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in anonymise(text).replacements if s.kind == "place"]
+
+
+def test_a_common_noun_after_a_hyphen_stays_when_the_place_before_it_is_replaced():
+    text = "Han bodde to år i Kakumba-leiren og et år i Ruvanu-dalen før han kom hit."
+    assert places(text) == ["Kakumba", "Ruvanu"]
+    assert "-leiren" in anonymise(text).text and "-dalen" in anonymise(text).text
+
+
+def test_a_hyphenated_place_whose_tail_is_a_name_is_replaced_whole():
+    assert places("Hun kom fra et lite sted, hun bodde i Kakumba-Ruvanu i mange år.") == ["Kakumba-Ruvanu"]
+
+
+def test_pasient_before_a_name_is_a_cue_not_part_of_the_name():
+    text = "Emne: Pasient Mahamed Warsugule, arbeidsrettet oppfølging\n\nPasienten Mahamed Warsugule møtte i dag."
+    got = [s for s, _ in people(text)]
+    assert got == ["Mahamed Warsugule", "Mahamed Warsugule"]
