@@ -189,12 +189,8 @@ class NameFinder(NameRuns):
             return None  # «takk for i dag selam»: «i dag» is an adverbial; the name starts after it
         if tok.text.isupper() and len(tok.text) > 1 and key in self.lex.acronyms:
             return None  # «KS har sendt brev» after «K.S.» the colleague: the acronym is no name
-        if (
-            tok.text.isupper()
-            and len(tok.text) > 1
-            and tok.start not in self.speakers
-            and not after_surname_label(text, tok.start)
-        ):
+        capitals = tok.text.isupper() and len(tok.text) > 1
+        if capitals and tok.start not in self.speakers and not after_surname_label(text, tok.start):
             nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
             if key not in self.people.learned and not (
                 nxt and nxt.text.isupper() and self.is_lex(key) and self.is_lex(nxt.key)
@@ -365,6 +361,7 @@ class NameFinder(NameRuns):
             and (cap or lower_doc)
             and (tok.start in self.speakers or ev.reason.startswith(STRONG_REASONS))
             and self.vocab.frequency(key) < 4.5
+            and not (key.endswith("ert") and self.vocab.is_ordinary(key[:-1] + "e"))  # «eksportert»: a participle
         ):
             return "vanlig ord " + ev.reason, True
         return None

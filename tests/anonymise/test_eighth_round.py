@@ -139,3 +139,20 @@ def test_pasient_before_a_name_is_a_cue_not_part_of_the_name():
     text = "Emne: Pasient Mahamed Warsugule, arbeidsrettet oppfølging\n\nPasienten Mahamed Warsugule møtte i dag."
     got = [s for s, _ in people(text)]
     assert got == ["Mahamed Warsugule", "Mahamed Warsugule"]
+
+
+def employers(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in anonymise(text).replacements if s.kind == "employer"]
+
+
+def test_a_verb_that_opens_the_sentence_is_no_part_of_a_company_name():
+    assert employers("Ringde Fjordvik Sveis og Montasje AS i dag. Dei treng folk.") == [
+        "Fjordvik Sveis og Montasje AS"
+    ]
+    assert employers("Møtte Kari på kontoret. Jobbar no i Fjordvik Sveis AS.") == ["Fjordvik Sveis AS"]
+
+
+def test_a_participle_after_a_role_noun_is_no_name():
+    text = CHAT.replace("12.02 10:01", "tråd med kandidat (eksportert fra telefonen)\n12.02 10:01", 1)
+    assert "eksportert" in anonymise(text).text
+    assert "kandidat (Person" not in anonymise(text).text
