@@ -156,3 +156,13 @@ def test_a_participle_after_a_role_noun_is_no_name():
     text = CHAT.replace("12.02 10:01", "tråd med kandidat (eksportert fra telefonen)\n12.02 10:01", 1)
     assert "eksportert" in anonymise(text).text
     assert "kandidat (Person" not in anonymise(text).text
+
+
+def dates(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in anonymise(text).replacements if s.kind == "date"]
+
+
+def test_a_clock_time_after_a_departure_is_no_date_but_a_date_after_it_is():
+    assert dates("Han sier at bussen 05.10 er full på lørdager.") == []
+    assert dates("Han tar toget 17.45 hjem.") == []
+    assert dates("Bussen 24.10 var innstilt, sa han.") == ["24.10"]  # no clock time has hour 24
