@@ -42,6 +42,11 @@ DETERMINERS = frozenset("en ei et ett eit den det dei de denne dette disse noen 
 _FINITE_ENDING_RE = re.compile(r"[a-zæøå]{3,}(?:er|ar|te|de)")
 
 
+# «Kollegaene kaller meg «Abu»», «de kalte han Jojo»: the word after such a verb and its object is a name.
+_CALLING_VERBS = frozenset("kaller kalte kalla kallar kallet".split())
+_CALLED = frozenset("meg deg han ham henne seg oss dei dem ho".split())
+
+
 def _looks_finite(word: str) -> bool:
     return _FINITE_ENDING_RE.fullmatch(word) is not None
 
@@ -94,6 +99,13 @@ class NameEvidence(NameWords):
                 return Evidence(True, role, f"etter tittel «{prev.text}»", letter_only=True, cue="slot")
             if prev.key in cues.GREETINGS and between.strip() in ("", ","):
                 return Evidence(True, None, f"etter «{prev.text}»", cue="slot")
+            if (
+                prev.key in _CALLED
+                and k > 0
+                and toks[k - 1].key in _CALLING_VERBS
+                and between.strip() in ("", "«", '"')
+            ):
+                return Evidence(True, None, f"etter «{toks[k - 1].text} {prev.text}»", cue="slot")  # «kaller meg «Abu»»
             if (
                 prev.key in cues.NAMING_VERBS
                 and between == " "

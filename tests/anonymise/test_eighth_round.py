@@ -166,3 +166,8 @@ def test_a_clock_time_after_a_departure_is_no_date_but_a_date_after_it_is():
     assert dates("Han sier at bussen 05.10 er full på lørdager.") == []
     assert dates("Han tar toget 17.45 hjem.") == []
     assert dates("Bussen 24.10 var innstilt, sa han.") == ["24.10"]  # no clock time has hour 24
+
+
+def test_a_capitalised_word_after_kaller_meg_is_a_name_but_an_adverb_or_adjective_is_not():
+    assert [s for s, _ in people("Nå har jeg kontrakt. Kollegaene kaller meg «Hamsu», det er greit.")] == ["Hamsu"]
+    assert people("Sjefen kaller meg inn på kontoret. Hun kaller meg tøff og flink.") == []
