@@ -235,7 +235,7 @@ HOLIDAYS = frozenset("jul julen påske påsken pinse pinsen nyttår advent ramad
 # («snakket med ask», «møte med Fall»).
 OBJECT_VERBS = frozenset(
     "ringte ringer ringde ringt møtte møter møtt traff treffer truffet spurte spør hjalp hjelper besøkte besøker "
-    "kontaktet kontakter informerte informerer hentet henter takket takker inviterte inviterer tekstet "
+    "kontaktet kontakter informerte informerer hente hentet henter takket takker inviterte inviterer tekstet "
     "sms-et purret".split()
 )
 WITH_WORDS = frozenset(

@@ -171,3 +171,13 @@ def test_a_clock_time_after_a_departure_is_no_date_but_a_date_after_it_is():
 def test_a_capitalised_word_after_kaller_meg_is_a_name_but_an_adverb_or_adjective_is_not():
     assert [s for s, _ in people("Nå har jeg kontrakt. Kollegaene kaller meg «Hamsu», det er greit.")] == ["Hamsu"]
     assert people("Sjefen kaller meg inn på kontoret. Hun kaller meg tøff og flink.") == []
+
+
+def test_an_unknown_lower_case_word_after_an_object_verb_is_a_name_in_a_lower_case_text():
+    text = CHAT + "16.02 09:10 selam: jeg må hente miya i barnehagen kl 15\n"
+    assert ("miya", "Person C") in people(text)
+
+
+def test_an_ordinary_word_after_an_object_verb_stays_in_a_lower_case_text():
+    text = CHAT + "16.02 09:10 selam: jeg må hente ungene i barnehagen kl 15, lønn etter tariff, ok\n"
+    assert [s for s, _ in people(text) if s not in ("kari", "selam", "selam gebru")] == []
