@@ -181,3 +181,8 @@ def test_an_unknown_lower_case_word_after_an_object_verb_is_a_name_in_a_lower_ca
 def test_an_ordinary_word_after_an_object_verb_stays_in_a_lower_case_text():
     text = CHAT + "16.02 09:10 selam: jeg må hente ungene i barnehagen kl 15, lønn etter tariff, ok\n"
     assert [s for s, _ in people(text) if s not in ("kari", "selam", "selam gebru")] == []
+
+
+def test_a_series_of_ages_after_a_person_noun_and_a_comma_is_one_span():
+    assert ages("Hun har to barn, 7 og 11 år. Hun bor i Gran.") == ["7 og 11 år"]
+    assert ages("Huset har to fløyer, 7 og 11 år. De er pusset opp.") == []  # no person before the comma
