@@ -186,3 +186,18 @@ def test_an_ordinary_word_after_an_object_verb_stays_in_a_lower_case_text():
 def test_a_series_of_ages_after_a_person_noun_and_a_comma_is_one_span():
     assert ages("Hun har to barn, 7 og 11 år. Hun bor i Gran.") == ["7 og 11 år"]
     assert ages("Huset har to fløyer, 7 og 11 år. De er pusset opp.") == []  # no person before the comma
+
+
+# -- one person under two transliterations -------------------------------------------------------------------
+
+
+def test_two_transliterations_of_one_given_name_are_one_person_but_two_listed_names_are_not():
+    from analysis.anonymise.aliases import is_short_form, load_short_forms
+
+    forms = load_short_forms()
+    assert is_short_form("gaith", "ghaith", forms, both_listed=False)
+    assert is_short_form("hasan", "hassan", forms, both_listed=False)
+    assert not is_short_form("kari", "karri", forms, both_listed=True)
+    assert not is_short_form("gaida", "ghaith", forms, both_listed=False)
+    text = "Informant: Ghaith Haddad, deltaker i IPS.\nKollegaene kaller meg «Gaith», det er greit."
+    assert {pseudonym for _, pseudonym in people(text)} == {"Kandidat A"}  # «Informant:» names the candidate
