@@ -15,7 +15,7 @@ been read; this module says which forms may be joined:
    Engebretsen»);
 4. a **genitive** «-s» («Marie-Thérèses» – «Marie-Thérèse»);
 5. a **transliteration variant**: the same after dropping the «h» of «gh», «kh», «th», «dh» and doubled letters
-   («Gaith» – «Ghaith», «Hasan» – «Hassan»), unless both are in the given-name list.
+   («Kalid» – «Khalid», «Hasan» – «Hassan»), unless both are in the given-name list.
 
 Rule 2 is not used between two names that are both in the given-name list («Kari» and «Karin», «Tor» and
 «Torill» are different names), except for the Arabic theophoric compounds («Sami» – «Samiullah»,
@@ -82,7 +82,7 @@ def is_short_form(short: str, full: str, forms: ShortForms, *, both_listed: bool
     if "-" in full and len(short) <= 3 and short == "".join(p[0] for p in full.split("-") if p):
         return True  # «jc» for «jean-claude»
     if not both_listed and len(short) >= 4 and _spelling_key(short) == _spelling_key(full):
-        return True  # «Gaith» – «Ghaith», «Hasan» – «Hassan»: two transliterations of one name
+        return True  # «Kalid» – «Khalid», «Hasan» – «Hassan»: two transliterations of one name
     if len(full) < len(short) + 2:
         return False
     if both_listed:

@@ -350,7 +350,7 @@ class NameFinder(NameRuns):
             if lower_doc and not cap and self.repeated_unknown(key):
                 return "ukjent ord, brukt flere ganger", True
             if lower_doc and not cap and (pos := self.position(i, j, key)) and pos.reason.startswith("etter «"):
-                return "ukjent ord " + pos.reason, True  # «hun henter liya på fredager», «snakket med liya»
+                return "ukjent ord " + pos.reason, True  # «hun henter miya på fredager», «snakket med miya»
             if cap or lower_doc:
                 self.ws.note_uncertain(tok.start, self.toks[j].end, "person", "ukjent ord som kan være et navn")
             return None

@@ -195,9 +195,9 @@ def test_two_transliterations_of_one_given_name_are_one_person_but_two_listed_na
     from analysis.anonymise.aliases import is_short_form, load_short_forms
 
     forms = load_short_forms()
-    assert is_short_form("gaith", "ghaith", forms, both_listed=False)
+    assert is_short_form("kalid", "khalid", forms, both_listed=False)
     assert is_short_form("hasan", "hassan", forms, both_listed=False)
     assert not is_short_form("kari", "karri", forms, both_listed=True)
-    assert not is_short_form("gaida", "ghaith", forms, both_listed=False)
-    text = "Informant: Ghaith Haddad, deltaker i IPS.\nKollegaene kaller meg «Gaith», det er greit."
+    assert not is_short_form("kaira", "khalid", forms, both_listed=False)
+    text = "Informant: Khalid Haddad, deltaker i IPS.\nKollegaene kaller meg «Kalid», det er greit."
     assert {pseudonym for _, pseudonym in people(text)} == {"Kandidat A"}  # «Informant:» names the candidate
