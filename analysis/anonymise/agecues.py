@@ -5,12 +5,15 @@ subject («hun er 34»). Spoken and chat Norwegian often gives a bare number who
 
 * **an answer to a question about age**: «hvor gammel er han nå?» / «førtien.», «alder?» / «38 år.» — a
   message that opens with a number (maybe after «ja», «nei», «han er») right after a line that asks for an age;
-  «han lurte på alder, jeg sa 23?» — a bare number in the same sentence after «alder»;
+  «han lurte på alder, jeg sa 23?» — a bare number in the same sentence after «alder», or said on the line of
+  «hvor gammel» («han spurte hvor gammel jeg er. jeg sa 29.»);
 * **an inverted clause** (verb before subject, Norwegian word order after an adverb): «Nå er han femten år»,
   «fyller datteren 10 år på søndag», «var hun vel trettien da» — verb, then a pronoun, a person noun or a
   replaced name, then the number;
 * **a chained age**: a second number right after an age, as a correction or addition: «fylte 29 i forrige uke,
   ikke 31», «ja 23. 24 i juni»;
+* **a number in apposition after a replaced name**: «Informant: Samira Haddad, 33, deltaker i IPS» (never an
+  ordinal: «møterom Jegersberg, 3. etasje»);
 * **a person noun with «på N»** and no unit: «en sønn på åtte som går på skolen», «en gutt på 12 i Grorud».
 
 Every rule asks for the context *and* for a number that stands alone: followed by punctuation, the line end,
@@ -44,6 +47,15 @@ _HEADER_RE = re.compile(r"^[ \t]*(?:\[[\d:. ]+\][ \t]*)?(?:[^\s:]{1,40}[ \t]+)?(
 _ALDER_BARE_RE = re.compile(
     r"\balder(?:en)?\b[^.!?\n\d]{0,30}?[ \t](?:sa|svarte|skrev|oppga|oppgir|er|var)[ \t]+"
     r"(?P<n>\d{1,2})(?![\w%])(?=[ \t]*(?:[?.!,;]|$))", re.I | re.M
+)
+# «han spurte hvor gammel jeg er. jeg sa 29.»: a bare number said right after a question about age, on its line
+_GAMMEL_SAID_RE = re.compile(
+    r"\b(?:hvor|kor)[ \t]+gam(?:mel|mal|le)\b[^!?\n\d]{0,40}?[ \t](?:sa|svarte|skrev|oppga)[ \t]+"
+    r"(?P<n>\d{1,2})(?![\w%])(?=[ \t]*(?:[?.!,;]|$))", re.I | re.M
+)
+# «Informant: Samira Haddad, 33, deltaker i IPS»: a bare number in apposition right after a replaced name
+_APPOSITION_RE = re.compile(
+    r"(?P<name>" + MASK + r"+)s?[ \t]*,[ \t]*(?P<n>\d{1,2})[ \t]*(?=,|\)|\.(?:[ \t]*$|[ \t]+[A-ZÆØÅ]))", re.M
 )
 _INVERTED_RE = re.compile(
     r"\b(?:er|var|va|blir|ble|blei|vart|fyller|fylte|runder)[ \t]+(?P<who>\S+(?:[ \t]+\S+)?)[ \t]+"
@@ -103,6 +115,12 @@ def _answers(ws: Workspace) -> None:
             break
     for m in _ALDER_BARE_RE.finditer(ws.text):
         _add(ws, m.start("n"), m.end("n"), m.group("n"), "tall etter «alder»")
+    for m in _GAMMEL_SAID_RE.finditer(ws.text):
+        _add(ws, m.start("n"), m.end("n"), m.group("n"), "tall etter spørsmål om alder")
+    people_ends = {r.end for r in ws.replacements if r.kind == "person"}
+    for m in _APPOSITION_RE.finditer(ws.text):
+        if m.end("name") in people_ends:
+            _add(ws, m.start("n"), m.end("n"), m.group("n"), "tall som innskudd etter navn")
     ws.commit()
 
 

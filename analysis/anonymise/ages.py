@@ -236,7 +236,8 @@ def _replace_series(ws: Workspace) -> None:
             if not _person_before(ws, m.start()) or not unit:
                 continue
         elif cue == ",":  # «Barna Jana og Kareem, 3 og 6 år, går …»: an apposition after people
-            if not unit or not _person_before(ws, m.start()) or not _SERIES_ENDS_RE.match(ws.text, m.end()):
+            person = _person_before(ws, m.start()) or _person_before(ws, m.start("list"))  # «To barn, 7 og 11 år.»
+            if not unit or not person or not _SERIES_ENDS_RE.match(ws.text, m.end()):
                 continue
         elif not (ws.text[m.end() : m.end() + 1] == ")" and (_person_before(ws, m.start()) or ws.text[
             max(0, m.start() - 2) : m.start()

@@ -13,7 +13,9 @@ been read; this module says which forms may be joined:
    follows a compound name's first element («Dami» – «Oluwa-damilare», «Rahman» – «Abdul-rahman»);
 3. the **initials** of a hyphenated given name («jc» – «Jean-Claude») or of a full name («ME» – «Marte
    Engebretsen»);
-4. a **genitive** «-s» («Marie-Thérèses» – «Marie-Thérèse»).
+4. a **genitive** «-s» («Marie-Thérèses» – «Marie-Thérèse»);
+5. a **transliteration variant**: the same after dropping the «h» of «gh», «kh», «th», «dh» and doubled letters
+   («Kalid» – «Khalid», «Hasan» – «Hassan»), unless both are in the given-name list.
 
 Rule 2 is not used between two names that are both in the given-name list («Kari» and «Karin», «Tor» and
 «Torill» are different names), except for the Arabic theophoric compounds («Sami» – «Samiullah»,
@@ -23,6 +25,7 @@ Rule 2 is not used between two names that are both in the given-name list («Kar
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +65,12 @@ def load_short_forms(path: Path = LEXICON_DIR / "short_forms.tsv") -> ShortForms
     return ShortForms(exact, tuple(families))
 
 
+def _spelling_key(name: str) -> str:
+    """A name with the «h» of «gh», «kh», «th», «dh» dropped and doubled letters single."""
+    name = re.sub(r"([gktd])h", r"\1", name)
+    return re.sub(r"(.)\1+", r"\1", name)
+
+
 def is_short_form(short: str, full: str, forms: ShortForms, *, both_listed: bool, short_listed: bool = False) -> bool:
     """Whether the folded name part ``short`` can stand for the folded name part ``full`` (rules 1–4)."""
     if short == full or len(short) < 2:
@@ -72,6 +81,8 @@ def is_short_form(short: str, full: str, forms: ShortForms, *, both_listed: bool
         return True
     if "-" in full and len(short) <= 3 and short == "".join(p[0] for p in full.split("-") if p):
         return True  # «jc» for «jean-claude»
+    if not both_listed and len(short) >= 4 and _spelling_key(short) == _spelling_key(full):
+        return True  # «Kalid» – «Khalid», «Hasan» – «Hassan»: two transliterations of one name
     if len(full) < len(short) + 2:
         return False
     if both_listed:

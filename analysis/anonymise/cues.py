@@ -73,8 +73,10 @@ NEUTRAL_PERSON_NOUNS = frozenset(
     "utleier utleieren fysioterapeut fysioterapeuten venninne venninna venninnen venn "
     "vennen nabo naboen nabokona rådgiver rådgiveren referent leder lederen leiar "
     "leiaren daglig dagleg teamleder teamlederen avdelingsleder avdelingslederen kontakt kollega kollegaen kollegaer "
-    "kollegane kollegene medarbeider fadder fadderen lille vesle".split()
+    "kollegane kollegene medarbeider fadder fadderen lille vesle pasient pasienten".split()
 )
+# Role nouns that are also a verb in the present tense: after a subject pronoun they are the verb («hun bruker»).
+ROLE_VERB_FORMS = frozenset("bruker eier styrer".split())
 # Two-word role nouns, written with a hyphen above: «daglig leder», «dagleg leiar».
 TWO_WORD_ROLES = {("daglig", "leder"): ARBEIDSGIVER, ("dagleg", "leiar"): ARBEIDSGIVER}
 
@@ -233,7 +235,7 @@ HOLIDAYS = frozenset("jul julen påske påsken pinse pinsen nyttår advent ramad
 # («snakket med ask», «møte med Fall»).
 OBJECT_VERBS = frozenset(
     "ringte ringer ringde ringt møtte møter møtt traff treffer truffet spurte spør hjalp hjelper besøkte besøker "
-    "kontaktet kontakter informerte informerer hentet henter takket takker inviterte inviterer tekstet "
+    "kontaktet kontakter informerte informerer hente hentet henter takket takker inviterte inviterer tekstet "
     "sms-et purret".split()
 )
 WITH_WORDS = frozenset(

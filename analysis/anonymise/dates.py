@@ -10,9 +10,9 @@ Impossible dates (31.02.) are left. The punctuation after a date is kept: «møt
 full stop.
 
 Day and month written with a dot and no year («12.02», «23.9») are also clock times. They count as dates
-unless «kl» stands before them, a time range continues them («08.30–10.00»), or the document writes clock
-times the same way at its line starts (one of them impossible as a date, «08.55»), in which case the line-start
-ones are times.
+unless «kl» or a departure («bussen 05.10», «toget 17.45») stands before them, a time range continues them
+(«08.30–10.00»), or the document writes clock times the same way at its line starts (one of them impossible as
+a date, «08.55»), in which case the line-start ones are times.
 """
 
 from __future__ import annotations
@@ -118,6 +118,10 @@ _CONTINUES = frozenset(
     }
 )
 _KL_RE = re.compile(r"(?:kl|klokka|klokken|ca)\.?\s*\Z", re.I)
+# «bussen 05.10», «toget 17.45»: a departure is a clock time (hour and two-digit minutes), not a date
+_DEPARTURE_RE = re.compile(
+    r"(?<![\w-])(?:bussen|toget|trikken|t-banen|ferja|ferga|flyet|avgangen|avgang|nattbussen)\s+\Z", re.I
+)
 _LINE_TIME_RE = re.compile(r"^[ \t]*(\d{1,2})\.(\d{2})\b", re.M)
 
 
@@ -233,6 +237,8 @@ def replace_dates(ws: Workspace) -> None:
             before = ws.text[max(0, start - 8) : start]
             line_head = ws.text[ws.text.rfind("\n", 0, start) + 1 : start]
             if _KL_RE.search(before) or re.match(r"\s?[–-]\s?\d", ws.text[m.end() : m.end() + 3]):
+                continue
+            if day <= 23 and len(m.group(3)) == 2 and _DEPARTURE_RE.search(ws.text, max(0, start - 14), start):
                 continue
             if _NOT_DATE_AFTER_RE.match(ws.text, m.end()) or _SECTION_BEFORE_RE.search(before):
                 continue  # «kapittel 3.8», «…txt, 3.8, L898»: a section number

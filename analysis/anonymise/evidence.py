@@ -42,6 +42,11 @@ DETERMINERS = frozenset("en ei et ett eit den det dei de denne dette disse noen 
 _FINITE_ENDING_RE = re.compile(r"[a-zæøå]{3,}(?:er|ar|te|de)")
 
 
+# «Kollegaene kaller meg «Abu»», «de kalte han Jojo»: the word after such a verb and its object is a name.
+_CALLING_VERBS = frozenset("kaller kalte kalla kallar kallet".split())
+_CALLED = frozenset("meg deg han ham henne seg oss dei dem ho".split())
+
+
 def _looks_finite(word: str) -> bool:
     return _FINITE_ENDING_RE.fullmatch(word) is not None
 
@@ -95,6 +100,13 @@ class NameEvidence(NameWords):
             if prev.key in cues.GREETINGS and between.strip() in ("", ","):
                 return Evidence(True, None, f"etter «{prev.text}»", cue="slot")
             if (
+                prev.key in _CALLED
+                and k > 0
+                and toks[k - 1].key in _CALLING_VERBS
+                and between.strip() in ("", "«", '"')
+            ):
+                return Evidence(True, None, f"etter «{toks[k - 1].text} {prev.text}»", cue="slot")  # «kaller meg «Abu»»
+            if (
                 prev.key in cues.NAMING_VERBS
                 and between == " "
                 and k > 0
@@ -118,6 +130,8 @@ class NameEvidence(NameWords):
                     return Evidence(True, None, f"etter «{tok.text}»", cue="role")  # «kollegaen min jo»
                 if tok.key in cues.ROLE_NOUNS:
                     before = toks[k - 1].key if k > 0 else ""
+                    if tok.key in cues.ROLE_VERB_FORMS and before in cues.PRONOUNS:
+                        break  # «hun bruker Ilses lapp»: the verb, not the role noun «bruker»
                     role = cues.TWO_WORD_ROLES.get((before, tok.key), cues.ROLE_NOUNS[tok.key])
                     if role == cues.ARBEIDSGIVER and toks[k + 1].key in cues.POSSESSIVES:
                         role = None  # «kjøkkensjefen min»: the speaker's boss or the speaker's staff

@@ -50,7 +50,7 @@ from analysis.anonymise.aliases import load_short_forms
 from analysis.anonymise.evidence import Evidence
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.namewords import NameWords
-from analysis.anonymise.people import Mention, People
+from analysis.anonymise.people import Mention, People, after_surname_label, join_surname_first
 from analysis.anonymise.positions import (
     find_initials,
     find_initials_in_positions,
@@ -185,9 +185,12 @@ class NameFinder(NameRuns):
             got = (key, "", 0)
         if got is None and not (len(tok.text) == 1 and tok.text.isupper()):
             return None
+        if self.adverbial_after_preposition(i):
+            return None  # «takk for i dag selam»: «i dag» is an adverbial; the name starts after it
         if tok.text.isupper() and len(tok.text) > 1 and key in self.lex.acronyms:
             return None  # «KS har sendt brev» after «K.S.» the colleague: the acronym is no name
-        if tok.text.isupper() and len(tok.text) > 1 and tok.start not in self.speakers:
+        capitals = tok.text.isupper() and len(tok.text) > 1
+        if capitals and tok.start not in self.speakers and not after_surname_label(text, tok.start):
             nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
             if key not in self.people.learned and not (
                 nxt and nxt.text.isupper() and self.is_lex(key) and self.is_lex(nxt.key)
@@ -298,6 +301,8 @@ class NameFinder(NameRuns):
             return None
         if lex_plain:
             return "navneliste", False
+        if after_surname_label(self.text, tok.start) and (self.is_lex(parts[0]) or self.is_unknown(parts[0])):
+            return "navn i navnefelt", False  # «Etternavn, fornavn: HAILEMARIAM, …»
         if (
             j > i
             and ev.cue == "slot"
@@ -344,6 +349,8 @@ class NameFinder(NameRuns):
                 return "ukjent ord " + ev.reason, True
             if lower_doc and not cap and self.repeated_unknown(key):
                 return "ukjent ord, brukt flere ganger", True
+            if lower_doc and not cap and (pos := self.position(i, j, key)) and pos.reason.startswith("etter «"):
+                return "ukjent ord " + pos.reason, True  # «hun henter miya på fredager», «snakket med miya»
             if cap or lower_doc:
                 self.ws.note_uncertain(tok.start, self.toks[j].end, "person", "ukjent ord som kan være et navn")
             return None
@@ -356,6 +363,7 @@ class NameFinder(NameRuns):
             and (cap or lower_doc)
             and (tok.start in self.speakers or ev.reason.startswith(STRONG_REASONS))
             and self.vocab.frequency(key) < 4.5
+            and not (key.endswith("ert") and self.vocab.is_ordinary(key[:-1] + "e"))  # «eksportert»: a participle
         ):
             return "vanlig ord " + ev.reason, True
         return None
@@ -367,7 +375,7 @@ def replace_person_names(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary
         people.add(ws, mention)
     ws.commit()
     finder = NameFinder(ws, lexicon, vocabulary, people)
-    for mention in finder.run(learned_only=False):
+    for mention in join_surname_first(ws.text, finder.run(learned_only=False)):
         people.add(ws, mention)
     ws.commit()
     # Propagation; a name found here may teach a new part («Åsmund Rue.» after «Åsmund»), so run again then.

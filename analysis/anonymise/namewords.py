@@ -54,7 +54,6 @@ NAME_LIKE_ENDINGS = frozenset({"ing", "ning", "ninga", "ert", "erte", "bar", "en
 _AGE_AFTER_RE = re.compile(r" ?\(\d{1,2}(?: år)?\)")
 
 
-
 class NameWords:
     def __init__(self, ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, people: People) -> None:
         self.ws, self.lex, self.vocab, self.people = ws, lexicon, vocabulary, people
@@ -286,6 +285,20 @@ class NameWords:
         return self.is_lex(key) or self.is_unknown(key)
 
     # -- context ------------------------------------------------------------------------------------------
+    def adverbial_after_preposition(self, i: int) -> bool:
+        """In a lower-case text, an ordinary word that is also a given name, right after a locative preposition
+        and before another word («i dag», «på ro»), is a fixed phrase, not the first part of a name."""
+        tok = self.toks[i]
+        return (
+            self.ws.lower_case
+            and i > 0
+            and tok.start not in self.speakers
+            and tok.key in self.lex.ambiguous
+            and tok.key not in self.people.learned
+            and self.toks[i - 1].key in cues.STRONG_LOCATIVE
+            and self.gap_before(i) == " "
+        )
+
     def gap_before(self, i: int) -> str:
         return self.text[self.toks[i - 1].end : self.toks[i].start] if i > 0 else self.text[: self.toks[i].start]
 

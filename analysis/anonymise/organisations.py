@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from analysis.anonymise import cues
 from analysis.anonymise.letters import fold
 from analysis.anonymise.lexicon import Lexicon, phrase_key
 from analysis.anonymise.vocabulary import Vocabulary
@@ -113,6 +114,8 @@ def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabul
             continue
         if key in DESCRIBING_WORDS or key in {"jobb", "jobbe", "hos", "for"}:
             break
+        if key in cues.OBJECT_VERBS or key in cues.SPEECH_VERBS:
+            break  # «Ringde Naustdal Sveis AS.»: the verb that opens the sentence is no part of the name
         capital = w[:1].isupper() or w[:1].isdigit() or w == "&"
         if not capital and not lower_form:
             break

@@ -18,8 +18,9 @@ Zarghona») only the letter replaces the name («jobbspesialist A», «tolken A�
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.anonymise.aliases import ShortForms, initials_of, is_short_form
 from analysis.anonymise.workspace import Workspace, pseudonym_letters
@@ -38,6 +39,10 @@ LABELS = {
     None: "Person",
 }
 LABEL_ROLES = {label: role for role, label in LABELS.items()}
+# A form field that gives the surname before the given name: «Etternavn, fornavn: HAILEMARIAM, Senait».
+_SURNAME_FIRST_RE = re.compile(
+    r"[ \t]*(?:etter|slekts)na[vm]n[ \t]*[,/][ \t]*(?:for|føre)na[vm]n[^:\n]{0,20}:[ \t]*", re.I
+)
 
 
 @dataclass
@@ -211,3 +216,22 @@ class People:
 
     def __len__(self) -> int:
         return len(self.roots())
+
+
+def after_surname_label(text: str, start: int) -> bool:
+    """The value of a surname-first name field starts at ``start`` (even a surname in capitals is a name there)."""
+    return _SURNAME_FIRST_RE.fullmatch(text[text.rfind("\n", 0, start) + 1 : start]) is not None
+
+
+def join_surname_first(text: str, mentions: list[Mention]) -> list[Mention]:
+    """«Etternavn, fornavn: HAILEMARIAM, Senait»: the two names after such a label, with only a comma between
+    them, are one person's full name (given name first), so they get one pseudonym."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"[ \t]*,[ \t]*", text[prev.end : m.start]):
+            if after_surname_label(text, prev.start):
+                out[-1] = replace(prev, end=m.end, parts=m.parts + prev.parts, suffix=m.suffix, last_token=m.last_token)
+                continue
+        out.append(m)
+    return out

@@ -231,6 +231,9 @@ def replace_places(
         elif vocabulary.is_ordinary(tok.key) and not lower_case_place(tok.key, vocabulary):
             continue
         end = tok.end
+        head, dash, rest = tok.text.rpartition("-")
+        if dash and head and rest[:1].islower() and vocabulary.is_ordinary(rest.casefold()):
+            end = tok.start + len(head)  # «i Bekaa-dalen», «Shagarab-leiren»: the name, not the common noun after it
         tail = PLACE_TAIL_RE.match(text, end)
         if tail:
             end = tail.end()

@@ -48,6 +48,12 @@ INITIALS_RES = (
         r"((?:[A-ZÆØÅ]\.){2,3}|[A-ZÆØÅ]{2,3})\.?[ \t]*$",
         re.M,
     ),
+    # «Notat: KHB», «Underskrift veileder: RL», «Mvh RL», «Hilsen KHB»: initials alone after a signing label
+    re.compile(
+        r"^[ \t]*(?:[Nn]otat|[Uu]nderskrift(?:[ \t]+[^\W\d_]+){0,2}|[Ss]ignatur|[Mm]vh\.?|[Hh]ilsen|[Hh]elsing)"
+        r"[ \t]*[:,]?[ \t]+((?:[A-ZÆØÅ]\.){2,3}|[A-ZÆØÅ]{2,3})\.?[ \t]*$",
+        re.M,
+    ),
 )
 
 
