@@ -25,6 +25,7 @@ HOLDOUT4 = CORPUS / "holdout4"
 HOLDOUT5 = CORPUS / "holdout5"
 HOLDOUT6 = CORPUS / "holdout6"
 HOLDOUT7 = CORPUS / "holdout7"
+HOLDOUT8 = CORPUS / "holdout8"
 
 
 def _import_corpus_format():
@@ -37,7 +38,9 @@ def _import_corpus_format():
 
 cf = _import_corpus_format()
 
-DIRECTORIES = [d for d in (DEV, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7) if d.is_dir()]
+DIRECTORIES = [
+    d for d in (DEV, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8) if d.is_dir()
+]
 FILES = [p for d in DIRECTORIES for p in sorted(d.glob("*.txt"))]
 FILE_IDS = [f"{p.parent.name}/{p.stem}" for p in FILES]
 
