@@ -18,14 +18,6 @@ import pytest
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV = CORPUS / "dev"
-HOLDOUT = CORPUS / "holdout"
-HOLDOUT2 = CORPUS / "holdout2"
-HOLDOUT3 = CORPUS / "holdout3"
-HOLDOUT4 = CORPUS / "holdout4"
-HOLDOUT5 = CORPUS / "holdout5"
-HOLDOUT6 = CORPUS / "holdout6"
-HOLDOUT7 = CORPUS / "holdout7"
-HOLDOUT8 = CORPUS / "holdout8"
 
 
 def _import_corpus_format():
@@ -38,9 +30,8 @@ def _import_corpus_format():
 
 cf = _import_corpus_format()
 
-DIRECTORIES = [
-    d for d in (DEV, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8) if d.is_dir()
-]
+# The dev set and every hold-out set (holdout, holdout2, …): a new set is checked as soon as it is added.
+DIRECTORIES = sorted(d for d in CORPUS.iterdir() if d.is_dir() and (d.name == "dev" or d.name.startswith("holdout")))
 FILES = [p for d in DIRECTORIES for p in sorted(d.glob("*.txt"))]
 FILE_IDS = [f"{p.parent.name}/{p.stem}" for p in FILES]
 
