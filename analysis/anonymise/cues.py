@@ -175,6 +175,11 @@ PARTICLES = frozenset(
         "ould",
     }
 )
+# Burmese and Karen honorifics that open a name («Saw Ler Htoo», «Naw Eh Paw», «Daw Khin», «Sai Hla»): part of
+# the name's span, but shared by many people, so never a name part that identifies or propagates on its own.
+# «U», «Ma» and «Ko» are left out: too short and too common in Norwegian text to open a name safely.
+HONORIFICS = frozenset({"saw", "naw", "daw", "thra", "thramu", "maung", "mg", "sai", "nang", "khun", "mahn"})
+PARTICLES = PARTICLES | HONORIFICS
 LOCATIVE = frozenset(
     {
         "i",

@@ -239,8 +239,28 @@ class NameFinder(NameRuns):
         unlearned: frozenset[str] = frozenset()
         if reason.startswith("navn i flere ledd med stor forbokstav"):
             # «Ma Ei Sin Win»: common words («sin», «ei») are part of this name, not names wherever they stand
-            unlearned = frozenset(p for p in parts if self.vocab.frequency(p) >= 4.5 or self.vocab.is_english(p))
+            unlearned = frozenset(p for p in parts if self.common_in_run(p))
         return Mention(tok.start, end, parts, suffix, ev.role, ev.letter_only, reason, weak, j, unlearned)
+
+    def language_in_lower_case(self, i: int, ev: Evidence) -> bool:
+        """«Jeg er karen», «forklarte på karen»: a given name that is also the name of a people or a language,
+        written in lower case in a capitalised text, is the language (analysis/anonymise/quasi.py), not a person."""
+        tok = self.toks[i]
+        return (
+            not tok.capitalised
+            and not self.ws.lower_case
+            and tok.key in self.lex.languages
+            and not ev.strong
+            and tok.key not in self.people.learned
+        )
+
+    def common_in_run(self, part: str) -> bool:
+        """A part of a capitalised run that is a common word of its own («sin», «ei» of «Ma Ei Sin Win», «Win»):
+        replaced here, not propagated. A longer English word that is no Norwegian word («Divine», «Precious») is
+        a given name in a Norwegian text and is propagated like any other name."""
+        if self.vocab.frequency(part) >= 4.5:
+            return True
+        return self.vocab.is_english(part) and (len(part) <= 3 or self.vocab.is_ordinary(part))
 
     def trusted_part(self, part: str) -> bool:
         """A learned name part that may be propagated: not a Norwegian word form («Inkluderingskompetanse»)."""
@@ -299,7 +319,7 @@ class NameFinder(NameRuns):
             if ev.strong:
                 return "kjent navn " + ev.reason, False
             return None
-        if lex_plain:
+        if lex_plain and not (len(parts) == 1 and self.language_in_lower_case(i, ev)):
             return "navneliste", False
         if after_surname_label(self.text, tok.start) and (self.is_lex(parts[0]) or self.is_unknown(parts[0])):
             return "navn i navnefelt", False  # «Etternavn, fornavn: HAILEMARIAM, …»

@@ -135,7 +135,7 @@ class NameRuns(NameEvidence):
             if len(nxt.text) == 1 and nxt.text.isupper() and text.startswith(". ", nxt.end):
                 j += 1
                 continue
-            if self.joins_run(i, j, nxt):
+            if self.joins_run(i, j, nxt) or self.capital_bridge(j + 1):
                 j += 1
                 continue
             glued = nxt.key.startswith(("al-", "el-")) and nxt.text[3:4].isupper()
@@ -195,6 +195,21 @@ class NameRuns(NameEvidence):
             return place[0].end == nxt.end and (self.is_lex(self.toks[j].key) or j > i)
         return True
 
+    def capital_bridge(self, k: int) -> bool:
+        """In a capitalised text, token k is a verb written with a capital in the middle of a sentence between two
+        parts of a name: «Saw Ler Htoo» («ler» laughs), «Ei Mon Sa Aye». A verb is never capitalised there."""
+        toks = self.toks
+        if self.ws.lower_case or k < 1 or k + 1 >= len(toks):
+            return False
+        tok, before, after = toks[k], toks[k - 1], toks[k + 1]
+        if not (tok.capitalised and before.capitalised and after.capitalised) or tok.text.isupper():
+            return False
+        if tok.key not in cues.SPEECH_VERBS and tok.key not in cues.FINITE_VERBS:
+            return False
+        if self.gap_before(k) != " " or self.gap_before(k + 1) != " " or is_sentence_start(self.text, tok.start):
+            return False
+        return (self.run_word(before) or before.key in cues.HONORIFICS) and self.run_word(after)
+
     def unknown_neighbour(self, tok: Word, lower: bool = True) -> bool:
         """A word next to a known name that is no Norwegian or English word: another part of that name (in a
         capitalised text only when it is capitalised, or the name is written in lower case too)."""
@@ -239,6 +254,9 @@ class NameRuns(NameEvidence):
             return i
         while i > 0 and j - i < MAX_NAME_WORDS - 1 and self.gap_before(i) == " ":
             prev = toks[i - 1]
+            if self.capital_bridge(i - 1):
+                i -= 1
+                continue
             if not self.run_word(prev) or not toks[i].capitalised:
                 break
             if match_phrase(self.lex.countries, self.text, prev):
@@ -323,7 +341,7 @@ class NameRuns(NameEvidence):
         suffix, extra = "", 0
         for k in range(i, j + 1):
             tok = self.toks[k]
-            if tok.key in cues.PARTICLES and k != i:
+            if (tok.key in cues.PARTICLES and k != i) or (tok.key in cues.HONORIFICS and k < j):
                 continue
             if len(tok.text) == 1 and k != j:
                 continue
