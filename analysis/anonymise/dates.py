@@ -51,14 +51,13 @@ MONTHS = {
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAYS = (
     r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tysdag|laurdag|sundag|"
-    r"man|tirs|tir|tors|ons|fre|lør|søn|tis|tor|to|ti|on|fr)"
+    r"man|tirs|tir|tors|ons|fre|lør|søn|tis|tor|to|ti|on|fr|ma|lø|sø)"
 )
 # A weekday or «den» before a date goes with it; found by looking back from the digits, which is much faster
-# than letting every position of the text try the weekday names.
-# The two-letter abbreviations («ma», «ti», «on», «to», «fr») stay before a replaced date: they are also ordinary
-# words, and «fr våren» still says which day of the week it was, nothing more.
-_LONG_DAYS = _DAYS.replace("|to|ti|on|fr)", ")")
-_PREFIX_BEFORE_RE = re.compile(r"(?<![\w])(?:" + _LONG_DAYS + r"(?:en)?\.?\s+(?:den\s+)?|den\s+)\Z", re.I)
+# than letting every position of the text try the weekday names. The two-letter abbreviations («ma 10.3», «fr
+# 14.3» in an sms header) go too: right before a date they are the weekday, and «fr våren» reads worse than
+# «våren».
+_PREFIX_BEFORE_RE = re.compile(r"(?<![\w])(?:" + _DAYS + r"(?:en)?\.?[ \t]+(?:den\s+)?|den\s+)\Z", re.I)
 # «2.–3. mai», «14.-15. mars 2024»: a range of days in one month is one date
 DATE_TEXT_RE = re.compile(
     r"(?<![\w])(?:\d{1,2}\.?[ \t]?[–-][ \t]?)?(\d{1,2})\.\s*("

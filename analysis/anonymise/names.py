@@ -52,6 +52,7 @@ from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.namewords import NameWords
 from analysis.anonymise.people import Mention, People, after_surname_label, join_surname_first
 from analysis.anonymise.positions import (
+    SENDER_AFTER_FRA,
     find_initials,
     find_initials_in_positions,
     propagate_initials,
@@ -174,7 +175,14 @@ class NameFinder(NameRuns):
         key = tok.key
         head, dash, tail = tok.text.partition("-")
         compound_tail = ""
-        if dash and head.casefold() in self.people.learned and tail[:1].islower() and not self.is_lex(key):
+        acronym_head = head.isupper() and head.casefold() in self.lex.acronyms  # «HR-avdelingen», «NAV-kontoret»
+        if (
+            dash
+            and head.casefold() in self.people.learned
+            and tail[:1].islower()
+            and not self.is_lex(key)
+            and not acronym_head
+        ):
             key, compound_tail = head.casefold(), dash + tail  # «warsame-saken»
         got = self.base(tok) if not compound_tail else (key, "", 0)
         if (
@@ -382,7 +390,7 @@ class NameFinder(NameRuns):
             ev.strong
             and (cap or lower_doc)
             and (tok.start in self.speakers or ev.reason.startswith(STRONG_REASONS))
-            and self.vocab.frequency(key) < 4.5
+            and (self.vocab.frequency(key) < 4.5 or ev.reason == SENDER_AFTER_FRA)
             and not (key.endswith("ert") and self.vocab.is_ordinary(key[:-1] + "e"))  # «eksportert»: a participle
         ):
             return "vanlig ord " + ev.reason, True

@@ -117,8 +117,11 @@ class NameRuns(NameEvidence):
             gap = text[cur.end : nxt.start]
             if len(cur.text) == 1 and cur.text.isupper() and gap == ". ":
                 if not nxt.capitalised:
-                    break  # «T.E. den andre»: initials, and an ordinary word after them
-                j += 1
+                    after = self.after_particles(j + 1)
+                    if after is None:
+                        break  # «T.E. den andre»: initials, and an ordinary word after them
+                    j = after  # «M. van der Steeg»
+                j += 1 if nxt.capitalised else 0
                 continue
             if gap != " ":
                 break
@@ -177,6 +180,16 @@ class NameRuns(NameEvidence):
                 break
             j += 1
         return j
+
+    def after_particles(self, k: int) -> int | None:
+        """Index of the capitalised name part after one or two particles that start at token k («van der
+        Steeg»), or None when token k is no particle or no capitalised part follows."""
+        toks, n = self.toks, k
+        while n < len(toks) and n - k < 2 and toks[n].key in cues.PARTICLES and not toks[n].capitalised:
+            n += 1
+        if n == k or n >= len(toks) or any(self.gap_before(m) != " " for m in range(k + 1, n + 1)):
+            return None
+        return n if toks[n].capitalised and self.run_word(toks[n]) else None
 
     def joins_run(self, i: int, j: int, nxt: Word) -> bool:
         """In a capitalised text, a capitalised word after a name part joins it (module docstring), a place name
