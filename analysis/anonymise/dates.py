@@ -172,8 +172,8 @@ def _dot_end(text: str, end: int) -> int:
     if text[end : end + 1] != ".":
         return end
     m = _NEXT_WORD_RE.match(text, end + 1)
-    if m and m.group(1).casefold() in _CONTINUES:
-        return end + 1
+    if m and m.group(1).casefold() in _CONTINUES and not m.group(1)[:1].isupper():
+        return end + 1  # «1. april. KL spurte»: a capital after the dot opens a new sentence
     return end
 
 

@@ -44,6 +44,14 @@ _FINITE_ENDING_RE = re.compile(r"[a-zæøå]{3,}(?:er|ar|te|de)")
 
 # «Kollegaene kaller meg «Abu»», «de kalte han Jojo»: the word after such a verb and its object is a name.
 _CALLING_VERBS = frozenset("kaller kalte kalla kallar kallet".split())
+# «Rupa, som hun kaller seg,», «Oyuka, som hun ønsker å bli kalt,», «Abu (som han kalles)»: a name by which
+# someone goes, whatever the word
+_CALLED_AFTER_RE = re.compile(
+    r"[ \t]*[,(][ \t]*som[ \t]+(?:hun|han|hen|ho|vedkommende|[^\W\d_]+)?[ \t]*(?:selv[ \t]+)?"
+    r"(?:kaller[ \t]+seg|kallar[ \t]+seg|kalles|vert[ \t]+kalla|blir[ \t]+kalt|"
+    r"(?:ønsker|vil|ønskjer)[ \t]+å[ \t]+bli[ \t]+(?:kalt|kalla|kalt))\b",
+    re.I,
+)
 _CALLED = frozenset("meg deg han ham henne seg oss dei dem ho".split())
 
 
@@ -179,6 +187,8 @@ class NameEvidence(NameWords):
                 return Evidence(True, cues.ROLE_NOUNS[word], f"fulgt av «{m.group(1)}»", cue="role")
         if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes", cue="age")
+        if _CALLED_AFTER_RE.match(text, last.end):
+            return Evidence(True, None, "fulgt av «som hun kaller seg»", cue="slot")  # «Rupa, som hun kaller seg»
         fallback = Evidence()
         if key in self.people.learned and re.match(r"\.?[ \t]*(?:\n|$)", text[last.end : last.end + 3]):
             if not text[text.rfind("\n", 0, first.start) + 1 : first.start].strip(" \t"):

@@ -305,6 +305,17 @@ def _nota_bene(text: str, start: int, end: int, letters: str) -> bool:
 _PAREN_AFTER_NAME_RE = re.compile(MASK + rf" ?\(((?:[{_CAP}]\.[ ]?){{1,3}}[{_CAP}]\.?|[{_CAP}]{{2,3}})\)")
 
 
+def _initials_of_names(people: People) -> set[str]:
+    """The initials of every name of two or three parts found in the document («tharaka ekanayake» → «te»):
+    a minute that heads an item «T.E.» and names Tharaka Ekanayake below means that person. Initials two
+    people share are left out: they would say which of them it is."""
+    seen: dict[str, set[int]] = {}
+    for key, idx in people.full.items():
+        if 2 <= len(key) <= 3 and all(len(p) > 1 for p in key):
+            seen.setdefault("".join(p[0] for p in key), set()).add(idx)
+    return {letters for letters, owners in seen.items() if len(owners) == 1}
+
+
 def propagate_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Mention]:
     """Initials in parentheses right after a name that has been replaced by now («Amina Yusuf (ØS)»), and every
     other occurrence of capitals the document has used as initials."""
@@ -320,12 +331,15 @@ def propagate_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[
             reason = "initialer i parentes etter navn"
             found.append(Mention(m.start(1), m.end(1), (letters,), "", None, False, reason, False, -1))
     taken = {m.start for m in found}
-    if people.initials:
+    of_names = _initials_of_names(people)
+    if people.initials or of_names:
         for m in INITIALS_RE.finditer(text):
             letters = _letters(m.group(1))
-            known = letters in people.initials and (
+            known = (letters in people.initials or letters in of_names) and (
                 letters in people.listed_initials or not _is_acronym(letters, m.group(1), lexicon, set())
             )
+            if known and letters not in people.initials:
+                people.initials.add(letters)  # «T.E. (følges opp av …). Tharaka Ekanayake …»
             if m.start() not in taken and known and not _nota_bene(text, m.start(), m.end(), letters):
                 found.append(Mention(m.start(), m.end(), (letters,), "", None, False, "kjente initialer", False, -1))
     return found
