@@ -57,7 +57,14 @@ AGE_GAMMEL_RE = re.compile(r"(?<![\w.,])(\d{1,3})\s+år\s+gam(?:mel|le|mal)(?![\
 AGE_NOUN_RE = re.compile(r"(?<![\w.,])(\d{1,3})-åring(en|er|ene|ar|ane)?(?![\w])", re.I)
 AGE_ADJ_RE = re.compile(r"(?<![\w.,])(\d{1,3})-årig(e)?(?![\w])", re.I)
 AGE_ALDER_RE = re.compile(r"(?<![\w])(alder\s*:?\s*)(\d{1,3})(?:\s+år)?(?![\w]|[.,]\d)", re.I)
-AGE_APPOSITION_RE = re.compile(r"([,(] ?)(\d{1,3}) år(?= ?[,).;]|\s*$)", re.M)
+AGE_APPOSITION_RE = re.compile(
+    r"([,(] ?)(?:(?P<h>rundt|ca\.?|cirka|omtrent|drøyt|nesten|snart|bare|kun) )?(?P<n>\d{1,3}) år(?= ?[,).;]|\s*$)", re.M
+)
+# «Han er tamilsk, ung, rundt 25 år,»: a person is the subject of the clause the apposition describes
+_PERSON_COPULA_RE = re.compile(
+    r"(?:^|[^\w])(?:han|hun|hen|ho|hu|jeg|eg|æ|kandidaten|brukeren|deltakeren)[ \t]+(?:er|var|e|va|blir|ble)[ \t]",
+    re.I,
+)
 AGE_PAREN_RE = re.compile(r"(?<=[\w\ue000] )\((\d{1,2})\)(?!\w)")
 # «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …»
 AGE_BARE_RE = re.compile(
@@ -221,6 +228,20 @@ def _person_before(ws: Workspace, pos: int) -> bool:
     )
 
 
+def _describes_person(ws: Workspace, pos: int) -> bool:
+    """The apposition at ``pos`` is part of a description of a person: in its sentence (on its line) a name was
+    replaced before it («d) Person A (…): Kongolesisk, 45 år, kom …»), or a person is the subject of a copula
+    («Han er tamilsk, ung, rundt 25 år»)."""
+    text = ws.text
+    start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
+    start = max(start + 1, pos - 120)
+    if _PERSON_COPULA_RE.search(text, start, pos):
+        return True
+    if MASK not in text[start:pos]:
+        return False
+    return any(rep.kind == "person" and start <= rep.start < pos for rep in ws.replacements)
+
+
 def _replace_series(ws: Workspace) -> None:
     """«barna er 3 og 6 år» → «barna er under 10 år»; «tre barn på 2, 9 og 14 år» → «tre barn under 10 år og i
     tenårene»; «to barn på 4 og 7 år» → «to barn på under 10 år»; «Sara og Adam (4 og 7 år)»."""
@@ -310,8 +331,14 @@ def replace_ages(ws: Workspace) -> None:
         before = _WORD_BEFORE_RE.search(ws.text, max(0, m.start() - 40), m.start())
         word = before.group(1) if before else ""
         after_name = ws.text[max(0, m.start() - 30) : m.start()].rstrip(" )").endswith(MASK)  # «X (Tsegi), 41 år»
-        if ws.kind_before(m.start()) == "person" or word.casefold() in PERSON_NOUNS or after_name:
-            _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder som innskudd")
+        if (
+            ws.kind_before(m.start()) == "person"
+            or word.casefold() in PERSON_NOUNS
+            or after_name
+            or _describes_person(ws, m.start())
+        ):
+            start = m.start("h") if m.group("h") else m.start("n")  # «rundt 25 år» → «i 20-årene»
+            _age(ws, start, m.end(), int(m.group("n")), reason="alder som innskudd")
     ws.commit()
     for m in AGE_PAREN_RE.finditer(ws.text):
         if ws.kind_before(m.start()) == "person" or ws.text[max(0, m.start() - 2) : m.start()].strip()[-1:].isalpha():
