@@ -116,6 +116,8 @@ HEADER_LABELS: dict[str, str | None] = {
     "skrevet av": None,
     "skrive av": None,
     "signatur": None,
+    "underskrift": None,
+    "signert": None,
     "pårørende": None,
     "til stede": None,
     "tilstede": None,
@@ -224,7 +226,8 @@ FINITE_VERBS = frozenset(
     "foreslår avtalte avtaler fortsetter fortsatte slutter sluttet slutta venter ventet trives trivdes "
     "har hatt er vore blei fekk kjem kom budde bur hentet henter kjører kjørte går skriver tilbyr tilbød "
     "støttet støtter orienterte orienterer bekreftet bekrefter anbefaler anbefalte vurderer vurderte "
-    "ordner ordnet oversatt sjekker sjekket sitter satt stod står tolker tolket tolka".split()
+    "ordner ordnet oversatt sjekker sjekket sitter satt stod står tolker tolket tolka fylte fyller bød byr "
+    "savner savnet".split()
 )
 # Ambiguous names whose ordinary use is a preposition, pronoun or particle: a finite verb right after them is
 # evidence enough («Per bor i ...», unlike «Per uke»).

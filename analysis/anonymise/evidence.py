@@ -47,8 +47,8 @@ _CALLING_VERBS = frozenset("kaller kalte kalla kallar kallet".split())
 # «Rupa, som hun kaller seg,», «Oyuka, som hun ønsker å bli kalt,», «Abu (som han kalles)»: a name by which
 # someone goes, whatever the word
 _CALLED_AFTER_RE = re.compile(
-    r"[ \t]*[,(][ \t]*som[ \t]+(?:hun|han|hen|ho|vedkommende|[^\W\d_]+)?[ \t]*(?:selv[ \t]+)?"
-    r"(?:kaller[ \t]+seg|kallar[ \t]+seg|kalles|vert[ \t]+kalla|blir[ \t]+kalt|"
+    r"[ \t]*[,(]?[ \t]*som[ \t]+(?:hun|han|hen|ho|vedkommende|[^\W\d_]+)?[ \t]*(?:selv[ \t]+)?"
+    r"(?:(?:kaller|kallar|kalte)[ \t]+(?:seg|ham|han|henne|ho|hen|dem)|kalles|vert[ \t]+kalla|blir[ \t]+kalt|"
     r"(?:ønsker|vil|ønskjer)[ \t]+å[ \t]+bli[ \t]+(?:kalt|kalla|kalt))\b",
     re.I,
 )
@@ -85,9 +85,13 @@ class NameEvidence(NameWords):
         line_start = text.rfind("\n", 0, first.start) + 1
         head = text[line_start : first.start]
         m = _HEADER_RE.fullmatch(head) if ":" in head else None
-        if m and m.group(1).casefold() in cues.HEADER_LABELS:
-            label = m.group(1).casefold()
+        label, _, label_role = m.group(1).casefold().partition(" ") if m else ("", "", "")
+        if m and (m.group(1).casefold() in cues.HEADER_LABELS or label in cues.HEADER_LABELS):
+            # «Underskrift veileder:», «Signatur jobbspesialist:»: a signing label with the signer's role
+            label = m.group(1).casefold() if m.group(1).casefold() in cues.HEADER_LABELS else label
             role = cues.HEADER_LABELS[label]
+            if role is None and label_role in cues.ROLE_NOUNS and label != m.group(1).casefold():
+                role = cues.ROLE_NOUNS[label_role]
             rest = head[m.end(1) :].split(":", 1)[1].strip().casefold()
             if rest in cues.ROLE_NOUNS:
                 role = cues.ROLE_NOUNS[rest]

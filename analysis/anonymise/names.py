@@ -250,6 +250,11 @@ class NameFinder(NameRuns):
             unlearned = frozenset(p for p in parts if self.common_in_run(p))
         return Mention(tok.start, end, parts, suffix, ev.role, ev.letter_only, reason, weak, j, unlearned)
 
+    def initial_after(self, j: int) -> bool:
+        """Token j is one capital letter with its full stop, written right after the word before it."""
+        tok = self.toks[j]
+        return len(tok.text) == 1 and tok.text.isupper() and self.text[tok.end : tok.end + 1] == "."
+
     def language_in_lower_case(self, i: int, ev: Evidence) -> bool:
         """«Jeg er karen», «forklarte på karen»: a given name that is also the name of a people or a language,
         written in lower case in a capitalised text, is the language (analysis/anonymise/quasi.py), not a person."""
@@ -340,6 +345,8 @@ class NameFinder(NameRuns):
             return "navn " + ev.reason, False  # «Fra: Dato Beridze», «Mvh Jo Hage»: the whole name after the label
         if j > i and len(tok.text) == 1 and tok.text.isupper() and cap and (known or self.cap_name_like(self.toks[j])):
             return "initial og etternavn", False
+        if j == i + 1 and cap and parts[0] in self.lex.given and self.initial_after(j):
+            return "fornavn og initial", False  # «Tone B.», «Per S.»: a given name with the initial of a surname
         if (
             multi
             and (cap or lower_doc or ev.strong)
