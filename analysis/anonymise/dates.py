@@ -190,8 +190,10 @@ def replace_dates(ws: Workspace) -> None:
         year = _full_year(m.group(5)) if m.group(5) else None
         (d1, m1, d2, m2) = (int(m.group(k)) for k in (1, 2, 3, 4))
         before = ws.text[max(0, m.start() - 10) : m.start()]
-        if _KL_RE.search(before) or _SECTION_BEFORE_RE.search(before) or not (
-            _valid(year, m1, d1) and _valid(year, m2, d2)
+        if (
+            _KL_RE.search(before)
+            or _SECTION_BEFORE_RE.search(before)
+            or not (_valid(year, m1, d1) and _valid(year, m2, d2))
         ):
             continue
         first, last = season(year if m1 <= m2 else None, m1), season(year, m2)

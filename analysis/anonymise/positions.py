@@ -36,7 +36,12 @@ SPEAKER_RES = (
     # «kari 08:12: …»
     re.compile(r"^[ \t]*(?!" + _WEEKDAY + r"[ \t]+\d)(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]+" + _TIME + r"\b", re.I),
     re.compile(
-        r"^[ \t]*(?:" + _WEEKDAY + r"[ \t]+)?(?:" + _DATE + r"[ \t]+)?" + _TIME
+        r"^[ \t]*(?:"
+        + _WEEKDAY
+        + r"[ \t]+)?(?:"
+        + _DATE
+        + r"[ \t]+)?"
+        + _TIME
         + r"[ \t]+(?:fra|til|frå)[ \t]+(?P<n>[^\W\d_][\w'’ -]{0,40}?)"
         r"[ \t]*(?::|\(|$)",
         re.M,

@@ -1,4 +1,5 @@
-"""How far a name reaches: the words that join a name part, to the right and to the left, and known full names.
+"""How far a name reaches: the words that join a name part, to the right and to the left (known full names:
+analysis/anonymise/sequences.py).
 
 analysis/anonymise/names.py decides that a word is (part of) a name; this module decides which neighbours
 belong to the same name (names.py, rule 6), so that a name is replaced whole:
@@ -16,9 +17,6 @@ belong to the same name (names.py, rule 6), so that a name is replaced whole:
   are never part of a name end a run: role nouns and other cue words, prepositions and conjunctions,
   pronouns, months and weekdays, acronyms, NAV's own proper nouns. A run of two capitalised words needs one
   that is not common Norwegian (Zipf below 4); a longer run one that is below 5 or not Norwegian at all.
-* **Known full names.** A name of several words, once found, is remembered as a sequence; every later
-  occurrence of it, or of two or more of its words in a row, is the same person, in any case and at a
-  sentence start («Ma Ei tok …» after «Ma Ei Sin Win»), even when each word alone is an ordinary word.
 """
 
 from __future__ import annotations
@@ -26,7 +24,6 @@ from __future__ import annotations
 from analysis.anonymise import cues
 from analysis.anonymise.evidence import _FINITE_ENDING_RE, NameEvidence
 from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES
-from analysis.anonymise.people import Mention
 from analysis.anonymise.runwords import OPENERS, RUN_STOP, TITLE_WORDS, is_job_title
 from analysis.anonymise.workspace import Word, is_sentence_start, match_phrase
 
@@ -116,12 +113,13 @@ class NameRuns(NameEvidence):
             cur, nxt = toks[j], toks[j + 1]
             gap = text[cur.end : nxt.start]
             if len(cur.text) == 1 and cur.text.isupper() and gap == ". ":
-                if not nxt.capitalised:
-                    after = self.after_particles(j + 1)
-                    if after is None:
-                        break  # «T.E. den andre»: initials, and an ordinary word after them
-                    j = after  # «M. van der Steeg»
-                j += 1 if nxt.capitalised else 0
+                if nxt.capitalised:
+                    j += 1
+                    continue
+                behind = self.after_particles(j + 1)
+                if behind is None:
+                    break  # «T.E. den andre»: initials, and an ordinary word after them
+                j = behind  # «M. van der Steeg»
                 continue
             if gap != " ":
                 break
@@ -366,45 +364,3 @@ class NameRuns(NameEvidence):
             if k == j:
                 suffix, extra = got[1], got[2]
         return tuple(parts), suffix, extra
-
-    # -- known full names ----------------------------------------------------------------------------------
-    def remember(self, mention: Mention) -> None:
-        """Remember the words of a name of several words, and every run of two or more of them."""
-        i = self.by_start.get(mention.start)
-        if i is None or self.toks[i].key in cues.TITLES_FULL | cues.TITLES_ABBR:
-            return
-        words = tuple(self.toks[k].key for k in range(i, mention.last_token + 1))
-        if len(words) < 2 or any(len(w) == 1 for w in words):
-            return
-        for a in range(len(words) - 1):
-            for b in range(a + 2, len(words) + 1):
-                if all(w in TITLE_WORDS for w in words[a:b]):
-                    continue  # «Supported Employment» is no part of a name that propagates
-                whole = a == 0 and b == len(words)
-                self.people.sequences.setdefault(words[a], {})[words[a:b]] = (mention.parts, whole)
-
-    def sequence_at(self, i: int) -> Mention | None:
-        """A known full name, or two or more of its words in a row, starting at token i: in a capitalised text the
-        whole name in any case, a part of it only when capitalised."""
-        options = self.people.sequences.get(self.toks[i].key)
-        if not options:
-            return None
-        best: tuple[int, tuple[str, ...]] | None = None
-        toks = self.toks
-        for words, (parts, whole) in options.items():
-            j = i + len(words) - 1
-            if j >= len(toks) or (best and j <= best[0]):
-                continue
-            if not all(toks[i + n].key == w and (n == 0 or self.gap_before(i + n) == " ") for n, w in enumerate(words)):
-                continue
-            if whole or self.ws.lower_case or all(toks[k].capitalised for k in range(i, j + 1)):
-                best = (j, parts)
-        if best is None:
-            return None
-        j, parts = best
-        got = self.base(self.toks[j])
-        suffix, extra = (got[1], got[2]) if got else ("", 0)
-        end = self.toks[j].end + extra
-        unlearned = frozenset(p for p in parts if p not in self.people.learned)  # «sin» of «Ma Ei Sin Win» stays a word
-        reason = "kjent navn i flere ledd"
-        return Mention(self.toks[i].start, end, parts, suffix, None, False, reason, False, j, unlearned)
