@@ -28,6 +28,19 @@ from analysis.anonymise.runwords import OPENERS, RUN_STOP, TITLE_WORDS, is_job_t
 from analysis.anonymise.workspace import Word, is_sentence_start, match_phrase
 
 
+# Norwegian surnames that are farm names: landscape nouns in the definite form, and the last elements of
+# compounded farm names (Statistics Norway's commonest surnames are mostly such names).
+FARM_NOUNS = frozenset(
+    "berget skaret bakken haugen lien lia dalen moen nesset neset holmen sletta sletten bråten tangen vollen "
+    "volden myra myren lunden heia åsen stranden ruud ruden viken vika engen brekka brekken bekken kleiva "
+    "nygård nygaard hovden lia flaten".split()
+)
+FARM_ELEMENTS = tuple(
+    "heim stad rud land dal vik set seth lie haug berg nes holm by ås eng gard gård sæter seter lund strand "
+    "vold voll fjell tveit tvedt rød bø stuen bakk".split()
+)
+
+
 class NameRuns(NameEvidence):
     # -- which words may stand in a capitalised run ----------------------------------------------------------
     def run_word(self, tok: Word) -> bool:
@@ -159,8 +172,8 @@ class NameRuns(NameEvidence):
                 got = (nxt.key, "", 0)  # «Trine Holmstad», «Åsmund Rue»: surnames that are ordinary words
             if got is None and self.learned_only and self.unknown_neighbour(nxt, lower):
                 got = (nxt.key, "", 0)  # «blessing nwosu» once «blessing» is known: the surname comes along
-            if got is None and j == i and self.double_given_surname(cur, nxt):
-                j += 1  # «kari-anne lyng»: a rare word after a double given name is its surname
+            if got is None and j == i and (self.double_given_surname(cur, nxt) or self.farm_surname(cur, nxt)):
+                j += 1  # «kari-anne lyng», «kristin berget»: the surname after a given name in lower case
                 continue
             if got is None and self.bridges(j + 1):
                 j += 1  # «saw ka paw» in lower case: a short rare word between two name parts
@@ -306,6 +319,21 @@ class NameRuns(NameEvidence):
             and self.vocab.frequency(nxt.key) < 4.0
             and _FINITE_ENDING_RE.fullmatch(nxt.key) is None
         )
+
+    def farm_surname(self, cur: Word, nxt: Word) -> bool:
+        """In a lower-case text, a Norwegian farm-name surname right after a given name of the lexicon that is no
+        ordinary word, or after an unknown word taken for one: a landscape noun in the definite form («kristin
+        berget», «reidulf skaret») or a rarer word built on a farm-name element («synnøve fjellheim»). Such a word
+        right after a given name is hardly ever anything else; verb forms and little words are not taken."""
+        key = nxt.key
+        given = cur.key in self.lex.given or (self.is_unknown(cur.key) and not self.vocab.is_english(cur.key))
+        if not self.ws.lower_case or nxt.capitalised or not given or self.ambiguous(cur.key):
+            return False
+        if key in RUN_STOP or _FINITE_ENDING_RE.fullmatch(key) is not None:
+            return False
+        if key in FARM_NOUNS:
+            return True
+        return len(key) >= 6 and key.endswith(FARM_ELEMENTS) and self.vocab.frequency(key) < 4.0
 
     def particle_head(self, i: int) -> int:
         """First token of the name with the particles before token i («van der Berg»), and the given name before

@@ -224,3 +224,27 @@ def test_scan_skips_only_when_no_needle_occurs():
     text = "Alder 34"
     assert [m.group(1) for m in scan(re.compile(r"(?i)alder (\d+)"), text, text.casefold(), ("alder",))] == ["34"]
     assert list(scan(rx, "ingenting her", "ingenting her", ("alder",))) == []
+
+
+# -- farm-name surnames in lower case ---------------------------------------------------------------------------
+
+
+def test_a_farm_name_surname_after_a_given_name_in_lower_case_goes_with_it():
+    text = (
+        "kari 09:01: har du snakket med reidulf skaret? skaret sa at kristin berget er syk\n"
+        "ola 09:03: ja. synnøve fjellheim ringte også. vi tar det i morgen\n"
+        "kari 09:05: greit. jeg sier fra til dem. ha en fin dag\n"
+    )
+    out = anonymise(text).text
+    for word in ("skaret", "berget", "fjellheim"):
+        assert word not in out
+
+
+def test_a_given_name_before_a_verb_or_an_adverb_in_lower_case_takes_no_surname():
+    text = (
+        "kari 09:01: kristin hjelper til i dag. amina kommer etterpå\n"
+        "ola 09:03: ok. jonas hjemme i dag? vi ser på bakken utenfor\n"
+        "kari 09:05: ja. ha en fin dag\n"
+    )
+    out = anonymise(text).text
+    assert "hjelper til" in out and "hjemme i dag" in out and "på bakken" in out
