@@ -44,6 +44,8 @@ _FINITE_ENDING_RE = re.compile(r"[a-zæøå]{3,}(?:er|ar|te|de)")
 
 # «Kollegaene kaller meg «Abu»», «de kalte han Jojo»: the word after such a verb and its object is a name.
 _CALLING_VERBS = frozenset("kaller kalte kalla kallar kallet".split())
+# «far til Rahila», «mor til to»: a kinship noun relating the person to somebody other than the writer's candidate
+_RELATIVE_OF_RE = re.compile(r"[ \t]+(?:til|av|for)[ \t]+(?:[A-ZÆØÅ\ue000]|to\b|tre\b|fire\b|fem\b|\d)")
 # «Rupa, som hun kaller seg,», «Oyuka, som hun ønsker å bli kalt,», «Abu (som han kalles)»: a name by which
 # someone goes, whatever the word
 _CALLED_AFTER_RE = re.compile(
@@ -188,7 +190,12 @@ class NameEvidence(NameWords):
                 and cues.ends_apposition(word, rest)
                 and not (word in cues.TITLES_ABBR | cues.TITLES_FULL and _TITLE_BEFORE_NAME_RE.match(rest))
             ):  # «Fastlegen til Ali, dr. Lund»: the title belongs to the next name
-                return Evidence(True, cues.ROLE_NOUNS[word], f"fulgt av «{m.group(1)}»", cue="role")
+                role = cues.ROLE_NOUNS[word]
+                if role == cues.FAMILIE and _RELATIVE_OF_RE.match(rest):
+                    role = (
+                        None  # «Gul Bayani, far til Rahila i klassen»: a parent of somebody else, maybe the candidate
+                    )
+                return Evidence(True, role, f"fulgt av «{m.group(1)}»", cue="role")
         if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes", cue="age")
         if _CALLED_AFTER_RE.match(text, last.end):

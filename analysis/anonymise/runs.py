@@ -27,7 +27,6 @@ from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES
 from analysis.anonymise.runwords import OPENERS, RUN_STOP, TITLE_WORDS, is_job_title
 from analysis.anonymise.workspace import Word, is_sentence_start, match_phrase
 
-
 # Norwegian surnames that are farm names: landscape nouns in the definite form, and the last elements of
 # compounded farm names (Statistics Norway's commonest surnames are mostly such names).
 FARM_NOUNS = frozenset(

@@ -248,3 +248,18 @@ def test_a_given_name_before_a_verb_or_an_adverb_in_lower_case_takes_no_surname(
     )
     out = anonymise(text).text
     assert "hjelper til" in out and "hjemme i dag" in out and "på bakken" in out
+
+
+# -- kinship to somebody else claims no family role ---------------------------------------------------------------
+
+
+def test_a_parent_of_somebody_named_is_not_labelled_a_family_member():
+    text = "Hei Anne,\n\nJamal Omar, far til Sara i klassen min, ba meg skrive. Jamal jobber på lageret.\n"
+    got = dict(people(text))
+    assert not got["Jamal Omar"].startswith("Familiemedlem")
+
+
+def test_a_relative_of_the_candidate_is_still_family():
+    text = "Kandidaten Jamal Omar kom med kona, Sara Ali. Sara Ali var med som støtte."
+    got = dict(people(text))
+    assert got["Sara Ali"].startswith("Familiemedlem")
