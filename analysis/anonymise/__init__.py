@@ -10,9 +10,10 @@ Where to start:
   ``python -m analysis.anonymise.evaluate DIR --json OUT``.
 
 The modules, in pipeline order: ``patterns`` (e-mail, identity and account numbers, phones, addresses,
-postcodes), ``dates``, ``organisations`` (workplaces, institutions), ``navoffices``, ``fields`` (labelled form
-fields), ``names`` with ``namewords``, ``runs``, ``cues`` and ``positions`` (person names: word classes and
-evidence, how far a name reaches, chat speakers and initials), ``people`` with ``aliases`` (who is who, short
+postcodes), ``dates``, ``organisations`` with ``companyforms`` (workplaces, institutions), ``navoffices``,
+``fields`` (labelled form fields), ``names`` with ``namewords``, ``evidence``, ``runs``, ``sequences``,
+``decisions``, ``cues`` and ``positions`` (person names: word classes and evidence, how far a name reaches,
+known full names, the decision, chat speakers and initials), ``people`` with ``aliases`` (who is who, short
 forms, role-aware pseudonyms), ``ages``, ``quasi`` (origin, pronouns), ``places``. Shared: ``workspace`` (spans
 of the input, masking), ``letters`` (words in any script, folded lookup keys, decomposed input), ``lexicon``
 (word lists in data/lexicon/), ``vocabulary`` (is a word ordinary Norwegian? wordfreq), ``numbers`` (account

@@ -46,12 +46,14 @@ _ANSWER_RE = re.compile(
 _HEADER_RE = re.compile(r"^[ \t]*(?:\[[\d:. ]+\][ \t]*)?(?:[^\s:]{1,40}[ \t]+)?(?:\d\d?[:.]\d\d)?[^\n:]{0,40}:[ \t]*")
 _ALDER_BARE_RE = re.compile(
     r"\balder(?:en)?\b[^.!?\n\d]{0,30}?[ \t](?:sa|svarte|skrev|oppga|oppgir|er|var)[ \t]+"
-    r"(?P<n>\d{1,2})(?![\w%])(?=[ \t]*(?:[?.!,;]|$))", re.I | re.M
+    r"(?P<n>\d{1,2})(?![\w%])(?=[ \t]*(?:[?.!,;]|$))",
+    re.I | re.M,
 )
 # «han spurte hvor gammel jeg er. jeg sa 29.»: a bare number said right after a question about age, on its line
 _GAMMEL_SAID_RE = re.compile(
     r"\b(?:hvor|kor)[ \t]+gam(?:mel|mal|le)\b[^!?\n\d]{0,40}?[ \t](?:sa|svarte|skrev|oppga)[ \t]+"
-    r"(?P<n>\d{1,2})(?![\w%])(?=[ \t]*(?:[?.!,;]|$))", re.I | re.M
+    r"(?P<n>\d{1,2})(?![\w%])(?=[ \t]*(?:[?.!,;]|$))",
+    re.I | re.M,
 )
 # «Informant: Samira Haddad, 33, deltaker i IPS»: a bare number in apposition right after a replaced name
 _APPOSITION_RE = re.compile(
@@ -68,15 +70,15 @@ _DURATION_RE = re.compile(
     re.I,
 )
 _CHAINED_RE = re.compile(
-    r"[ \t]*(?:[.,;][ \t]*)?(?:(?P<n>\d{1,2})(?![\w%])|(?:ikke|eller|nei|men)[ \t]+(?P<w>" + _NUM + r")(?![\w%]))"
+    r"[ \t]*(?:[.,;][ \t]*)?(?:(?P<n>\d{1,2})(?![\w%])|(?:ikke|eller|nei|men)[ \t]+(?P<w>"
+    + _NUM
+    + r")(?![\w%]))"
     + _UNIT
     + _ALONE,
-    re.I
+    re.I,
 )
 _TIME_GAP_RE = re.compile(r"[ \t]+i[ \t]+(?:forrige|neste|fjor|går|dag|" + _MONTHS + r")(?:[ \t]+(?:uke|måned|år))?")
-_PAA_BARE_RE = re.compile(
-    r"\bpå[ \t]+(?P<n>" + _NUM + r")(?![\w])(?=[ \t]*(?:[,.;:!?)\n]|$|(?:som|og|i|da)\b))", re.I
-)
+_PAA_BARE_RE = re.compile(r"\bpå[ \t]+(?P<n>" + _NUM + r")(?![\w])(?=[ \t]*(?:[,.;:!?)\n]|$|(?:som|og|i|da)\b))", re.I)
 _PRONOUNS = frozenset("han hun ho hen de dei".split())
 _GROUPS = frozenset("vi dere de dei oss begge".split())  # «nå er vi to»: a head count, not an age
 

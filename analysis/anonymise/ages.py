@@ -22,7 +22,7 @@ import re
 
 from analysis.anonymise import cues
 from analysis.anonymise.letters import fold
-from analysis.anonymise.workspace import MASK, Workspace, prev_word, trie_pattern
+from analysis.anonymise.workspace import MASK, Workspace, prev_word, scan, trie_pattern
 
 # -- number words -----------------------------------------------------------------------------------------
 
@@ -57,7 +57,16 @@ AGE_GAMMEL_RE = re.compile(r"(?<![\w.,])(\d{1,3})\s+år\s+gam(?:mel|le|mal)(?![\
 AGE_NOUN_RE = re.compile(r"(?<![\w.,])(\d{1,3})-åring(en|er|ene|ar|ane)?(?![\w])", re.I)
 AGE_ADJ_RE = re.compile(r"(?<![\w.,])(\d{1,3})-årig(e)?(?![\w])", re.I)
 AGE_ALDER_RE = re.compile(r"(?<![\w])(alder\s*:?\s*)(\d{1,3})(?:\s+år)?(?![\w]|[.,]\d)", re.I)
-AGE_APPOSITION_RE = re.compile(r"([,(] ?)(\d{1,3}) år(?= ?[,).;]|\s*$)", re.M)
+AGE_APPOSITION_RE = re.compile(
+    r"([,(] ?)(?:(?P<h>rundt|ca\.?|cirka|omtrent|drøyt|nesten|snart|bare|kun) )?(?P<n>\d{1,3}) år"
+    r"(?= ?[,).;]|\s*$)",
+    re.M,
+)
+# «Han er tamilsk, ung, rundt 25 år,»: a person is the subject of the clause the apposition describes
+_PERSON_COPULA_RE = re.compile(
+    r"(?:^|[^\w])(?:han|hun|hen|ho|hu|jeg|eg|æ|kandidaten|brukeren|deltakeren)[ \t]+(?:er|var|e|va|blir|ble)[ \t]",
+    re.I,
+)
 AGE_PAREN_RE = re.compile(r"(?<=[\w\ue000] )\((\d{1,2})\)(?!\w)")
 # «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …»
 AGE_BARE_RE = re.compile(
@@ -216,9 +225,21 @@ def _replace_number_words(ws: Workspace) -> None:
 def _person_before(ws: Workspace, pos: int) -> bool:
     """A person noun, a pronoun or a replaced name right before ``pos`` («to barn på …», «Sara (…)»)."""
     who = prev_word(ws.text, pos)
-    return (who is not None and fold(who[0].text) in SUBJECTS) or ws.text[max(0, pos - 2) : pos].strip().endswith(
-        MASK
-    )
+    return (who is not None and fold(who[0].text) in SUBJECTS) or ws.text[max(0, pos - 2) : pos].strip().endswith(MASK)
+
+
+def _describes_person(ws: Workspace, pos: int) -> bool:
+    """The apposition at ``pos`` is part of a description of a person: in its sentence (on its line) a name was
+    replaced before it («d) Person A (…): Kongolesisk, 45 år, kom …»), or a person is the subject of a copula
+    («Han er tamilsk, ung, rundt 25 år»)."""
+    text = ws.text
+    start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
+    start = max(start + 1, pos - 120)
+    if _PERSON_COPULA_RE.search(text, start, pos):
+        return True
+    if MASK not in text[start:pos]:
+        return False
+    return any(rep.kind == "person" and start <= rep.start < pos for rep in ws.replacements)
 
 
 def _replace_series(ws: Workspace) -> None:
@@ -239,9 +260,10 @@ def _replace_series(ws: Workspace) -> None:
             person = _person_before(ws, m.start()) or _person_before(ws, m.start("list"))  # «To barn, 7 og 11 år.»
             if not unit or not person or not _SERIES_ENDS_RE.match(ws.text, m.end()):
                 continue
-        elif not (ws.text[m.end() : m.end() + 1] == ")" and (_person_before(ws, m.start()) or ws.text[
-            max(0, m.start() - 2) : m.start()
-        ].strip()[-1:].isalpha())):
+        elif not (
+            ws.text[m.end() : m.end() + 1] == ")"
+            and (_person_before(ws, m.start()) or ws.text[max(0, m.start() - 2) : m.start()].strip()[-1:].isalpha())
+        ):
             continue  # «(4 og 7 år)» after a name or a person noun
         if unit and _DURATION_AFTER_RE.match(ws.text, m.end()):
             continue
@@ -254,41 +276,42 @@ def _replace_series(ws: Workspace) -> None:
 
 
 def replace_ages(ws: Workspace) -> None:
+    folded = ws.text.casefold()  # which cue words the document holds at all (replacements never add one)
     _replace_series(ws)
     for m in AGE_VERB_RE.finditer(ws.text):
         if not _DURATION_AFTER_RE.match(ws.text, m.end()):
             _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder etter verb")
     ws.commit()
-    for m in AGE_FILL_RE.finditer(ws.text):
+    for m in scan(AGE_FILL_RE, ws.text, folded, ("fyl", "rund")):
         _age(ws, m.start("n"), m.end(), number(m.group("n")), reason="alder etter «fylte»")
     ws.commit()
-    for m in AGE_OF_RE.finditer(ws.text):  # «døde i en alder av 80 år» → «døde i 80-årene»
+    for m in scan(AGE_OF_RE, ws.text, folded, ("alder",)):  # «døde i en alder av 80 år» → «døde i 80-årene»
         _age(ws, m.start() if m.group("n0") else m.start("n"), m.end(), number(m.group("n")), reason="«alder av»")
     ws.commit()
-    for m in AGE_MONTHS_RE.finditer(ws.text):
+    for m in scan(AGE_MONTHS_RE, ws.text, folded, ("måned", "mnd", "uke")):
         paa = ws.text[max(0, m.start() - 3) : m.start()].casefold() == "på "
         if m.group("old") or (paa and _person_before(ws, m.start() - 3)):
             ws.add(m.start(), m.end(), "age", "under 10 år", reason="alder i måneder eller uker")
     ws.commit()
-    for m in AGE_GAMMEL_RE.finditer(ws.text):
+    for m in scan(AGE_GAMMEL_RE, ws.text, folded, ("gam",)):
         _age(ws, m.start(), m.end(), int(m.group(1)), reason="alder («år gammel»)")
     ws.commit()
-    for m in AGE_NOUN_RE.finditer(ws.text):
+    for m in scan(AGE_NOUN_RE, ws.text, folded, ("åring",)):
         age, ending = int(m.group(1)), (m.group(2) or "").casefold()
         template = {"en": "personen {decade}", "ene": "personene {decade}", "er": "personer {decade}"}.get(
             ending, "person {decade}"
         )  # the article stays: «en 34-åring» → «en person i 30-årene»
         _age(ws, m.start(), m.end(), age, template, reason="«-åring»")
     ws.commit()
-    for m in AGE_ADJ_RE.finditer(ws.text):
+    for m in scan(AGE_ADJ_RE, ws.text, folded, ("årig",)):
         _age(ws, m.start(), m.end(), int(m.group(1)), "{lo}–{hi}-årig" + (m.group(2) or ""), reason="«-årig»")
     ws.commit()
     _replace_number_words(ws)
-    for m in BIRTH_YEAR_RE.finditer(ws.text):
+    for m in scan(BIRTH_YEAR_RE, ws.text, folded, ("født", "fødd", "fødsel")):
         tens = f"{int(m.group('year')) // 10 * 10}-tallet"
         text = tens if m.group("cue").casefold().startswith("fødselsår") else "på " + tens
         ws.add(m.start("span"), m.end("span"), "age", text, reason="fødselsår")
-    for m in AGE_ALDER_RE.finditer(ws.text):
+    for m in scan(AGE_ALDER_RE, ws.text, folded, ("alder",)):
         _age(ws, m.start(2), m.end(), int(m.group(2)), reason="«alder»")
     ws.commit()
     for m in AGE_PAA_RE.finditer(ws.text):
@@ -301,8 +324,8 @@ def replace_ages(ws: Workspace) -> None:
             ages = [number(w) for w in words]
             if max(ages) <= 110:
                 decades = list(dict.fromkeys(decade(a) for a in ages))
-                start = m.start() if decades != ["under 10 år"] else m.start("list") if m.group("list") else m.start(
-                    "last"
+                start = (
+                    m.start() if decades != ["under 10 år"] else m.start("list") if m.group("list") else m.start("last")
                 )  # «sønnen på under 10 år», «sønnen i tenårene»
                 ws.add(start, m.end(), "age", " og ".join(decades), reason="«på N år» etter person")
     ws.commit()
@@ -310,10 +333,16 @@ def replace_ages(ws: Workspace) -> None:
         before = _WORD_BEFORE_RE.search(ws.text, max(0, m.start() - 40), m.start())
         word = before.group(1) if before else ""
         after_name = ws.text[max(0, m.start() - 30) : m.start()].rstrip(" )").endswith(MASK)  # «X (Tsegi), 41 år»
-        if ws.kind_before(m.start()) == "person" or word.casefold() in PERSON_NOUNS or after_name:
-            _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder som innskudd")
+        if (
+            ws.kind_before(m.start()) == "person"
+            or word.casefold() in PERSON_NOUNS
+            or after_name
+            or _describes_person(ws, m.start())
+        ):
+            start = m.start("h") if m.group("h") else m.start("n")  # «rundt 25 år» → «i 20-årene»
+            _age(ws, start, m.end(), int(m.group("n")), reason="alder som innskudd")
     ws.commit()
-    for m in AGE_PAREN_RE.finditer(ws.text):
+    for m in scan(AGE_PAREN_RE, ws.text, folded, ("(",)):
         if ws.kind_before(m.start()) == "person" or ws.text[max(0, m.start() - 2) : m.start()].strip()[-1:].isalpha():
             _age(ws, m.start(), m.end(), int(m.group(1)), "({decade})", reason="tall i parentes etter navn")
     ws.commit()
@@ -324,11 +353,11 @@ def replace_ages(ws: Workspace) -> None:
             continue  # «var 50 da vi begynte», not «Klokka var 7 da vi kom»
         _age(ws, m.start(2), m.end(2), int(m.group(2)), reason="tall som alder etter «er»/«fylte»")
     ws.commit()
-    for m in AGE_NOT_RE.finditer(ws.text):
+    for m in scan(AGE_NOT_RE, ws.text, folded, ("ikke",)):
         if ws.kind_before(m.start()) == "age":
             _age(ws, m.start(2), m.end(2), int(m.group(2)), reason="rettet alder («ikke 31»)")
     ws.commit()
-    for m in AGE_LIST_RE.finditer(ws.text):
+    for m in scan(AGE_LIST_RE, ws.text, folded, ("barn",)):
         for g in re.finditer(r"\d{1,2}", m.group(1)):
             _age(ws, m.start(1) + g.start(), m.start(1) + g.end(), int(g.group()), reason="liste over barns alder")
         last = m.group(2)

@@ -116,6 +116,8 @@ HEADER_LABELS: dict[str, str | None] = {
     "skrevet av": None,
     "skrive av": None,
     "signatur": None,
+    "underskrift": None,
+    "signert": None,
     "pårørende": None,
     "til stede": None,
     "tilstede": None,
@@ -175,6 +177,11 @@ PARTICLES = frozenset(
         "ould",
     }
 )
+# Burmese and Karen honorifics that open a name («Saw Ler Htoo», «Naw Eh Paw», «Daw Khin», «Sai Hla»): part of
+# the name's span, but shared by many people, so never a name part that identifies or propagates on its own.
+# «U», «Ma» and «Ko» are left out: too short and too common in Norwegian text to open a name safely.
+HONORIFICS = frozenset({"saw", "naw", "daw", "thra", "thramu", "maung", "mg", "sai", "nang", "khun", "mahn"})
+PARTICLES = PARTICLES | HONORIFICS
 LOCATIVE = frozenset(
     {
         "i",
@@ -219,7 +226,8 @@ FINITE_VERBS = frozenset(
     "foreslår avtalte avtaler fortsetter fortsatte slutter sluttet slutta venter ventet trives trivdes "
     "har hatt er vore blei fekk kjem kom budde bur hentet henter kjører kjørte går skriver tilbyr tilbød "
     "støttet støtter orienterte orienterer bekreftet bekrefter anbefaler anbefalte vurderer vurderte "
-    "ordner ordnet oversatt sjekker sjekket sitter satt stod står tolker tolket tolka".split()
+    "ordner ordnet oversatt sjekker sjekket sitter satt stod står tolker tolket tolka fylte fyller bød byr "
+    "savner savnet".split()
 )
 # Ambiguous names whose ordinary use is a preposition, pronoun or particle: a finite verb right after them is
 # evidence enough («Per bor i ...», unlike «Per uke»).

@@ -51,14 +51,13 @@ MONTHS = {
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAYS = (
     r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tysdag|laurdag|sundag|"
-    r"man|tirs|tir|tors|ons|fre|lør|søn|tis|tor|to|ti|on|fr)"
+    r"man|tirs|tir|tors|ons|fre|lør|søn|tis|tor|to|ti|on|fr|ma|lø|sø)"
 )
 # A weekday or «den» before a date goes with it; found by looking back from the digits, which is much faster
-# than letting every position of the text try the weekday names.
-# The two-letter abbreviations («ma», «ti», «on», «to», «fr») stay before a replaced date: they are also ordinary
-# words, and «fr våren» still says which day of the week it was, nothing more.
-_LONG_DAYS = _DAYS.replace("|to|ti|on|fr)", ")")
-_PREFIX_BEFORE_RE = re.compile(r"(?<![\w])(?:" + _LONG_DAYS + r"(?:en)?\.?\s+(?:den\s+)?|den\s+)\Z", re.I)
+# than letting every position of the text try the weekday names. The two-letter abbreviations («ma 10.3», «fr
+# 14.3» in an sms header) go too: right before a date they are the weekday, and «fr våren» reads worse than
+# «våren».
+_PREFIX_BEFORE_RE = re.compile(r"(?<![\w])(?:" + _DAYS + r"(?:en)?\.?[ \t]+(?:den\s+)?|den\s+)\Z", re.I)
 # «2.–3. mai», «14.-15. mars 2024»: a range of days in one month is one date
 DATE_TEXT_RE = re.compile(
     r"(?<![\w])(?:\d{1,2}\.?[ \t]?[–-][ \t]?)?(\d{1,2})\.\s*("
@@ -173,8 +172,8 @@ def _dot_end(text: str, end: int) -> int:
     if text[end : end + 1] != ".":
         return end
     m = _NEXT_WORD_RE.match(text, end + 1)
-    if m and m.group(1).casefold() in _CONTINUES:
-        return end + 1
+    if m and m.group(1).casefold() in _CONTINUES and not m.group(1)[:1].isupper():
+        return end + 1  # «1. april. KL spurte»: a capital after the dot opens a new sentence
     return end
 
 
@@ -191,8 +190,10 @@ def replace_dates(ws: Workspace) -> None:
         year = _full_year(m.group(5)) if m.group(5) else None
         (d1, m1, d2, m2) = (int(m.group(k)) for k in (1, 2, 3, 4))
         before = ws.text[max(0, m.start() - 10) : m.start()]
-        if _KL_RE.search(before) or _SECTION_BEFORE_RE.search(before) or not (
-            _valid(year, m1, d1) and _valid(year, m2, d2)
+        if (
+            _KL_RE.search(before)
+            or _SECTION_BEFORE_RE.search(before)
+            or not (_valid(year, m1, d1) and _valid(year, m2, d2))
         ):
             continue
         first, last = season(year if m1 <= m2 else None, m1), season(year, m2)

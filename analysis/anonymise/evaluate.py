@@ -79,6 +79,7 @@ def evaluate_texts(texts: Sequence[Any], *, details: bool = False) -> dict[str, 
     splits = merges = people_total = 0
     misses: list[dict[str, Any]] = []
     false_positives: list[dict[str, Any]] = []
+    wrong_roles: list[dict[str, Any]] = []
     for t in texts:
         text = t.plain_text
         result = anonymise(text)
@@ -125,6 +126,16 @@ def evaluate_texts(texts: Sequence[Any], *, details: bool = False) -> dict[str, 
                         if rep.role != t.people[span.person_id]["role"]:
                             role_errors += 1
                             people_with_role_error.add((t.name, span.person_id))
+                            if details:
+                                wrong_roles.append(
+                                    {
+                                        "text": t.name,
+                                        "line": text.count("\n", 0, span.start) + 1,
+                                        "surface": span.text,
+                                        "claimed": rep.role,
+                                        "annotated": t.people[span.person_id]["role"],
+                                    }
+                                )
         people_total += len(t.people)
         splits += sum(1 for ids in entities.values() if len(ids) > 1)
         merges += sum(1 for ids in owners.values() if len(ids) > 1)
@@ -164,6 +175,7 @@ def evaluate_texts(texts: Sequence[Any], *, details: bool = False) -> dict[str, 
     if details:
         report["misses"] = misses
         report["changed_ordinary_words"] = false_positives
+        report["wrong_roles"] = wrong_roles
     return report
 
 
@@ -332,6 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"MISS {miss['text']}:{miss['line']} {miss['kind']}: {miss['surface']}")
         for fp in report["changed_ordinary_words"]:
             print(f"CHANGED {fp['text']}:{fp['line']} {fp['word']}")
+        for wr in report["wrong_roles"]:
+            print(f"ROLE {wr['text']}:{wr['line']} {wr['surface']}: {wr['claimed']}, annotated {wr['annotated']}")
     if args.json:
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -44,6 +44,16 @@ _FINITE_ENDING_RE = re.compile(r"[a-zæøå]{3,}(?:er|ar|te|de)")
 
 # «Kollegaene kaller meg «Abu»», «de kalte han Jojo»: the word after such a verb and its object is a name.
 _CALLING_VERBS = frozenset("kaller kalte kalla kallar kallet".split())
+# «far til Rahila», «mor til to»: a kinship noun relating the person to somebody other than the writer's candidate
+_RELATIVE_OF_RE = re.compile(r"[ \t]+(?:til|av|for)[ \t]+(?:[A-ZÆØÅ\ue000]|to\b|tre\b|fire\b|fem\b|\d)")
+# «Rupa, som hun kaller seg,», «Oyuka, som hun ønsker å bli kalt,», «Abu (som han kalles)»: a name by which
+# someone goes, whatever the word
+_CALLED_AFTER_RE = re.compile(
+    r"[ \t]*[,(]?[ \t]*som[ \t]+(?:hun|han|hen|ho|vedkommende|[^\W\d_]+)?[ \t]*(?:selv[ \t]+)?"
+    r"(?:(?:kaller|kallar|kalte)[ \t]+(?:seg|ham|han|henne|ho|hen|dem)|kalles|vert[ \t]+kalla|blir[ \t]+kalt|"
+    r"(?:ønsker|vil|ønskjer)[ \t]+å[ \t]+bli[ \t]+(?:kalt|kalla|kalt))\b",
+    re.I,
+)
 _CALLED = frozenset("meg deg han ham henne seg oss dei dem ho".split())
 
 
@@ -77,9 +87,13 @@ class NameEvidence(NameWords):
         line_start = text.rfind("\n", 0, first.start) + 1
         head = text[line_start : first.start]
         m = _HEADER_RE.fullmatch(head) if ":" in head else None
-        if m and m.group(1).casefold() in cues.HEADER_LABELS:
-            label = m.group(1).casefold()
+        label, _, label_role = m.group(1).casefold().partition(" ") if m else ("", "", "")
+        if m and (m.group(1).casefold() in cues.HEADER_LABELS or label in cues.HEADER_LABELS):
+            # «Underskrift veileder:», «Signatur jobbspesialist:»: a signing label with the signer's role
+            label = m.group(1).casefold() if m.group(1).casefold() in cues.HEADER_LABELS else label
             role = cues.HEADER_LABELS[label]
+            if role is None and label_role in cues.ROLE_NOUNS and label != m.group(1).casefold():
+                role = cues.ROLE_NOUNS[label_role]
             rest = head[m.end(1) :].split(":", 1)[1].strip().casefold()
             if rest in cues.ROLE_NOUNS:
                 role = cues.ROLE_NOUNS[rest]
@@ -176,9 +190,16 @@ class NameEvidence(NameWords):
                 and cues.ends_apposition(word, rest)
                 and not (word in cues.TITLES_ABBR | cues.TITLES_FULL and _TITLE_BEFORE_NAME_RE.match(rest))
             ):  # «Fastlegen til Ali, dr. Lund»: the title belongs to the next name
-                return Evidence(True, cues.ROLE_NOUNS[word], f"fulgt av «{m.group(1)}»", cue="role")
+                role = cues.ROLE_NOUNS[word]
+                if role == cues.FAMILIE and _RELATIVE_OF_RE.match(rest):
+                    role = (
+                        None  # «Gul Bayani, far til Rahila i klassen»: a parent of somebody else, maybe the candidate
+                    )
+                return Evidence(True, role, f"fulgt av «{m.group(1)}»", cue="role")
         if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes", cue="age")
+        if _CALLED_AFTER_RE.match(text, last.end):
+            return Evidence(True, None, "fulgt av «som hun kaller seg»", cue="slot")  # «Rupa, som hun kaller seg»
         fallback = Evidence()
         if key in self.people.learned and re.match(r"\.?[ \t]*(?:\n|$)", text[last.end : last.end + 3]):
             if not text[text.rfind("\n", 0, first.start) + 1 : first.start].strip(" \t"):

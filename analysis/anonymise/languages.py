@@ -73,8 +73,10 @@ def names_language(text: str, tok: Word, last_language_end: int) -> bool:
     while before is not None and before[1] == " " and before[0].key in FILLERS and steps < 2:
         before = prev_word(text, before[0])
         steps += 1
-    if before is not None and not before[1].startswith(".") and (
-        before[0].key in LANGUAGE_CONTEXT or teaches_in(text, before[0])
+    if (
+        before is not None
+        and not before[1].startswith(".")
+        and (before[0].key in LANGUAGE_CONTEXT or teaches_in(text, before[0]))
     ):
         return True
     if _LABEL_RE.search(text, max(0, tok.start - 24), tok.start) or _AFTER_RE.match(text, tok.end):

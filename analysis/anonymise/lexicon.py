@@ -117,9 +117,11 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     # A name that only folding makes an ordinary word (Lithuanian «Indrė» → «indre», Norwegian for «inner») is an
     # ambiguous name: it needs the evidence an ordinary word needs.
     vocabulary = load_vocabulary()
-    fold_clashes = {
-        fold(n) for n in (*given_raw, *surnames_raw) if fold(n) != n and vocabulary.frequency(fold(n)) >= 3.0
-    } - set(given_raw) - set(surnames_raw)
+    fold_clashes = (
+        {fold(n) for n in (*given_raw, *surnames_raw) if fold(n) != n and vocabulary.frequency(fold(n)) >= 3.0}
+        - set(given_raw)
+        - set(surnames_raw)
+    )
     place_names = {row["municipality"]: row["municipality"] for row in _tsv(directory / "municipalities.tsv")}
     place_names.update({p: p for p in _lines(directory / "places.txt")})
     place_names.update({p: p for p in _lines(directory / "foreign_places.txt")})

@@ -126,8 +126,8 @@ class NameWords:
         """A word built like a Norwegian noun or adjective that wordfreq happens not to list («arbeidsutprøving»,
         «jobbsøking»): a Norwegian ending on a Norwegian stem, or a long compound. «Blessing», «Hlaing»,
         «Xiaoming» end the same way on no Norwegian stem, and are names."""
-        if len(key) <= 5 or not key.endswith(WORD_ENDINGS):
-            return False
+        if len(key) <= 5 or not key.endswith(WORD_ENDINGS) or key in self.vocab.marked:
+            return False  # «Jankauskienė»: a Norwegian ending only once its foreign mark is folded away
         ending = max((e for e in WORD_ENDINGS if key.endswith(e)), key=len)
         if ending not in NAME_LIKE_ENDINGS:
             return True  # «-sjon», «-het», «-skap», «-isme» …: no name ends so

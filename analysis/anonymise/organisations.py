@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 
 from analysis.anonymise import cues
+from analysis.anonymise.companyforms import WORD, company_matches
 from analysis.anonymise.letters import fold
 from analysis.anonymise.lexicon import Lexicon, phrase_key
 from analysis.anonymise.vocabulary import Vocabulary
@@ -42,10 +43,7 @@ from analysis.anonymise.workspace import (
     word_at,
 )
 
-_W = r"[^\W\d_][\w'’.&-]*"
-COMPANY_RE = re.compile(
-    r"(?<![\w-])((?:(?:" + _W + r"|\d+|&|og)[ \n]){1,6})(AS|ASA|SA|ANS|DA|NUF|as|asa|(?<=& )Co\.?)(?![\w-])"
-)
+_W = WORD
 BUSINESS_NOUNS = (
     "hotell hotel landhandleri bakeri gartneri snekkeri renhold vaskeri sag sagbruk transport bygg fisk "
     "elektro rør maling regnskap verksted bilverksted kafé kafe restaurant pizzeria frisør kiosk trevare "
@@ -200,7 +198,7 @@ def replace_employers(
 
     learned: list[str] = []
     text = ws.text
-    for m in COMPANY_RE.finditer(text):
+    for m in company_matches(text):
         words = _company_words(text[m.start(1) : m.end(1)].split(), m.group(2).islower(), lexicon, vocabulary)
         if not words or not re.search(r"[^\W\d_]", " ".join(words)):
             continue

@@ -103,8 +103,29 @@ NOT_PLACES = frozenset(
 # Definite and bare endings of Norwegian toponyms with a first element («sandviken», «fyllingsdalen», «laksevåg»):
 # in a lower-case text such a word after «i», «på», «fra» is a place even when wordfreq knows it (it knows places).
 DISTRICT_ENDINGS = (
-    "viken", "vika", "dalen", "åsen", "moen", "haugen", "haug", "tangen", "odden", "sletta", "vågen", "våg",
-    "holmen", "fjord", "sund", "nes", "stad", "heim", "rud", "bakken", "lia", "jordet", "kollen",
+    "viken",
+    "vika",
+    "dalen",
+    "åsen",
+    "moen",
+    "haugen",
+    "haug",
+    "tangen",
+    "odden",
+    "sletta",
+    "vågen",
+    "våg",
+    "holmen",
+    "fjord",
+    "sund",
+    "nes",
+    "stad",
+    "heim",
+    "rud",
+    "bakken",
+    "lia",
+    "jordet",
+    "kollen",
 )
 
 

@@ -26,11 +26,23 @@ from analysis.anonymise.workspace import MASK, Workspace, is_sentence_start
 
 _TIME = r"\d{1,2}[:.]\d{2}"
 _DATE = r"(?:\d{1,2}[./]\d{1,2}\.?|\w{2,8}\.? \d{1,2}[./]\d{1,2}\.?|\ue000+)"
+# «ma 07:58 fra hevi:»: a weekday before the time of an sms header is no speaker
+_WEEKDAY = (
+    r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|man|tirs|tir|tors|tor|ons|fre|lør|søn|"
+    r"ma|ti|on|to|fr|lø|sø)\.?"
+)
 # Chat and SMS speaker positions, matched on the masked line (names may be partly masked already).
 SPEAKER_RES = (
-    re.compile(r"^[ \t]*(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]+" + _TIME + r"\b"),  # «kari 08:12: …»
+    # «kari 08:12: …»
+    re.compile(r"^[ \t]*(?!" + _WEEKDAY + r"[ \t]+\d)(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]+" + _TIME + r"\b", re.I),
     re.compile(
-        r"^[ \t]*(?:" + _DATE + r"[ \t]+)?" + _TIME + r"[ \t]+(?:fra|til|frå)[ \t]+(?P<n>[^\W\d_][\w'’ -]{0,40}?)"
+        r"^[ \t]*(?:"
+        + _WEEKDAY
+        + r"[ \t]+)?(?:"
+        + _DATE
+        + r"[ \t]+)?"
+        + _TIME
+        + r"[ \t]+(?:fra|til|frå)[ \t]+(?P<n>[^\W\d_][\w'’ -]{0,40}?)"
         r"[ \t]*(?::|\(|$)",
         re.M,
     ),
@@ -57,6 +69,10 @@ INITIALS_RES = (
 )
 
 
+# «07:41 fra dato:»: the sender of an sms header, a name whatever the word means elsewhere (names.py, rule 4)
+SENDER_AFTER_FRA = "avsender etter klokkeslett og «fra»"
+
+
 # «AMINA: Jeg kom hit i 2014.», «Hawo: …» — a speaker's label in a transcript (checked in code: a name, used as a
 # label on two lines or more unless a listed name, and no ordinary word such as «Merknad:»).
 _TURN_RE = re.compile(
@@ -72,12 +88,12 @@ def speaker_starts(text: str, is_name_label: Callable[[str, int], bool] | None =
     found: dict[int, str] = {}
     pos = 0
     for line in text.split("\n"):
-        for rx in SPEAKER_RES:
+        for n, rx in enumerate(SPEAKER_RES):
             m = rx.match(line)
             if m:
                 for g in ("n", "m"):
                     if g in m.groupdict() and m.group(g):
-                        found[pos + m.start(g)] = "avsender i chat/SMS"
+                        found[pos + m.start(g)] = SENDER_AFTER_FRA if n == 1 else "avsender i chat/SMS"
         pos += len(line) + 1
     if is_name_label is not None:
         turns = list(_TURN_RE.finditer(text))
@@ -115,6 +131,13 @@ _LIST_LABEL_RE = re.compile(
     r"fråverande|referent|møteleder|møteleiar|ordstyrer|skrevet av|skrive av|kopi|signatur|sign|saksbehandler|"
     r"saksbehandlar|utført av|innkalt)[ \t]*:",
     re.I | re.M,
+)
+# Labels that name one person: the initials alone after them are that person's, even when they are also an
+# abbreviation («Referent: HR», «Saksbehandler: MS»).
+_ONE_PERSON_LABEL_RE = re.compile(
+    r"(?:referent|møteleder|møteleiar|ordstyrer|skrevet av|skrive av|signatur|sign|saksbehandler|saksbehandlar|"
+    r"utført av)[ \t]*:\Z",
+    re.I,
 )
 # «Ansvarlig:», «ansv.:» (the word boundary is checked after the letters: a leading look-behind is slow)
 _RESPONSIBLE_RE = re.compile(r"(?:ansv|Ansv|ANSV)(?<!\w.{4})(?:arlig|arleg|ar|ARLIG|AR)?\.?[ \t]*:")
@@ -206,18 +229,22 @@ def _listed_items(text: str, pos: int, rest: str) -> dict[int, bool]:
     return items
 
 
-def _learn_listed_acronyms(ws: Workspace, items: dict[int, bool], people: People, lexicon: Lexicon) -> None:
+def _learn_listed_acronyms(
+    ws: Workspace, items: dict[int, bool], people: People, lexicon: Lexicon, *, one_person: bool = False
+) -> None:
     """An attendance list says who is there: capitals that are also an abbreviation («MS», «NB») are a person's
     initials when they follow a person's name («Nadia Berg (NB)»), or when two other items of the list
-    are initials that are no abbreviation («Til stede: TK, ØS, NB»)."""
+    are initials that are no abbreviation («Til stede: TK, ØS, NB»), or when they stand alone after a label
+    that names one person (``one_person``: «Referent: HR»)."""
     found = []
     for start, paired in items.items():
         m = INITIALS_RE.match(ws.text, start)
         if m:
             found.append((_letters(m.group(1)), m.group(1), paired))
     plain = sum(1 for letters, surface, _ in found if not _is_acronym(letters, surface, lexicon, set()))
+    alone = one_person and len(items) == 1 and len(found) == 1
     for letters, surface, paired in found:
-        if _is_acronym(letters, surface, lexicon, set()) and (paired or (plain >= 2 and len(letters) == 2)):
+        if _is_acronym(letters, surface, lexicon, set()) and (paired or alone or (plain >= 2 and len(letters) == 2)):
             people.listed_initials.add(letters)
 
 
@@ -235,7 +262,8 @@ def find_initials_in_positions(ws: Workspace, people: People, lexicon: Lexicon) 
             items = _listed_items(text, m.end(), rest)
             listed.update(items)
             if rx is _LIST_LABEL_RE:
-                _learn_listed_acronyms(ws, items, people, lexicon)
+                one = _ONE_PERSON_LABEL_RE.search(m.group(0).strip(" \t•*-")) is not None
+                _learn_listed_acronyms(ws, items, people, lexicon, one_person=one)
     original = ws.original
     matches = list(INITIALS_RE.finditer(text))
     defined = {
@@ -282,6 +310,17 @@ def _nota_bene(text: str, start: int, end: int, letters: str) -> bool:
 _PAREN_AFTER_NAME_RE = re.compile(MASK + rf" ?\(((?:[{_CAP}]\.[ ]?){{1,3}}[{_CAP}]\.?|[{_CAP}]{{2,3}})\)")
 
 
+def _initials_of_names(people: People) -> set[str]:
+    """The initials of every name of two or three parts found in the document («tharaka ekanayake» → «te»):
+    a minute that heads an item «T.E.» and names Tharaka Ekanayake below means that person. Initials two
+    people share are left out: they would say which of them it is."""
+    seen: dict[str, set[int]] = {}
+    for key, idx in people.full.items():
+        if 2 <= len(key) <= 3 and all(len(p) > 1 for p in key):
+            seen.setdefault("".join(p[0] for p in key), set()).add(idx)
+    return {letters for letters, owners in seen.items() if len(owners) == 1}
+
+
 def propagate_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Mention]:
     """Initials in parentheses right after a name that has been replaced by now («Amina Yusuf (ØS)»), and every
     other occurrence of capitals the document has used as initials."""
@@ -297,12 +336,15 @@ def propagate_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[
             reason = "initialer i parentes etter navn"
             found.append(Mention(m.start(1), m.end(1), (letters,), "", None, False, reason, False, -1))
     taken = {m.start for m in found}
-    if people.initials:
+    of_names = _initials_of_names(people)
+    if people.initials or of_names:
         for m in INITIALS_RE.finditer(text):
             letters = _letters(m.group(1))
-            known = letters in people.initials and (
+            known = (letters in people.initials or letters in of_names) and (
                 letters in people.listed_initials or not _is_acronym(letters, m.group(1), lexicon, set())
             )
+            if known and letters not in people.initials:
+                people.initials.add(letters)  # «T.E. (følges opp av …). Tharaka Ekanayake …»
             if m.start() not in taken and known and not _nota_bene(text, m.start(), m.end(), letters):
                 found.append(Mention(m.start(), m.end(), (letters,), "", None, False, "kjente initialer", False, -1))
     return found

@@ -112,9 +112,7 @@ def replace_origins(ws: Workspace, lexicon: Lexicon) -> None:
     ws.commit()
 
 
-def _origin_at(
-    text: str, tok: Word, lexicon: Lexicon, lower_case: bool, named: bool
-) -> tuple[int, str, bool] | None:
+def _origin_at(text: str, tok: Word, lexicon: Lexicon, lower_case: bool, named: bool) -> tuple[int, str, bool] | None:
     """(end offset, replacement, whether it was a country name) for an origin word at ``tok``; ``named``: the
     word names a language here (analysis/anonymise/languages.py)."""
     key = tok.key

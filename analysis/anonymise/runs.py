@@ -1,4 +1,5 @@
-"""How far a name reaches: the words that join a name part, to the right and to the left, and known full names.
+"""How far a name reaches: the words that join a name part, to the right and to the left (known full names:
+analysis/anonymise/sequences.py).
 
 analysis/anonymise/names.py decides that a word is (part of) a name; this module decides which neighbours
 belong to the same name (names.py, rule 6), so that a name is replaced whole:
@@ -16,9 +17,6 @@ belong to the same name (names.py, rule 6), so that a name is replaced whole:
   are never part of a name end a run: role nouns and other cue words, prepositions and conjunctions,
   pronouns, months and weekdays, acronyms, NAV's own proper nouns. A run of two capitalised words needs one
   that is not common Norwegian (Zipf below 4); a longer run one that is below 5 or not Norwegian at all.
-* **Known full names.** A name of several words, once found, is remembered as a sequence; every later
-  occurrence of it, or of two or more of its words in a row, is the same person, in any case and at a
-  sentence start («Ma Ei tok …» after «Ma Ei Sin Win»), even when each word alone is an ordinary word.
 """
 
 from __future__ import annotations
@@ -26,9 +24,20 @@ from __future__ import annotations
 from analysis.anonymise import cues
 from analysis.anonymise.evidence import _FINITE_ENDING_RE, NameEvidence
 from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES
-from analysis.anonymise.people import Mention
 from analysis.anonymise.runwords import OPENERS, RUN_STOP, TITLE_WORDS, is_job_title
 from analysis.anonymise.workspace import Word, is_sentence_start, match_phrase
+
+# Norwegian surnames that are farm names: landscape nouns in the definite form, and the last elements of
+# compounded farm names (Statistics Norway's commonest surnames are mostly such names).
+FARM_NOUNS = frozenset(
+    "berget skaret bakken haugen lien lia dalen moen nesset neset holmen sletta sletten bråten tangen vollen "
+    "volden myra myren lunden heia åsen stranden ruud ruden viken vika engen brekka brekken bekken kleiva "
+    "nygård nygaard hovden lia flaten".split()
+)
+FARM_ELEMENTS = tuple(
+    "heim stad rud land dal vik set seth lie haug berg nes holm by ås eng gard gård sæter seter lund strand "
+    "vold voll fjell tveit tvedt rød bø stuen bakk".split()
+)
 
 
 class NameRuns(NameEvidence):
@@ -116,9 +125,13 @@ class NameRuns(NameEvidence):
             cur, nxt = toks[j], toks[j + 1]
             gap = text[cur.end : nxt.start]
             if len(cur.text) == 1 and cur.text.isupper() and gap == ". ":
-                if not nxt.capitalised:
+                if nxt.capitalised:
+                    j += 1
+                    continue
+                behind = self.after_particles(j + 1)
+                if behind is None:
                     break  # «T.E. den andre»: initials, and an ordinary word after them
-                j += 1
+                j = behind  # «M. van der Steeg»
                 continue
             if gap != " ":
                 break
@@ -135,7 +148,7 @@ class NameRuns(NameEvidence):
             if len(nxt.text) == 1 and nxt.text.isupper() and text.startswith(". ", nxt.end):
                 j += 1
                 continue
-            if self.joins_run(i, j, nxt):
+            if self.joins_run(i, j, nxt) or self.capital_bridge(j + 1):
                 j += 1
                 continue
             glued = nxt.key.startswith(("al-", "el-")) and nxt.text[3:4].isupper()
@@ -158,8 +171,8 @@ class NameRuns(NameEvidence):
                 got = (nxt.key, "", 0)  # «Trine Holmstad», «Åsmund Rue»: surnames that are ordinary words
             if got is None and self.learned_only and self.unknown_neighbour(nxt, lower):
                 got = (nxt.key, "", 0)  # «blessing nwosu» once «blessing» is known: the surname comes along
-            if got is None and j == i and self.double_given_surname(cur, nxt):
-                j += 1  # «kari-anne lyng»: a rare word after a double given name is its surname
+            if got is None and j == i and (self.double_given_surname(cur, nxt) or self.farm_surname(cur, nxt)):
+                j += 1  # «kari-anne lyng», «kristin berget»: the surname after a given name in lower case
                 continue
             if got is None and self.bridges(j + 1):
                 j += 1  # «saw ka paw» in lower case: a short rare word between two name parts
@@ -178,6 +191,16 @@ class NameRuns(NameEvidence):
             j += 1
         return j
 
+    def after_particles(self, k: int) -> int | None:
+        """Index of the capitalised name part after one or two particles that start at token k («van der
+        Steeg»), or None when token k is no particle or no capitalised part follows."""
+        toks, n = self.toks, k
+        while n < len(toks) and n - k < 2 and toks[n].key in cues.PARTICLES and not toks[n].capitalised:
+            n += 1
+        if n == k or n >= len(toks) or any(self.gap_before(m) != " " for m in range(k + 1, n + 1)):
+            return None
+        return n if toks[n].capitalised and self.run_word(toks[n]) else None
+
     def joins_run(self, i: int, j: int, nxt: Word) -> bool:
         """In a capitalised text, a capitalised word after a name part joins it (module docstring), a place name
         too when it is a surname («Astrid Sande»), unless «kommune» or «fylke» follows."""
@@ -194,6 +217,21 @@ class NameRuns(NameEvidence):
         if place is not None:
             return place[0].end == nxt.end and (self.is_lex(self.toks[j].key) or j > i)
         return True
+
+    def capital_bridge(self, k: int) -> bool:
+        """In a capitalised text, token k is a verb written with a capital in the middle of a sentence between two
+        parts of a name: «Saw Ler Htoo» («ler» laughs), «Ei Mon Sa Aye». A verb is never capitalised there."""
+        toks = self.toks
+        if self.ws.lower_case or k < 1 or k + 1 >= len(toks):
+            return False
+        tok, before, after = toks[k], toks[k - 1], toks[k + 1]
+        if not (tok.capitalised and before.capitalised and after.capitalised) or tok.text.isupper():
+            return False
+        if tok.key not in cues.SPEECH_VERBS and tok.key not in cues.FINITE_VERBS:
+            return False
+        if self.gap_before(k) != " " or self.gap_before(k + 1) != " " or is_sentence_start(self.text, tok.start):
+            return False
+        return (self.run_word(before) or before.key in cues.HONORIFICS) and self.run_word(after)
 
     def unknown_neighbour(self, tok: Word, lower: bool = True) -> bool:
         """A word next to a known name that is no Norwegian or English word: another part of that name (in a
@@ -239,6 +277,9 @@ class NameRuns(NameEvidence):
             return i
         while i > 0 and j - i < MAX_NAME_WORDS - 1 and self.gap_before(i) == " ":
             prev = toks[i - 1]
+            if self.capital_bridge(i - 1):
+                i -= 1
+                continue
             if not self.run_word(prev) or not toks[i].capitalised:
                 break
             if match_phrase(self.lex.countries, self.text, prev):
@@ -277,6 +318,21 @@ class NameRuns(NameEvidence):
             and self.vocab.frequency(nxt.key) < 4.0
             and _FINITE_ENDING_RE.fullmatch(nxt.key) is None
         )
+
+    def farm_surname(self, cur: Word, nxt: Word) -> bool:
+        """In a lower-case text, a Norwegian farm-name surname right after a given name of the lexicon that is no
+        ordinary word, or after an unknown word taken for one: a landscape noun in the definite form («kristin
+        berget», «reidulf skaret») or a rarer word built on a farm-name element («synnøve fjellheim»). Such a word
+        right after a given name is hardly ever anything else; verb forms and little words are not taken."""
+        key = nxt.key
+        given = cur.key in self.lex.given or (self.is_unknown(cur.key) and not self.vocab.is_english(cur.key))
+        if not self.ws.lower_case or nxt.capitalised or not given or self.ambiguous(cur.key):
+            return False
+        if key in RUN_STOP or _FINITE_ENDING_RE.fullmatch(key) is not None:
+            return False
+        if key in FARM_NOUNS:
+            return True
+        return len(key) >= 6 and key.endswith(FARM_ELEMENTS) and self.vocab.frequency(key) < 4.0
 
     def particle_head(self, i: int) -> int:
         """First token of the name with the particles before token i («van der Berg»), and the given name before
@@ -323,7 +379,7 @@ class NameRuns(NameEvidence):
         suffix, extra = "", 0
         for k in range(i, j + 1):
             tok = self.toks[k]
-            if tok.key in cues.PARTICLES and k != i:
+            if (tok.key in cues.PARTICLES and k != i) or (tok.key in cues.HONORIFICS and k < j):
                 continue
             if len(tok.text) == 1 and k != j:
                 continue
@@ -335,45 +391,3 @@ class NameRuns(NameEvidence):
             if k == j:
                 suffix, extra = got[1], got[2]
         return tuple(parts), suffix, extra
-
-    # -- known full names ----------------------------------------------------------------------------------
-    def remember(self, mention: Mention) -> None:
-        """Remember the words of a name of several words, and every run of two or more of them."""
-        i = self.by_start.get(mention.start)
-        if i is None or self.toks[i].key in cues.TITLES_FULL | cues.TITLES_ABBR:
-            return
-        words = tuple(self.toks[k].key for k in range(i, mention.last_token + 1))
-        if len(words) < 2 or any(len(w) == 1 for w in words):
-            return
-        for a in range(len(words) - 1):
-            for b in range(a + 2, len(words) + 1):
-                if all(w in TITLE_WORDS for w in words[a:b]):
-                    continue  # «Supported Employment» is no part of a name that propagates
-                whole = a == 0 and b == len(words)
-                self.people.sequences.setdefault(words[a], {})[words[a:b]] = (mention.parts, whole)
-
-    def sequence_at(self, i: int) -> Mention | None:
-        """A known full name, or two or more of its words in a row, starting at token i: in a capitalised text the
-        whole name in any case, a part of it only when capitalised."""
-        options = self.people.sequences.get(self.toks[i].key)
-        if not options:
-            return None
-        best: tuple[int, tuple[str, ...]] | None = None
-        toks = self.toks
-        for words, (parts, whole) in options.items():
-            j = i + len(words) - 1
-            if j >= len(toks) or (best and j <= best[0]):
-                continue
-            if not all(toks[i + n].key == w and (n == 0 or self.gap_before(i + n) == " ") for n, w in enumerate(words)):
-                continue
-            if whole or self.ws.lower_case or all(toks[k].capitalised for k in range(i, j + 1)):
-                best = (j, parts)
-        if best is None:
-            return None
-        j, parts = best
-        got = self.base(self.toks[j])
-        suffix, extra = (got[1], got[2]) if got else ("", 0)
-        end = self.toks[j].end + extra
-        unlearned = frozenset(p for p in parts if p not in self.people.learned)  # «sin» of «Ma Ei Sin Win» stays a word
-        reason = "kjent navn i flere ledd"
-        return Mention(self.toks[i].start, end, parts, suffix, None, False, reason, False, j, unlearned)

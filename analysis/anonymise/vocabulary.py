@@ -70,8 +70,10 @@ class Vocabulary:
     def is_derived(self, word: str) -> bool:
         """An inflected form of an ordinary word or a compound of ordinary words («kantina», «lagerarbeid»),
         as common nouns are; a place name («forus») usually is neither, however often wordfreq saw it."""
-        if word.endswith("a") and len(word) >= 5 and (
-            self.zipf.get(word[:-1] + "e", 0.0) >= 2.5 or self.zipf.get(word[:-1], 0.0) >= 3.5
+        if (
+            word.endswith("a")
+            and len(word) >= 5
+            and (self.zipf.get(word[:-1] + "e", 0.0) >= 2.5 or self.zipf.get(word[:-1], 0.0) >= 3.5)
         ):
             return True  # the feminine definite: «kantina» (kantine), «vakta» (vakt)
         bases = [word[: -len(e)] for e in ("ene", "en", "et", "er", "ne", "n", "t") if word.endswith(e)]

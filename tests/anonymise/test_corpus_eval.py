@@ -83,6 +83,7 @@ def test_nobody_is_labelled_with_a_role_the_text_does_not_give(report):
 
 # -- names without the lexicon -----------------------------------------------------------------------------
 
+
 def test_renaming_leaves_no_original_name_word(dev_texts):
     """The check below is only meaningful if renaming really replaces every name word."""
     lexicon = load_lexicon()
@@ -97,7 +98,7 @@ def test_renaming_leaves_no_original_name_word(dev_texts):
         new_words = {w for s in renamed.spans if s.kind == "person" for w in re.findall(r"[^\W\d_]{4,}", s.text)}
         assert not originals & new_words, (text.name, originals & new_words)
         assert [s.kind for s in renamed.spans] == [s.kind for s in text.spans]
-        assert all(renamed.plain_text[s.start:s.end] == s.text for s in (*renamed.spans, *renamed.keep))
+        assert all(renamed.plain_text[s.start : s.end] == s.text for s in (*renamed.spans, *renamed.keep))
 
 
 @pytest.mark.parametrize("seed", [3, 11])
@@ -120,14 +121,20 @@ def test_evaluate_reads_a_folder(tmp_path):
     assert report["texts"] == 2 and "misses" not in report
     assert "misses" in evaluate(tmp_path, details=True)
     out = tmp_path / "out.json"
-    done = subprocess.run([sys.executable, "-m", "analysis.anonymise.evaluate", str(tmp_path), "--json", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis.anonymise.evaluate", str(tmp_path), "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["texts"] == 2
     assert "MISS" not in done.stdout
 
 
 # -- spans, review list, strict mode -----------------------------------------------------------------------
+
 
 def test_replacements_are_spans_of_the_input(dev_texts):
     for text in dev_texts:
@@ -136,7 +143,7 @@ def test_replacements_are_spans_of_the_input(dev_texts):
         assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False)), text.name
         rebuilt, last = [], 0
         for span in spans:
-            rebuilt += [text.plain_text[last:span.start], span.replacement]
+            rebuilt += [text.plain_text[last : span.start], span.replacement]
             last = span.end
         rebuilt.append(text.plain_text[last:])
         # The output is the input with each span replaced (a replacement may be capitalised at a sentence start).
@@ -164,8 +171,10 @@ def test_review_list_names_line_and_reason_and_strict_replaces():
 
 
 def test_weak_replacements_are_on_the_review_list():
-    text = ("kari 08:12: god morgen. har du hørt noe?\nola 08:13: hei. qorvani har vært syk i dag, men hun kommer. "
-            "hun er syk.\nkari 08:14: fint. takk for beskjed.")
+    text = (
+        "kari 08:12: god morgen. har du hørt noe?\nola 08:13: hei. qorvani har vært syk i dag, men hun kommer. "
+        "hun er syk.\nkari 08:14: fint. takk for beskjed."
+    )
     result = anonymise(text)
     assert "qorvani" not in result.text
     assert any(r.replaced and r.line == 2 for r in result.review)
@@ -175,23 +184,36 @@ def test_cli_report_has_review_lines_and_strict(tmp_path):
     source = tmp_path / "notat.txt"
     source.write_text("Møtet gikk fint.\nQuorvath kommer neste uke.\n", encoding="utf-8")
     report = tmp_path / "r.json"
-    done = subprocess.run([sys.executable, "-m", "analysis", "anonymise", str(source), "--report", str(report)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", "anonymise", str(source), "--report", str(report)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["review"][0]["line"] == 2 and "Quorvath" not in json.dumps(data, ensure_ascii=False)
-    done = subprocess.run([sys.executable, "-m", "analysis", "anonymise", str(source), "--strict"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", "anonymise", str(source), "--strict"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0 and "Quorvath" not in done.stdout
 
 
 # -- readability ---------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Kandidat: Oksana Hrytsenko\nJobbspesialist: Trine Holmstad",
-         "Kandidat: Kandidat A\nJobbspesialist: Jobbspesialist A"),
+        (
+            "Kandidat: Oksana Hrytsenko\nJobbspesialist: Trine Holmstad",
+            "Kandidat: Kandidat A\nJobbspesialist: Jobbspesialist A",
+        ),
         ("Hun møtte jobbspesialist Trine Holmstad og tolken Zarghona.", "Hun møtte jobbspesialist A og tolken A."),
         ("Vi møtes 4.3. Hun kommer.", "Vi møtes våren. Hun kommer."),
         ("Kona hans, Thu, ringte. Thu var syk.", "Kona hans, Familiemedlem A, ringte. Familiemedlem A var syk."),

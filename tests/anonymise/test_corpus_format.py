@@ -42,6 +42,7 @@ def _load(path: Path):
 
 # -- the parser -------------------------------------------------------------------------------------------------
 
+
 def _fill_marked(name: str) -> str:
     return f"<{name}>"
 
@@ -51,9 +52,11 @@ def test_parse_strips_markup_and_keeps_offsets():
     plain, spans, keep = cf.parse(source, _fill_marked)
     assert plain == "Hei Amina, Vår plan: NAV Gran."
     assert [(s.text, s.kind, s.person_id) for s in spans] == [
-        ("Amina", "person", "P1"), ("NAV Gran", "nav_office", None)]
+        ("Amina", "person", "P1"),
+        ("NAV Gran", "nav_office", None),
+    ]
     assert [(k.text, k.kind) for k in keep] == [("Vår", "keep")]
-    assert all(plain[s.start:s.end] == s.text for s in (*spans, *keep))
+    assert all(plain[s.start : s.end] == s.text for s in (*spans, *keep))
 
 
 def test_parse_fills_each_placeholder_by_its_own_call():
@@ -69,19 +72,22 @@ def test_parse_fills_each_placeholder_by_its_own_call():
     assert [s.text for s in spans] == ["phone1", "phone_intl2", "fnr3"]
 
 
-@pytest.mark.parametrize("source, message", [
-    ("Hei [[Amina|person]]", "unknown label"),
-    ("Hei [[Amina|name]]", "unknown label"),
-    ("Hei [[Amina|person:X1]]", "unknown label"),
-    ("Hei [[ Amina|person:P1]]", "outer spaces"),
-    ("Hei [[Amina|person:P1]", "stray '[['"),
-    ("Hei Amina]] og", "stray ']]'"),
-    ("Hei [[Amina [[Hirsi|person:P1]]|person:P1]]", "stray"),
-    ("Ring {PHONE} i dag", "outside an annotation"),
-    ("Fnr [[{PHONE}|identity_number]]", "belongs in phone"),
-    ("Fnr [[{SSN}|identity_number]]", "unknown placeholder"),
-    ("linje én\nlinje to [[Amina|keep]] og | her", "stray '|'"),
-])
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("Hei [[Amina|person]]", "unknown label"),
+        ("Hei [[Amina|name]]", "unknown label"),
+        ("Hei [[Amina|person:X1]]", "unknown label"),
+        ("Hei [[ Amina|person:P1]]", "outer spaces"),
+        ("Hei [[Amina|person:P1]", "stray '[['"),
+        ("Hei Amina]] og", "stray ']]'"),
+        ("Hei [[Amina [[Hirsi|person:P1]]|person:P1]]", "stray"),
+        ("Ring {PHONE} i dag", "outside an annotation"),
+        ("Fnr [[{PHONE}|identity_number]]", "belongs in phone"),
+        ("Fnr [[{SSN}|identity_number]]", "unknown placeholder"),
+        ("linje én\nlinje to [[Amina|keep]] og | her", "stray '|'"),
+    ],
+)
 def test_parse_rejects_malformed_markup(source, message):
     with pytest.raises(cf.CorpusFormatError, match=re.escape(message)):
         cf.parse(source, _fill_marked, "x.txt")
@@ -106,21 +112,25 @@ def test_load_reads_text_and_metadata(tmp_path):
     assert text.name == "01-t" and text.plain_text == "Hei Amina." and text.people["P1"]["role"] == "kandidat"
 
 
-@pytest.mark.parametrize("text, meta, message", [
-    ("Hei [[Amina|person:P2]].", META_OK, "not in the metadata"),
-    ("Hei Amina.", META_OK, "never mentioned"),
-    ("Hei [[Amina|person:P1]].", META_OK.replace("kandidat", "sjef"), "no known role"),
-    ("Hei [[Amina|person:P1]].", META_OK.replace(", background: somali", ""), "no language background"),
-    ("Hei [[Amina|person:P1]].", META_OK.replace("sms", "novel"), "genre"),
-    ("Hei [[Amina|person:P1]].", META_OK.replace("lower_case: false", "lower_case: maybe"), "lower_case"),
-    ("Hei [[Amina|person:P1]].", META_OK.replace("notes: test", "notes: ''"), "notes"),
-])
+@pytest.mark.parametrize(
+    "text, meta, message",
+    [
+        ("Hei [[Amina|person:P2]].", META_OK, "not in the metadata"),
+        ("Hei Amina.", META_OK, "never mentioned"),
+        ("Hei [[Amina|person:P1]].", META_OK.replace("kandidat", "sjef"), "no known role"),
+        ("Hei [[Amina|person:P1]].", META_OK.replace(", background: somali", ""), "no language background"),
+        ("Hei [[Amina|person:P1]].", META_OK.replace("sms", "novel"), "genre"),
+        ("Hei [[Amina|person:P1]].", META_OK.replace("lower_case: false", "lower_case: maybe"), "lower_case"),
+        ("Hei [[Amina|person:P1]].", META_OK.replace("notes: test", "notes: ''"), "notes"),
+    ],
+)
 def test_load_rejects_inconsistent_metadata(tmp_path, text, meta, message):
     with pytest.raises(cf.CorpusFormatError, match=message):
         cf.load(_write_pair(tmp_path, text, meta), _fill_marked)
 
 
 # -- the synthetic filler ---------------------------------------------------------------------------------------
+
 
 def _mod11_ok(number: str) -> bool:
     digits = [int(c) for c in number]
@@ -196,15 +206,39 @@ def test_no_literal_identity_numbers_phones_or_emails(path):
 def test_text_parses_and_spans_match_the_plain_text(path):
     text = _load(path)
     for span in (*text.spans, *text.keep):
-        assert text.plain_text[span.start:span.end] == span.text
+        assert text.plain_text[span.start : span.end] == span.text
     assert "[[" not in text.plain_text and "]]" not in text.plain_text
     words = len(text.plain_text.split())
     assert 150 <= words <= 600, f"{path.stem}: {words} words (150–600 asked)"
 
 
 # Parts of a multi-word name that are not names by themselves («Pieter van der Berg», «bin»).
-PARTICLES = {"van", "der", "den", "de", "del", "la", "le", "du", "von", "al", "el", "bin", "binti", "ibn", "abu",
-             "y", "da", "dos", "das", "di", "ter", "ten", "thi", "og"}
+PARTICLES = {
+    "van",
+    "der",
+    "den",
+    "de",
+    "del",
+    "la",
+    "le",
+    "du",
+    "von",
+    "al",
+    "el",
+    "bin",
+    "binti",
+    "ibn",
+    "abu",
+    "y",
+    "da",
+    "dos",
+    "das",
+    "di",
+    "ter",
+    "ten",
+    "thi",
+    "og",
+}
 # Kinds whose whole surface, once annotated, must be annotated wherever else it occurs.
 WHOLE_SURFACE_KINDS = {"nav_office", "employer", "institution", "place", "origin", "street_address", "postcode_place"}
 
@@ -265,6 +299,7 @@ def test_people_have_roles_and_the_lower_case_flag_fits(path):
 
 # -- the development corpus as a whole --------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def dev_texts():
     if not DEV.is_dir() or not any(DEV.glob("*.txt")):
@@ -275,8 +310,10 @@ def dev_texts():
 def test_dev_corpus_counts_meet_issue_14(dev_texts):
     counts = cf.kind_counts(dev_texts)
     identifiers = sum(len(t.spans) for t in dev_texts)
-    print(f"\ndev corpus: {len(dev_texts)} texts, {identifiers} identifiers, {counts['keep']} keep spans, "
-          f"{len(cf.backgrounds(dev_texts))} backgrounds")
+    print(
+        f"\ndev corpus: {len(dev_texts)} texts, {identifiers} identifiers, {counts['keep']} keep spans, "
+        f"{len(cf.backgrounds(dev_texts))} backgrounds"
+    )
     for kind in (*cf.KIND_ORDER, "keep"):
         print(f"  {kind:16} {counts[kind]}")
     genres = Counter(t.meta["genre"] for t in dev_texts)
@@ -314,9 +351,8 @@ def test_identifier_spans_do_not_start_or_end_in_the_middle_of_a_word(dev_texts)
     problems = []
     for text in dev_texts:
         for span in (*text.spans, *text.keep):
-            before = text.plain_text[span.start - 1:span.start] if span.start else ""
-            after = text.plain_text[span.end:span.end + 1]
+            before = text.plain_text[span.start - 1 : span.start] if span.start else ""
+            after = text.plain_text[span.end : span.end + 1]
             if (before.isalnum() and span.text[0].isalnum()) or (after.isalnum() and span.text[-1].isalnum()):
                 problems.append((text.name, span.text, before + "|" + after))
     assert not problems, problems
-

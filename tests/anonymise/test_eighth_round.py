@@ -146,9 +146,7 @@ def employers(text: str) -> list[str]:
 
 
 def test_a_verb_that_opens_the_sentence_is_no_part_of_a_company_name():
-    assert employers("Ringde Fjordvik Sveis og Montasje AS i dag. Dei treng folk.") == [
-        "Fjordvik Sveis og Montasje AS"
-    ]
+    assert employers("Ringde Fjordvik Sveis og Montasje AS i dag. Dei treng folk.") == ["Fjordvik Sveis og Montasje AS"]
     assert employers("Møtte Kari på kontoret. Jobbar no i Fjordvik Sveis AS.") == ["Fjordvik Sveis AS"]
 
 

@@ -67,7 +67,7 @@ def _fake_value(kind: str, rng: random.Random) -> str:
         value = fake_phone_number(rng)
         return {
             "PHONE": value,
-            "PHONE_2222": " ".join(value[i:i + 2] for i in range(0, 8, 2)),
+            "PHONE_2222": " ".join(value[i : i + 2] for i in range(0, 8, 2)),
             "PHONE_323": f"{value[:3]} {value[3:5]} {value[5:]}",
             "PHONE_PLUS47": "+47 " + value,
             "PHONE_0047": "0047 " + value,
@@ -115,10 +115,14 @@ def whole_word(term: str, text: str) -> bool:
 
 # -- the lexicon ----------------------------------------------------------------------------------------------
 
+
 def test_lexicon_is_complete_and_consistent():
     lex = load_lexicon()
-    rows = [line.split("\t") for line in (LEXICON_DIR / "municipalities.tsv").read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#")][1:]
+    rows = [
+        line.split("\t")
+        for line in (LEXICON_DIR / "municipalities.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ][1:]
     assert len(rows) == 357 and len({tuple(r) for r in rows}) == 357
     assert len({r[1] for r in rows}) == 15  # counties of 2024
     assert len(lex.given) >= 1000 and len(lex.surnames) >= 300
@@ -129,13 +133,26 @@ def test_lexicon_is_complete_and_consistent():
 
 # -- the corpus itself ----------------------------------------------------------------------------------------
 
+
 def test_corpus_is_large_and_varied():
     assert len(TEMPLATES) >= 15
     registers = {yaml.safe_load(p.with_suffix(".yaml").read_text(encoding="utf-8"))["register"] for p in TEMPLATES}
     assert len(registers) >= 4, registers
     placeholders = {m.group(1) for p in TEMPLATES for m in PLACEHOLDER_RE.finditer(p.read_text(encoding="utf-8"))}
-    for kind in ("FNR", "FNR_SPACED", "DNR", "DNR_SPACED", "ACCOUNT", "ACCOUNT_DOTTED", "PHONE", "PHONE_2222",
-                 "PHONE_323", "PHONE_PLUS47", "PHONE_0047", "EMAIL"):
+    for kind in (
+        "FNR",
+        "FNR_SPACED",
+        "DNR",
+        "DNR_SPACED",
+        "ACCOUNT",
+        "ACCOUNT_DOTTED",
+        "PHONE",
+        "PHONE_2222",
+        "PHONE_323",
+        "PHONE_PLUS47",
+        "PHONE_0047",
+        "EMAIL",
+    ):
         assert kind in placeholders, f"no corpus text uses {{{kind}}}"
 
 
@@ -146,6 +163,7 @@ def test_templates_hold_no_literal_identifiers(path):
 
 
 # -- per text -------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
 def test_corpus_text(path):
@@ -192,6 +210,7 @@ def test_report_holds_counts_not_values():
 
 # -- false positives ------------------------------------------------------------------------------------------
 
+
 def test_false_positive_rate_on_ordinary_prose():
     prose = (CORPUS / "ordinary_prose.txt").read_text(encoding="utf-8")
     words = len(re.findall(r"[^\W\d_]+", prose))
@@ -202,14 +221,39 @@ def test_false_positive_rate_on_ordinary_prose():
     entity_kinds = ("person", "place", "nav_office", "employer", "street_address", "postcode_place")
     entity_changes = sum(counts[k] for k in entity_kinds)
     rate = changed / words
-    print(f"false positives: {changed} replacements in {words} words = {rate:.2%} "
-          f"({entity_changes} entity replacements)")
+    print(
+        f"false positives: {changed} replacements in {words} words = {rate:.2%} ({entity_changes} entity replacements)"
+    )
     assert rate <= MAX_FALSE_POSITIVE_RATE
     assert entity_changes / words <= MAX_ENTITY_FALSE_POSITIVE_RATE
-    for phrase in ("Dag for dag", "En dag", "Per i dag", "per uke", "Per definisjon", "Liv og helse", "livet",
-                   "Stein på stein", "Bo hjemme", "Ask og bjørk", "toppen av åsen", "Ås og dal", "Vår erfaring",
-                   "Finn ut", "Lykke til", "Vilje", "Hans mor", "Sola skinte", "Time for time", "Berg og dal",
-                   "Strand og sjø", "Ski og skøyter", "Jo, det", "Tom for", "Line opp", "Storm og uvær"):
+    for phrase in (
+        "Dag for dag",
+        "En dag",
+        "Per i dag",
+        "per uke",
+        "Per definisjon",
+        "Liv og helse",
+        "livet",
+        "Stein på stein",
+        "Bo hjemme",
+        "Ask og bjørk",
+        "toppen av åsen",
+        "Ås og dal",
+        "Vår erfaring",
+        "Finn ut",
+        "Lykke til",
+        "Vilje",
+        "Hans mor",
+        "Sola skinte",
+        "Time for time",
+        "Berg og dal",
+        "Strand og sjø",
+        "Ski og skøyter",
+        "Jo, det",
+        "Tom for",
+        "Line opp",
+        "Storm og uvær",
+    ):
         assert phrase in result.text, phrase
 
 
@@ -261,12 +305,17 @@ def test_names_in_name_like_context(text, expected):
 
 # -- pseudonym consistency ------------------------------------------------------------------------------------
 
+
 def test_same_person_same_pseudonym_and_surname_alone():
-    text = ("Per Olsen møtte Amina Yusuf. Olsen sa at Amina hadde gjort det bra. "
-            "Yusuf svarte at Per Olsens råd hjalp. Aminas mål er fast jobb.")
+    text = (
+        "Per Olsen møtte Amina Yusuf. Olsen sa at Amina hadde gjort det bra. "
+        "Yusuf svarte at Per Olsens råd hjalp. Aminas mål er fast jobb."
+    )
     out = anonymise(text).text
-    assert out == ("Person A møtte Person B. Person A sa at Person B hadde gjort det bra. "
-                   "Person B svarte at Person As råd hjalp. Person Bs mål er fast jobb.")
+    assert out == (
+        "Person A møtte Person B. Person A sa at Person B hadde gjort det bra. "
+        "Person B svarte at Person As råd hjalp. Person Bs mål er fast jobb."
+    )
 
 
 def test_given_name_first_then_full_name_is_one_person():
@@ -286,18 +335,23 @@ def test_two_people_sharing_a_surname_get_different_letters():
 
 
 def test_employers_places_and_nav_offices_are_numbered_consistently():
-    text = ("Hun fikk jobb i Rema Bygg AS i Tromsø. Senere gikk hun til Fjord Fisk ASA. Rema Bygg ville ha henne "
-            "tilbake. NAV Harstad og NAV-kontoret i Harstad er samme kontor; Nav Grünerløkka er et annet. "
-            "Tromsø er stort.")
+    text = (
+        "Hun fikk jobb i Rema Bygg AS i Tromsø. Senere gikk hun til Fjord Fisk ASA. Rema Bygg ville ha henne "
+        "tilbake. NAV Harstad og NAV-kontoret i Harstad er samme kontor; Nav Grünerløkka er et annet. "
+        "Tromsø er stort."
+    )
     out = anonymise(text).text
-    assert out == ("Hun fikk jobb i Arbeidsplass 1 i Sted 1. Senere gikk hun til Arbeidsplass 2. Arbeidsplass 1 "
-                   "ville ha henne tilbake. NAV-kontor 1 og NAV-kontor 1 er samme kontor; NAV-kontor 2 er et annet. "
-                   "Sted 1 er stort.")
+    assert out == (
+        "Hun fikk jobb i Arbeidsplass 1 i Sted 1. Senere gikk hun til Arbeidsplass 2. Arbeidsplass 1 "
+        "ville ha henne tilbake. NAV-kontor 1 og NAV-kontor 1 er samme kontor; NAV-kontor 2 er et annet. "
+        "Sted 1 er stort."
+    )
 
 
 def test_deny_list_terms_become_employers_case_insensitively():
-    out = anonymise("Hun jobber hos Bakeriet i Sentrum. BAKERIET I SENTRUM har lang tradisjon.",
-                    deny_list=["Bakeriet i Sentrum"])
+    out = anonymise(
+        "Hun jobber hos Bakeriet i Sentrum. BAKERIET I SENTRUM har lang tradisjon.", deny_list=["Bakeriet i Sentrum"]
+    )
     assert out.text == "Hun jobber hos Arbeidsplass 1. Arbeidsplass 1 har lang tradisjon."
 
 
@@ -316,6 +370,7 @@ def test_company_form_does_not_swallow_sentence_start_or_names():
 
 # -- direct identifiers ---------------------------------------------------------------------------------------
 
+
 def test_account_numbers_from_the_test_generator_pass_the_account_check():
     rng = random.Random(11)
     assert all(is_account_number(fake_account_number(rng)) for _ in range(200))
@@ -333,17 +388,26 @@ def test_identity_numbers_are_removed(form, d_number):
 @pytest.mark.parametrize("form", ["plain", "dotted", "spaced"])
 def test_account_numbers_are_removed(form):
     number = fake_account_number(random.Random(8))
-    written = {"plain": number, "dotted": f"{number[:4]}.{number[4:6]}.{number[6:]}",
-               "spaced": f"{number[:4]} {number[4:6]} {number[6:]}"}[form]
+    written = {
+        "plain": number,
+        "dotted": f"{number[:4]}.{number[4:6]}.{number[6:]}",
+        "spaced": f"{number[:4]} {number[4:6]} {number[6:]}",
+    }[form]
     assert anonymise(f"Kontonummer {written} er registrert.").text == "Kontonummer [kontonummer] er registrert."
 
 
 @pytest.mark.parametrize("form", ["plain", "2222", "323", "+47", "0047", "+47grouped"])
 def test_phone_numbers_are_removed(form):
     n = fake_phone_number(random.Random(2))
-    pairs = " ".join(n[i:i + 2] for i in range(0, 8, 2))
-    written = {"plain": n, "2222": pairs, "323": f"{n[:3]} {n[3:5]} {n[5:]}",
-               "+47": "+47" + n, "0047": "0047 " + n, "+47grouped": "+47 " + pairs}[form]
+    pairs = " ".join(n[i : i + 2] for i in range(0, 8, 2))
+    written = {
+        "plain": n,
+        "2222": pairs,
+        "323": f"{n[:3]} {n[3:5]} {n[5:]}",
+        "+47": "+47" + n,
+        "0047": "0047 " + n,
+        "+47grouped": "+47 " + pairs,
+    }[form]
     assert anonymise(f"Ring {written} i dag.").text == "Ring [telefon] i dag."
 
 
@@ -376,6 +440,7 @@ def test_year_before_a_place_is_not_a_postcode():
 
 
 # -- quasi-identifiers ----------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("date", "expected"),
@@ -447,7 +512,8 @@ def test_gender_neutral_pronouns_only_on_request():
     text = "Hun sa at han og henne var venner. Hans bror og hennes søster kom. Ham kjenner jeg."
     assert anonymise(text).text == text
     assert anonymise(text, gender_neutral=True).text == (
-        "Hen sa at hen og hen var venner. Hens bror og hens søster kom. Hen kjenner jeg.")
+        "Hen sa at hen og hen var venner. Hens bror og hens søster kom. Hen kjenner jeg."
+    )
 
 
 def test_name_hans_is_not_a_pronoun():
@@ -457,9 +523,11 @@ def test_name_hans_is_not_a_pronoun():
 
 # -- command line ---------------------------------------------------------------------------------------------
 
+
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", "anonymise", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", "anonymise", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_cli_writes_text_and_counts_only_report(tmp_path):
@@ -505,6 +573,7 @@ def test_cli_bad_deny_list_exits_2(tmp_path):
 
 
 # -- throughput -----------------------------------------------------------------------------------------------
+
 
 def test_throughput_benchmark_measures_a_document_of_the_asked_size():
     """The 300 kB/s budget of issue 14 is measured by `make bench` (scripts/bench.py), not asserted here: a

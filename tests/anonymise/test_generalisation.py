@@ -19,7 +19,7 @@ from analysis.anonymise.letters import fold, nfc_with_offsets
 def persons(text: str) -> list[tuple[str, str]]:
     """(surface in the input, pseudonym) of every person replacement."""
     result = anonymise(text)
-    return [(text[s.start:s.end], s.replacement) for s in result.replacements if s.kind == "person"]
+    return [(text[s.start : s.end], s.replacement) for s in result.replacements if s.kind == "person"]
 
 
 def entities(text: str) -> dict[str, set[int | None]]:
@@ -27,11 +27,12 @@ def entities(text: str) -> dict[str, set[int | None]]:
     out: dict[str, set[int | None]] = {}
     for s in anonymise(text).replacements:
         if s.kind == "person":
-            out.setdefault(fold(text[s.start:s.end]), set()).add(s.entity)
+            out.setdefault(fold(text[s.start : s.end]), set()).add(s.entity)
     return out
 
 
 # -- 2. diacritics and combining marks ------------------------------------------------------------------------
+
 
 def test_fold_keeps_norwegian_letters_and_drops_other_marks():
     assert fold("PÅ") == "på" and fold("Bjørnæs") == "bjørnæs"
@@ -50,8 +51,9 @@ def test_decomposed_text_maps_back_to_input_offsets():
 
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
 def test_names_with_combining_marks_are_replaced_whole(form):
-    text = unicodedata.normalize(form, "Datteren Mọ́rẹ̀mí begynte i barnehagen. Vi møtte Àbẹ̀kẹ́ Ọlátúndé i går, "
-                                       "og Àbẹ̀kẹ́ ringte på fredag.")
+    text = unicodedata.normalize(
+        form, "Datteren Mọ́rẹ̀mí begynte i barnehagen. Vi møtte Àbẹ̀kẹ́ Ọlátúndé i går, og Àbẹ̀kẹ́ ringte på fredag."
+    )
     result = anonymise(text)
     for name in ("Mọ́rẹ̀mí", "Àbẹ̀kẹ́", "Ọlátúndé"):
         assert unicodedata.normalize("NFC", name) not in unicodedata.normalize("NFC", result.text), result.text
@@ -59,8 +61,10 @@ def test_names_with_combining_marks_are_replaced_whole(form):
 
 
 def test_icelandic_letters_and_a_name_written_without_its_marks_are_one_person():
-    text = ("Þuríður Hrafnsdóttir er ny jobbspesialist i teamet. Hun kom fra Akureyri i fjor. "
-            "Thuridur Hrafnsdottir står fortsatt oppført med gammel adresse i Modia.")
+    text = (
+        "Þuríður Hrafnsdóttir er ny jobbspesialist i teamet. Hun kom fra Akureyri i fjor. "
+        "Thuridur Hrafnsdottir står fortsatt oppført med gammel adresse i Modia."
+    )
     found = entities(text)
     assert "Þuríður" not in anonymise(text).text and "Thuridur" not in anonymise(text).text
     assert len(found["thuridur hrafnsdottir"]) == 1
@@ -68,12 +72,13 @@ def test_icelandic_letters_and_a_name_written_without_its_marks_are_one_person()
 
 # -- 8. roles only when every cue agrees -----------------------------------------------------------------------
 
+
 def roles(text: str) -> dict[str, set[str | None]]:
     """The role each replaced surface was labelled with (None for «Person X»)."""
     out: dict[str, set[str | None]] = {}
     for s in anonymise(text).replacements:
         if s.kind == "person":
-            out.setdefault(text[s.start:s.end], set()).add(s.role)
+            out.setdefault(text[s.start : s.end], set()).add(s.role)
     return out
 
 
@@ -109,6 +114,7 @@ def test_a_persons_own_role_cue_still_counts(text, name, role):
 
 # -- 1. multi-part names whose parts are short or ordinary words -----------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -121,24 +127,43 @@ def test_a_persons_own_role_cue_still_counts(text, name, role):
 )
 def test_every_part_of_a_multi_part_name_is_replaced(text):
     out = anonymise(text).text
-    name_words = {"Naw", "Eh", "Say", "Hla", "Sin", "Ei", "Bal", "Bahadur", "Thapa", "Luz", "Maria", "Flores",
-                  "Rosa", "Lima", "Duarte"}
+    name_words = {
+        "Naw",
+        "Eh",
+        "Say",
+        "Hla",
+        "Sin",
+        "Ei",
+        "Bal",
+        "Bahadur",
+        "Thapa",
+        "Luz",
+        "Maria",
+        "Flores",
+        "Rosa",
+        "Lima",
+        "Duarte",
+    }
     assert not name_words & set(out.replace(".", " ").split()), out
 
 
 def test_a_known_full_name_is_replaced_in_lower_case_and_at_a_sentence_start():
-    text = ("Møte med Hla Sin Ei og tolken. Hun vil jobbe med mat. Sin Ei har to barn. I journalen står "
-            "hla sin ei med små bokstaver. Sin mor bor i Norge.")
+    text = (
+        "Møte med Hla Sin Ei og tolken. Hun vil jobbe med mat. Sin Ei har to barn. I journalen står "
+        "hla sin ei med små bokstaver. Sin mor bor i Norge."
+    )
     out = anonymise(text).text
     assert "Sin Ei" not in out and "hla sin ei" not in out
     assert "Sin mor bor" in out  # the possessive at a sentence start is still a word
 
 
 def test_multi_part_names_in_a_lower_case_chat():
-    text = ("kandidat: htee ka moo\n"
-            "08:12 jobbspes: hei! htee ka moo kom ikke på praksis i dag. ringte ka moo men fikk ikke svar.\n"
-            "08:15 veileder: ok. kona hans, nan ei pyo, sa at han var syk. nan ei pyo ringer meg i morgen.\n"
-            "08:20 jobbspes: greit. moo har time hos fastlegen på fredag.\n")
+    text = (
+        "kandidat: htee ka moo\n"
+        "08:12 jobbspes: hei! htee ka moo kom ikke på praksis i dag. ringte ka moo men fikk ikke svar.\n"
+        "08:15 veileder: ok. kona hans, nan ei pyo, sa at han var syk. nan ei pyo ringer meg i morgen.\n"
+        "08:20 jobbspes: greit. moo har time hos fastlegen på fredag.\n"
+    )
     out = anonymise(text).text
     for word in ("htee", " ka ", "moo", "pyo"):
         assert word not in out, out
@@ -146,14 +171,17 @@ def test_multi_part_names_in_a_lower_case_chat():
 
 
 def test_ordinary_capitalised_words_are_not_a_name_run():
-    for text in ("Hun deltok på kurset Supported Employment i fjor.",
-                 "Møtet handlet om Individual Placement and Support."):
+    for text in (
+        "Hun deltok på kurset Supported Employment i fjor.",
+        "Møtet handlet om Individual Placement and Support.",
+    ):
         assert anonymise(text).text == text
     for text in ("Ring Naw Eh Say i morgen.", "Hos Naw Eh Say var alt i orden.", "Samtale Naw Eh Say\nHun kom."):
         assert anonymise(text).text.split()[0] == text.split()[0], anonymise(text).text
 
 
 # -- 7. short forms: one person, one pseudonym ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "forms"),
@@ -224,6 +252,7 @@ def test_initials_of_a_full_name_are_that_person():
 
 # -- 4. institutions by type words, employers with «og», charities + place, «as» in lower case ----------------
 
+
 @pytest.mark.parametrize(
     ("text", "label"),
     [
@@ -238,8 +267,9 @@ def test_initials_of_a_full_name_are_that_person():
 )
 def test_institutions_named_by_their_type(text, label):
     out = anonymise(text).text
-    assert label in out and not any(w in out for w in ("Lindelia", "Sletten", "Nordfjord", "Vestvik", "Solvang",
-                                                       "Heiane", "Storås")), out
+    assert label in out and not any(
+        w in out for w in ("Lindelia", "Sletten", "Nordfjord", "Vestvik", "Solvang", "Heiane", "Storås")
+    ), out
 
 
 @pytest.mark.parametrize(
@@ -269,6 +299,7 @@ def test_a_company_name_with_og_is_found_again_without_its_place():
 
 
 # -- 5. ages in number words and compounds; ages after age cues; durations stay --------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -331,6 +362,7 @@ def test_two_unknown_capitalised_words_after_i_are_a_place():
 
 # -- found on texts written after the rules (dev texts 32–34) ---------------------------------------------------
 
+
 def test_initials_with_full_stops_are_initials_even_when_the_letters_are_an_acronym():
     out = anonymise("Til stede: K.S., Trude Ask\nK.S. sa at planen holder. KS har sendt brev.").text
     assert "K.S." not in out and "KS har sendt" in out, out
@@ -352,8 +384,10 @@ def test_age_after_a_relative_clause():
         ("Fødselsår: 1990", "Fødselsår: 1990-tallet"),
         ("Notatet er godkjent (sign. RV).", "Notatet er godkjent (sign. Person A)."),
         ("Hun har jobb hos Pettersen & Co i Moss.", "Hun har jobb hos Arbeidsplass 1 i Sted 1."),
-        ("Ho jobbar på kafeen. Sjefen hennar, Torunn, er grei.",
-         "Ho jobbar på kafeen. Sjefen hennar, Arbeidsgiver A, er grei."),
+        (
+            "Ho jobbar på kafeen. Sjefen hennar, Torunn, er grei.",
+            "Ho jobbar på kafeen. Sjefen hennar, Arbeidsgiver A, er grei.",
+        ),
     ],
 )
 def test_birth_years_signatures_company_forms_and_nynorsk_possessives(text, expected):
@@ -361,8 +395,10 @@ def test_birth_years_signatures_company_forms_and_nynorsk_possessives(text, expe
 
 
 def test_names_that_end_like_norwegian_nouns_and_lower_case_neighbours():
-    text = ("notater fra i dag. møtte blessing nwosu på kafeen. blessing har fått praksis. broren xiaoming tolker for "
-            "henne. vi snakket om jobbsøking og arbeidsutprøving. tilrettelegging er viktig.")
+    text = (
+        "notater fra i dag. møtte blessing nwosu på kafeen. blessing har fått praksis. broren xiaoming tolker for "
+        "henne. vi snakket om jobbsøking og arbeidsutprøving. tilrettelegging er viktig."
+    )
     out = anonymise(text).text
     assert "blessing" not in out and "nwosu" not in out and "xiaoming" not in out, out
     for word in ("jobbsøking", "arbeidsutprøving", "tilrettelegging"):
@@ -383,6 +419,7 @@ def test_a_listed_name_is_no_short_form_of_a_surname():
 
 
 # -- precision guards for the new rules (real report prose) -----------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text",

@@ -13,7 +13,7 @@ from analysis.anonymise import anonymise
 
 def replaced(text: str) -> list[str]:
     """The surfaces of the input that became person pseudonyms."""
-    return [text[s.start:s.end] for s in anonymise(text).replacements if s.kind == "person"]
+    return [text[s.start : s.end] for s in anonymise(text).replacements if s.kind == "person"]
 
 
 def kept(text: str, *words: str) -> bool:
@@ -31,9 +31,12 @@ def kept(text: str, *words: str) -> bool:
 
 # -- the full name from a header or a signature, then the word in name positions -------------------------------
 
+
 def test_header_name_is_replaced_whole_and_its_other_mentions_follow():
-    text = ("Fra: Dato Beridze\nTil: jobbspesialist\n\nHei! Dato har fått jobb på lageret. Dato for oppstart er ikke "
-            "satt, og jeg har ingen dato for kurset.\n\nHilsen\nDato")
+    text = (
+        "Fra: Dato Beridze\nTil: jobbspesialist\n\nHei! Dato har fått jobb på lageret. Dato for oppstart er ikke "
+        "satt, og jeg har ingen dato for kurset.\n\nHilsen\nDato"
+    )
     out = anonymise(text).text
     assert "Beridze" not in out and "Fra: Person A\n" in out
     assert "Hei! Person A har fått jobb" in out and out.endswith("Hilsen\nPerson A")
@@ -41,8 +44,10 @@ def test_header_name_is_replaced_whole_and_its_other_mentions_follow():
 
 
 def test_signature_name_and_lower_case_mentions_in_name_positions():
-    text = ("Jeg snakket med Hage i går. Han sa jo at det går fint, og jeg ringte jo etterpå også. Kollegaen min jo "
-            "ringte meg i dag. Jeg har jobbet i hagen hele helgen.\n\nMvh\nJo Hage")
+    text = (
+        "Jeg snakket med Hage i går. Han sa jo at det går fint, og jeg ringte jo etterpå også. Kollegaen min jo "
+        "ringte meg i dag. Jeg har jobbet i hagen hele helgen.\n\nMvh\nJo Hage"
+    )
     out = anonymise(text).text
     assert "Hage" not in out.replace("hagen", "") and "Mvh\nPerson A" in out
     assert "Kollegaen min Person A ringte" in out
@@ -74,19 +79,26 @@ def test_capitalised_ordinary_word_mid_sentence_needs_a_persons_position():
     person = "Vi har hatt samtale med Fall om arbeidstid, og i dag ringte jeg Fall igjen."
     assert replaced(person) == ["Fall", "Fall"]
     # Capitalised common nouns in titles and institution names are no people.
-    for text in ("Vi har snakket med Husbanken om lån.", "Hun deltar på kurset Arbeid og helse i Gran.",
-                 "Etter Påske starter hun i praksis.", "Han ringte Fastlegen i går."):
+    for text in (
+        "Vi har snakket med Husbanken om lån.",
+        "Hun deltar på kurset Arbeid og helse i Gran.",
+        "Etter Påske starter hun i praksis.",
+        "Han ringte Fastlegen i går.",
+    ):
         assert replaced(text) == [], text
 
 
 # -- lower-case chat logs --------------------------------------------------------------------------------------
 
+
 def test_lower_case_chat_speakers_that_are_words():
-    text = ("deltakere: sol haile (kandidat), liv aasen (jobbspesialist)\n"
-            "sol: hei liv, jeg kan ikke bo her lenger\n"
-            "liv: hei sol! kollegaen min bo hjelper deg. bo sa at det finnes leiligheter\n"
-            "sol: takk. det var sol i dag så vi satt i hagen\n"
-            "liv: 😊 livet er bedre med sol\n")
+    text = (
+        "deltakere: sol haile (kandidat), liv aasen (jobbspesialist)\n"
+        "sol: hei liv, jeg kan ikke bo her lenger\n"
+        "liv: hei sol! kollegaen min bo hjelper deg. bo sa at det finnes leiligheter\n"
+        "sol: takk. det var sol i dag så vi satt i hagen\n"
+        "liv: 😊 livet er bedre med sol\n"
+    )
     out = anonymise(text).text
     lines = out.splitlines()
     assert lines[1] == "Kandidat A: hei Jobbspesialist A, jeg kan ikke bo her lenger", lines[1]
@@ -96,8 +108,10 @@ def test_lower_case_chat_speakers_that_are_words():
 
 
 def test_lower_case_chat_two_word_label_and_a_name_known_from_a_header():
-    text = ("jo hage: hei dato. har du tid i dag?\ndato: hei. jeg er syk i dag. ryggen er vond\n"
-            "jo hage: ok. god bedring. vi snakkes\n")
+    text = (
+        "jo hage: hei dato. har du tid i dag?\ndato: hei. jeg er syk i dag. ryggen er vond\n"
+        "jo hage: ok. god bedring. vi snakkes\n"
+    )
     out = anonymise(text).text
     assert out.startswith("Person A: hei dato.") and out.count("Person A:") == 2  # «dato» alone: no evidence
     text = "fra: dato beridze\n\n" + text
@@ -106,9 +120,11 @@ def test_lower_case_chat_two_word_label_and_a_name_known_from_a_header():
 
 
 def test_known_names_next_to_other_people_and_opening_a_message():
-    text = ("Kandidat: Gul Aydin\nJobbspesialist: Bo Lie\n\nSamtale med kandidaten og Bo. Gul, sjefen og jeg gikk en "
-            "runde på lageret. Jeg sender referat til gul og bo i dag. Hun sendte SMS: «takk bo, gul her. jeg kommer "
-            "mandag.» Bo og jeg drar dit. Hun har gul jakke og vil bo nær jobben.")
+    text = (
+        "Kandidat: Gul Aydin\nJobbspesialist: Bo Lie\n\nSamtale med kandidaten og Bo. Gul, sjefen og jeg gikk en "
+        "runde på lageret. Jeg sender referat til gul og bo i dag. Hun sendte SMS: «takk bo, gul her. jeg kommer "
+        "mandag.» Bo og jeg drar dit. Hun har gul jakke og vil bo nær jobben."
+    )
     out = anonymise(text).text
     for gone in ("Gul,", "til gul", "og bo i", "takk bo", "gul her"):
         assert gone not in out, (gone, out)
@@ -116,14 +132,16 @@ def test_known_names_next_to_other_people_and_opening_a_message():
 
 
 def test_the_particle_jo_and_the_person_jo():
-    text = ("Til stede: Jo Moe, Kari Nordby\nJo ringte i går. Det er jo fint, og vi møtte jo Kari etterpå. Jeg "
-            "snakket med jo i dag. Kari møtte jo.")
+    text = (
+        "Til stede: Jo Moe, Kari Nordby\nJo ringte i går. Det er jo fint, og vi møtte jo Kari etterpå. Jeg "
+        "snakket med jo i dag. Kari møtte jo."
+    )
     out = anonymise(text).text
     assert "Det er jo fint, og vi møtte jo" in out
     assert "snakket med Person A i dag" in out and out.endswith("møtte Person A.")
 
 
 def test_a_possessive_after_a_role_noun_is_not_part_of_a_name():
-    text = ("Ma Ei Sin Win kom med sonen sin. Ho snakka med kona sin om det. Sin Win og sonen kjem att.")
+    text = "Ma Ei Sin Win kom med sonen sin. Ho snakka med kona sin om det. Sin Win og sonen kjem att."
     out = anonymise(text).text
     assert "sonen sin" in out and "kona sin" in out and "Win" not in out

@@ -169,6 +169,5 @@ def test_initials_after_an_invented_name_in_the_list_count_too():
     assert "NB" not in out and "OL" not in out, out
 
 
-
 def test_norway_in_nynorsk_stays():
     assert "kom til Noreg i 2021" in anonymise("Ho kom til Noreg i 2021 med ektemannen.").text

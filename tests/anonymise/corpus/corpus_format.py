@@ -30,19 +30,54 @@ from pathlib import Path
 
 import yaml
 
-KINDS = frozenset({
-    "person", "identity_number", "d_number", "account_number", "phone", "email", "street_address",
-    "postcode_place", "nav_office", "employer", "institution", "place", "date", "age", "origin",
-})
+KINDS = frozenset(
+    {
+        "person",
+        "identity_number",
+        "d_number",
+        "account_number",
+        "phone",
+        "email",
+        "street_address",
+        "postcode_place",
+        "nav_office",
+        "employer",
+        "institution",
+        "place",
+        "date",
+        "age",
+        "origin",
+    }
+)
 KEEP = "keep"
-ROLES = frozenset({
-    "kandidat", "jobbspesialist", "veileder", "nav-leder", "arbeidsgiver", "kollega", "tolk", "lege",
-    "laerer", "familie", "annen",
-})
-GENRES = frozenset({
-    "chat-log", "follow-up-notes", "journal-note", "interview", "e-mail", "meeting-minutes", "case-summary",
-    "sms", "form",
-})
+ROLES = frozenset(
+    {
+        "kandidat",
+        "jobbspesialist",
+        "veileder",
+        "nav-leder",
+        "arbeidsgiver",
+        "kollega",
+        "tolk",
+        "lege",
+        "laerer",
+        "familie",
+        "annen",
+    }
+)
+GENRES = frozenset(
+    {
+        "chat-log",
+        "follow-up-notes",
+        "journal-note",
+        "interview",
+        "e-mail",
+        "meeting-minutes",
+        "case-summary",
+        "sms",
+        "form",
+    }
+)
 # Which placeholder may stand in which kind of annotation.
 PLACEHOLDERS = {
     "FNR": "identity_number",
@@ -100,6 +135,7 @@ def parse(source: str, fill: Filler, name: str = "<string>") -> tuple[str, list[
     Raises :class:`CorpusFormatError` on a malformed annotation, an unknown kind, a placeholder outside an
     annotation or in the wrong kind of annotation, or a stray ``[[``, ``]]`` or ``|`` in running text.
     """
+
     def fail(offset: int, message: str) -> CorpusFormatError:
         return CorpusFormatError(f"{name}:{_line_of(source, offset)}: {message}")
 
@@ -122,7 +158,7 @@ def parse(source: str, fill: Filler, name: str = "<string>") -> tuple[str, list[
         length += len(chunk)
 
     for match in _ANNOTATION_RE.finditer(source):
-        add_text(source[position:match.start()], position)
+        add_text(source[position : match.start()], position)
         surface, label = match.group(1), match.group(2)
         if not surface.strip() or surface != surface.strip():
             raise fail(match.start(), f"empty surface or surface with outer spaces in {match.group(0)!r}")
@@ -240,11 +276,13 @@ def synthetic_account_number(rng: random.Random) -> str:
 def synthetic_phone(rng: random.Random, international: bool = False) -> str:
     """A Norwegian mobile number in one of the usual spellings (exists only at run time, never stored)."""
     digits = f"{rng.choice('49')}{rng.randint(0, 9_999_999):07d}"
-    spelled = rng.choice([
-        digits,
-        f"{digits[:3]} {digits[3:5]} {digits[5:]}",
-        f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}",
-    ])
+    spelled = rng.choice(
+        [
+            digits,
+            f"{digits[:3]} {digits[3:5]} {digits[5:]}",
+            f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}",
+        ]
+    )
     return f"+47 {spelled}" if international else spelled
 
 
@@ -286,8 +324,21 @@ def synthetic_filler(seed: int = 14) -> Filler:
 
 NAME_KINDS = ("person", "nav_office", "employer", "institution", "place")
 KIND_ORDER = (
-    "person", "place", "employer", "institution", "nav_office", "street_address", "postcode_place", "date",
-    "age", "origin", "phone", "email", "identity_number", "d_number", "account_number",
+    "person",
+    "place",
+    "employer",
+    "institution",
+    "nav_office",
+    "street_address",
+    "postcode_place",
+    "date",
+    "age",
+    "origin",
+    "phone",
+    "email",
+    "identity_number",
+    "d_number",
+    "account_number",
 )
 
 
@@ -305,29 +356,55 @@ def backgrounds(texts: Iterable[CorpusText]) -> set[str]:
 
 def summary_markdown(texts: Sequence[CorpusText]) -> str:
     """The per-text table and the totals that the corpus README carries (regenerate with --readme)."""
-    short = {"person": "pers", "place": "place", "employer": "empl", "institution": "inst", "nav_office": "nav",
-             "street_address": "addr", "postcode_place": "pc", "date": "date", "age": "age", "origin": "orig",
-             "phone": "tel", "email": "mail", "identity_number": "fnr", "d_number": "dnr",
-             "account_number": "acct"}
+    short = {
+        "person": "pers",
+        "place": "place",
+        "employer": "empl",
+        "institution": "inst",
+        "nav_office": "nav",
+        "street_address": "addr",
+        "postcode_place": "pc",
+        "date": "date",
+        "age": "age",
+        "origin": "orig",
+        "phone": "tel",
+        "email": "mail",
+        "identity_number": "fnr",
+        "d_number": "dnr",
+        "account_number": "acct",
+    }
     head = ["text", "genre", "lc", "words", "ids", *(short[k] for k in KIND_ORDER), "keep", "people", "backgrounds"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for text in texts:
         counts = Counter(s.kind for s in text.spans)
-        rows.append("| " + " | ".join([
-            text.name, text.meta["genre"], "yes" if text.meta["lower_case"] else "no",
-            str(len(text.plain_text.split())), str(len(text.spans)),
-            *(str(counts[k]) for k in KIND_ORDER), str(len(text.keep)), str(len(text.people)),
-            ", ".join(sorted({p["background"] for p in text.people.values()})),
-        ]) + " |")
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    text.name,
+                    text.meta["genre"],
+                    "yes" if text.meta["lower_case"] else "no",
+                    str(len(text.plain_text.split())),
+                    str(len(text.spans)),
+                    *(str(counts[k]) for k in KIND_ORDER),
+                    str(len(text.keep)),
+                    str(len(text.people)),
+                    ", ".join(sorted({p["background"] for p in text.people.values()})),
+                ]
+            )
+            + " |"
+        )
     totals = kind_counts(texts)
     roles = Counter(p["role"] for t in texts for p in t.people.values())
     lines = [
         *rows,
         "",
-        (f"Totals: {len(texts)} texts, {sum(len(t.spans) for t in texts)} identifier annotations, "
-         f"{totals[KEEP]} keep spans, {sum(len(t.people) for t in texts)} people, "
-         f"{len(backgrounds(texts))} language backgrounds, "
-         f"{sum(1 for t in texts if t.meta['lower_case'])} lower-case texts."),
+        (
+            f"Totals: {len(texts)} texts, {sum(len(t.spans) for t in texts)} identifier annotations, "
+            f"{totals[KEEP]} keep spans, {sum(len(t.people) for t in texts)} people, "
+            f"{len(backgrounds(texts))} language backgrounds, "
+            f"{sum(1 for t in texts if t.meta['lower_case'])} lower-case texts."
+        ),
         "",
         "Per kind: " + ", ".join(f"{k} {totals[k]}" for k in KIND_ORDER) + ".",
         "",

@@ -1,0 +1,56 @@
+"""Known full names (analysis/anonymise/names.py, rule 6).
+
+A name of several words, once found, is remembered as a sequence; every later occurrence of it, or of two or
+more of its words in a row, is the same person, in any case and at a sentence start («Ma Ei tok …» after «Ma
+Ei Sin Win»), even when each word alone is an ordinary word.
+"""
+
+from __future__ import annotations
+
+from analysis.anonymise import cues
+from analysis.anonymise.people import Mention
+from analysis.anonymise.runs import NameRuns
+from analysis.anonymise.runwords import TITLE_WORDS
+
+
+class KnownNames(NameRuns):
+    def remember(self, mention: Mention) -> None:
+        """Remember the words of a name of several words, and every run of two or more of them."""
+        i = self.by_start.get(mention.start)
+        if i is None or self.toks[i].key in cues.TITLES_FULL | cues.TITLES_ABBR:
+            return
+        words = tuple(self.toks[k].key for k in range(i, mention.last_token + 1))
+        if len(words) < 2 or any(len(w) == 1 for w in words):
+            return
+        for a in range(len(words) - 1):
+            for b in range(a + 2, len(words) + 1):
+                if all(w in TITLE_WORDS for w in words[a:b]):
+                    continue  # «Supported Employment» is no part of a name that propagates
+                whole = a == 0 and b == len(words)
+                self.people.sequences.setdefault(words[a], {})[words[a:b]] = (mention.parts, whole)
+
+    def sequence_at(self, i: int) -> Mention | None:
+        """A known full name, or two or more of its words in a row, starting at token i: in a capitalised text the
+        whole name in any case, a part of it only when capitalised."""
+        options = self.people.sequences.get(self.toks[i].key)
+        if not options:
+            return None
+        best: tuple[int, tuple[str, ...]] | None = None
+        toks = self.toks
+        for words, (parts, whole) in options.items():
+            j = i + len(words) - 1
+            if j >= len(toks) or (best and j <= best[0]):
+                continue
+            if not all(toks[i + n].key == w and (n == 0 or self.gap_before(i + n) == " ") for n, w in enumerate(words)):
+                continue
+            if whole or self.ws.lower_case or all(toks[k].capitalised for k in range(i, j + 1)):
+                best = (j, parts)
+        if best is None:
+            return None
+        j, parts = best
+        got = self.base(self.toks[j])
+        suffix, extra = (got[1], got[2]) if got else ("", 0)
+        end = self.toks[j].end + extra
+        unlearned = frozenset(p for p in parts if p not in self.people.learned)  # «sin» of «Ma Ei Sin Win» stays a word
+        reason = "kjent navn i flere ledd"
+        return Mention(self.toks[i].start, end, parts, suffix, None, False, reason, False, j, unlearned)
