@@ -35,7 +35,10 @@ Whether a candidate *is* a name depends on what kind it is and where it stands:
    capitalised text a name's place in the sentence: a greeting, a role noun («kollegaen min jo»), a verb of
    speech, the object of «ringte», «møtte», «snakket med», a list with other people, «gul her» opening a
    message, a chat label («dato:»); the ordinary uses («jo, det gjør jeg», «i hagen», «et fall») stay. A
-   known name of several words is replaced wherever two or more of its words stand in a row.
+   known name of several words is replaced wherever two or more of its words stand in a row
+   (analysis/anonymise/sequences.py); a word of it that is common alone («Say» of «Saw Kler Say») only as
+   the capitalised subject of a verb. A word that is no dictionary word and one letter away from a found
+   part («mukenda» after «mukendi») is another spelling of it (analysis/anonymise/variants.py).
 8. **Initials** in a person's position (analysis/anonymise/positions.py) are people too, and once the whole
    document is read, short forms, initials and a part mentioned before the full name join that person
    (analysis/anonymise/aliases.py).
