@@ -124,7 +124,7 @@ AGE_SERIES_RE = re.compile(  # the lookahead on the first letter only makes the 
     r"[ \t]+(?:og|eller)[ \t]+" + _NUM + r")(?![\w])(?P<unit>[ \t]+år(?:[ \t]+gam(?:mel|le|mal))?)?(?![\w])",
     re.I,
 )
-_SERIES_ENDS_RE = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$|(?:og|men|nå|i dag|begge)\b)")
+_SERIES_ENDS_RE = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$|(?:og|men|nå|i dag|begge|så)\b)")
 _COUNT_AFTER_RE = re.compile(r"\s+og\s+\d{1,3}\s+(?!år\b)[^\W\d_]")
 # After «fylte», «fyller», «runder»: a number is an age («fylte åtte i går», «fyller 40 i mai»).
 AGE_FILL_RE = re.compile(

@@ -227,7 +227,7 @@ FINITE_VERBS = frozenset(
     "har hatt er vore blei fekk kjem kom budde bur hentet henter kjører kjørte går skriver tilbyr tilbød "
     "støttet støtter orienterte orienterer bekreftet bekrefter anbefaler anbefalte vurderer vurderte "
     "ordner ordnet oversatt sjekker sjekket sitter satt stod står tolker tolket tolka fylte fyller bød byr "
-    "savner savnet".split()
+    "savner savnet ba bad inviterte kontaktet".split()
 )
 # Ambiguous names whose ordinary use is a preposition, pronoun or particle: a finite verb right after them is
 # evidence enough («Per bor i ...», unlike «Per uke»).

@@ -198,6 +198,8 @@ class NameEvidence(NameWords):
                 return Evidence(True, role, f"fulgt av «{m.group(1)}»", cue="role")
         if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes", cue="age")
+        if self.possessor(j) and self.gap_before(j + 1) == " " and not self.vocab.is_ordinary(key):
+            return Evidence(True, None, f"eier etter «{toks[j + 1].text}»", cue="position")  # «hesen sine to gutter»
         if _CALLED_AFTER_RE.match(text, last.end):
             return Evidence(True, None, "fulgt av «som hun kaller seg»", cue="slot")  # «Rupa, som hun kaller seg»
         fallback = Evidence()

@@ -5,7 +5,7 @@ A name before a kind of institution («Bjørkelia bhg», «Holmlia skole», «Tr
 skolesenter», «Alstahaug sykehjem», «Granvik helse- og velferdssenter», «Moldegård fysioterapi»), a kind with «i/på»
 and a place after it («Voksenopplæringen i Gran»), «DPS/VO + place», a Norwegian university or college by its
 abbreviation with a campus. The name must not be an ordinary word that merely describes («ny skole», «på
-skolen»). Not covered: foreign universities written in English («University of <place>»).
+skolen»), a university or college written in English with its place («University of Madras»).
 """
 
 from __future__ import annotations
@@ -30,20 +30,48 @@ _N = r"[^\W\d_][\w'’-]*"
 _CARE_HOME = r"(?:b[ou]|helse)- og \w+senter"
 _KINDS = trie_pattern(set(_KIND_ALT.split("|")))
 INSTITUTION_RE = re.compile(
-    r"(?<![\w-])((?:" + _N + r" ){1,2})(videregående skole|" + _CARE_HOME + "|" + _KINDS + r")(?![\w-])", re.I
+    r"(?<![\w-])((?:(?!videregående )"
+    + _N
+    + r" ){1,2})(videregående skole|"
+    + _CARE_HOME
+    + "|"
+    + _KINDS
+    + r")(?![\w-])",
+    re.I,
 )
 # Norwegian universities and university colleges by their own abbreviation, with a campus («NTNU i Gjøvik», «USN
 # på Bø»): the accredited institutions listed by NOKUT / HK-dir. «Nord» and «BI» are left out: ordinary words.
 _UNIVERSITY_ACRONYMS = "ntnu|uio|uib|uit|uia|uis|nmbu|oslomet|usn|hvl|hinn|nhh|nla|vid"
 INSTITUTION_HEAD_RE = re.compile(
     r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo|aof|folkeuniversitetet|"
-    r"universitetet|høgskolen|høyskolen|høgskulen|" + _UNIVERSITY_ACRONYMS + r") (?:(i|på) )?(" + _W + r")",
+    r"universitetet|høgskolen|høyskolen|høgskulen|fagskolen|fagskulen|university|college|"
+    + _UNIVERSITY_ACRONYMS
+    + r") (?:(i|på|of) )?("
+    + _W
+    + r")",
     re.I,
 )
 # «Universitetet i Stavanger», «Høgskolen i Innlandet»: a university or college named by its place (a school)
 _HIGHER_EDUCATION = frozenset(
-    {"universitetet", "høgskolen", "høyskolen", "høgskulen", *_UNIVERSITY_ACRONYMS.split("|")}
+    {
+        "universitetet",
+        "høgskolen",
+        "høyskolen",
+        "høgskulen",
+        "fagskolen",
+        "fagskulen",
+        "university",
+        "college",
+        *_UNIVERSITY_ACRONYMS.split("|"),
+    }
 )
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """The span is a line of its own, as an institution's name is in a letterhead or under a signature."""
+    before = text.rfind("\n", 0, start) + 1
+    after = text.find("\n", end)
+    return not text[before:start].strip() and not text[end : len(text) if after < 0 else after].strip(" \t.,")
 
 
 def replace_institutions(
@@ -76,6 +104,7 @@ def replace_institutions(
             not ws.lower_case
             and is_sentence_start(text, first)
             and text[:first].rstrip()[-1:] != ":"  # «Skole: Haugen skole» after a field label is a name
+            and not _whole_line(text, first, m.end())  # «Sandvika videregående skole» under a signature
             and vocabulary.is_ordinary(words[0].casefold())
             and (words[0].casefold(),) not in lexicon.places.values
         ):

@@ -35,7 +35,10 @@ Whether a candidate *is* a name depends on what kind it is and where it stands:
    capitalised text a name's place in the sentence: a greeting, a role noun («kollegaen min jo»), a verb of
    speech, the object of «ringte», «møtte», «snakket med», a list with other people, «gul her» opening a
    message, a chat label («dato:»); the ordinary uses («jo, det gjør jeg», «i hagen», «et fall») stay. A
-   known name of several words is replaced wherever two or more of its words stand in a row.
+   known name of several words is replaced wherever two or more of its words stand in a row
+   (analysis/anonymise/sequences.py); a word of it that is common alone («Say» of «Saw Kler Say») only as
+   the capitalised subject of a verb. A word that is no dictionary word and one letter away from a found
+   part («mukenda» after «mukendi») is another spelling of it (analysis/anonymise/variants.py).
 8. **Initials** in a person's position (analysis/anonymise/positions.py) are people too, and once the whole
    document is read, short forms, initials and a part mentioned before the full name join that person
    (analysis/anonymise/aliases.py).
@@ -49,6 +52,7 @@ from analysis.anonymise import cues
 from analysis.anonymise.aliases import load_short_forms
 from analysis.anonymise.decisions import CUE_WORDS, NameDecisions
 from analysis.anonymise.lexicon import Lexicon
+from analysis.anonymise.namewords import NOT_NAMES
 from analysis.anonymise.people import Mention, People, after_surname_label, join_surname_first
 from analysis.anonymise.positions import (
     find_initials,
@@ -57,6 +61,7 @@ from analysis.anonymise.positions import (
     speaker_starts,
 )
 from analysis.anonymise.runwords import is_job_title
+from analysis.anonymise.variants import SpellingVariants
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Word, Workspace, match_phrase
 
@@ -91,7 +96,8 @@ class NameFinder(NameDecisions):
         toks, learned = self.toks, self.people.learned
         given, surnames = self.lex.given, self.lex.surnames
         if self.learned_only:
-            sequences = self.people.sequences
+            sequences, weak = self.people.sequences, self.people.weak
+            self.variants = SpellingVariants(p for p in learned if self.trusted_part(p) and not self.ambiguous(p))
             return [
                 i
                 for i, t in enumerate(toks)
@@ -100,6 +106,8 @@ class NameFinder(NameDecisions):
                 or t.key[:-2] in learned
                 or t.key.partition("-")[0] in learned
                 or t.key in sequences
+                or (t.capitalised and t.key in weak)
+                or self.variants.part_for(t.key, self.variant_candidate) is not None
             ]
         if self.ws.lower_case:
             return list(range(len(toks)))
@@ -123,6 +131,22 @@ class NameFinder(NameDecisions):
             prev = k
         return out
 
+    def variant_candidate(self, key: str) -> bool:
+        """A word that may be another spelling of a name: no dictionary word, no English word, no place."""
+        return self.is_unknown(key) and not self.vocab.is_english(key) and not self.is_lex(key)
+
+    def weak_part_at(self, i: int) -> Mention | None:
+        """«Say har selv sjekket» after «Saw Kler Say»: a common word of a known name, capitalised and followed by a
+        finite verb or a verb of speech, is that name; anywhere else it is the word."""
+        tok = self.toks[i]
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) and self.gap_before(i + 1) == " " else None
+        if not tok.capitalised or tok.text.isupper() or nxt is None or tok.key in NOT_NAMES:
+            return None
+        if nxt.key not in cues.FINITE_VERBS and nxt.key not in cues.SPEECH_VERBS:
+            return None
+        reason = "del av kjent navn fulgt av verb"
+        return Mention(tok.start, tok.end, (tok.key,), "", None, False, reason, False, i, frozenset({tok.key}))
+
     def quick_reject(self, tok: Word) -> bool:
         """Most words are plainly not names; tell them apart with dictionary look-ups only."""
         key = tok.key
@@ -141,8 +165,16 @@ class NameFinder(NameDecisions):
         text = self.text
         if self.people.sequences and (known := self.sequence_at(i)) is not None:
             return known
+        if self.learned_only and tok.key in self.people.weak and tok.key not in self.people.learned:
+            return self.weak_part_at(i)
+        if self.learned_only and tok.key not in self.people.learned:
+            part = self.variants.part_for(tok.key, self.variant_candidate)
+            if part is not None:  # «mukenda» after «mukendi»
+                return Mention(tok.start, tok.end, (part,), "", None, False, "annen skrivemåte av kjent navn", False, i)
         if self.quick_reject(tok) and not (i > 0 and self.toks[i - 1].key in CUE_WORDS):
             return None
+        if text[tok.end : tok.end + 1].isdigit():
+            return None  # «Vg1», «B1», «A2»: a level or a code, never a name
         if tok.key in self.lex.countries.by_first or tok.key in self.lex.places.by_first:
             country = match_phrase(self.lex.countries, text, tok) or match_phrase(self.lex.places, text, tok)
             if (

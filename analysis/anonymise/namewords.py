@@ -22,6 +22,7 @@ from analysis.anonymise.letters import FOREIGN_RE, WORD_RE, fold
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.people import People
 from analysis.anonymise.positions import speaker_starts
+from analysis.anonymise.variants import SpellingVariants
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import Word, Workspace
 
@@ -82,6 +83,7 @@ class NameWords:
         self.edges: tuple[set[int], set[int], int] | None = None  # where replaced names start and end
         self.resume = 0  # the next token a run may look at
         self.skip_to = 0
+        self.variants = SpellingVariants(())  # spellings of the name parts found so far (names.py, rule 7)
 
     # -- word classes -------------------------------------------------------------------------------------
     def is_lex(self, key: str) -> bool:

@@ -67,6 +67,9 @@ class People:
     recency: dict[int, int] = field(default_factory=dict)
     learned: set[str] = field(default_factory=set)
     confirmed: set[str] = field(default_factory=set)
+    # Parts of a multi-word name that are common words alone («say» of «Saw Kler Say»): a name only as the
+    # capitalised subject of a verb (names.py, rule 7)
+    weak: set[str] = field(default_factory=set)
     initials: set[str] = field(default_factory=set)
     listed_initials: set[str] = field(default_factory=set)  # initials from a list that are also an abbreviation
     roles: dict[int, Counter[str]] = field(default_factory=dict)
@@ -108,6 +111,7 @@ class People:
         self.recency[idx] = self._clock
         self.confirmed.update(p for p in key if p not in unlearned)
         self.learned.update(p for p in key if len(p) > 1 and p not in unlearned)
+        self.weak.update(p for p in unlearned if len(p) > 1 and p in key)
         return idx
 
     def _owner_of_initials(self, letters: str) -> int | None:

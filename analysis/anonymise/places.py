@@ -153,7 +153,7 @@ def _place_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, str] | 
     if "-" in word:
         head, _, tail = tok.text.partition("-")
         if (head.casefold(),) in lexicon.places.values and tail[:1].islower():
-            return tok.end, head.casefold(), "-" + tail
+            return tok.start + len(head), head.casefold(), ""  # «Beldangi-leiren»: the common noun stays as written
     return None
 
 
@@ -212,7 +212,7 @@ def replace_places(
         locative = before is not None and before[1] == " " and before[0].key in cues.LOCATIVE
         if place is not None:
             end, key, suffix = place
-            single = end == tok.end
+            single = end == tok.end or text[end : end + 1] == "-"  # one word, or the head of a compound
             ordinary = single and key in lexicon.ambiguous
             nxt = next_word(text, tok)
             before_noun = nxt is not None and nxt.key in PLACE_NOUNS

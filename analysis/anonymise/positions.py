@@ -54,10 +54,15 @@ INITIALS_RES = (
     re.compile(r"(?<=/)[A-ZÆØÅ]{2,3}(?=[ \t]*$)", re.M),  # «… /ME» at a line end
     # «S.R.», «JT» alone on a line, also after a dash or a slash («– RS», «/ØK»)
     re.compile(r"^[ \t]*(?:[–—-][ \t]*|/[ \t]*)?((?:[A-ZÆØÅ]\.){2,3}|[A-ZÆØÅ]{2,3})[ \t]*$", re.M),
-    # «Notert av IB», «Skrevet av: ØK.» at the end of a note
+    # «Notert av IB», «Skrevet av: ØK.» at the end of a note; «…, transkribert av LBH.» anywhere in a line
     re.compile(
         r"^[ \t]*(?:[Nn]otert|[Ss]krevet|[Ss]krive|[Ff]ørt(?: i pennen)?|[Rr]eferat|[Nn]otat) av:?[ \t]+"
         r"((?:[A-ZÆØÅ]\.){2,3}|[A-ZÆØÅ]{2,3})\.?[ \t]*$",
+        re.M,
+    ),
+    re.compile(
+        r"(?<![\w])(?:[Nn]otert|[Ss]krevet|[Tt]ranskribert|[Oo]versatt|[Ff]ørt|[Gg]jennomført|[Ii]ntervjuet) av:?[ \t]+"
+        r"((?:[A-ZÆØÅ]\.){2,3}|[A-ZÆØÅ]{2,3})(?=[ \t]*(?:[.,;)]|$))",
         re.M,
     ),
     # «Notat: KHB», «Underskrift veileder: RL», «Mvh RL», «Hilsen KHB»: initials alone after a signing label
