@@ -268,8 +268,8 @@ class NameEvidence(NameWords):
         j = i
         while j + 1 < len(self.toks) and self.toks[j + 1].end <= end and self.gap_before(j + 1) == " ":
             key = self.toks[j + 1].key
-            if key in NOT_NAMES or key in cues.WEEKDAYS or key in self.lex.months:
-                break  # «siv tirsdag 09:15»
+            if key in NOT_NAMES or key in cues.WEEKDAYS or key in cues.SHORT_WEEKDAYS or key in self.lex.months:
+                break  # «siv tirsdag 09:15», «ida tirs 09:02»
             j += 1
         return j
 

@@ -41,6 +41,7 @@ NOT_NAMES = frozenset(
         *cues.PLACE_NOUNS,
         *cues.NEUTRAL_PERSON_NOUNS,
         *cues.PRONOUNS,
+        *cues.WEEKDAY_ABBREVIATIONS,
     }
 )
 DEFINITE_ENDINGS = cues.DEFINITE_ENDINGS

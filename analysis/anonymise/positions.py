@@ -118,7 +118,8 @@ def find_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Menti
         for m in rx.finditer(ws.text):
             g = 1 if rx.groups else 0
             letters = _letters(m.group(g))
-            if _is_acronym(letters, m.group(g), lexicon, _compounds(ws.original)):
+            last_line = not ws.text[m.end(g) :].strip()  # «MS» alone at the end of a note signs it, whatever else MS is
+            if _is_acronym(letters, m.group(g), lexicon, _compounds(ws.original)) and not last_line:
                 continue
             people.initials.add(letters)
             found.append(

@@ -1,0 +1,64 @@
+"""The anonymiser on the kinds of miss its tenth round left on held-out texts (issue 14, eleventh round): a
+surname after a given name in lower-case text, a weekday in a chat label, street addresses without a street
+word, initials that sign a note and are also an abbreviation, common Norwegian given names the lexicon lacked.
+Every example is invented for this test; each rule has uses and traps.
+"""
+
+from __future__ import annotations
+
+from analysis.anonymise import anonymise
+
+TAIL = "kari 09:10: ok. takk\nola 09:11: ja. fint\n"
+
+
+def test_a_rare_word_after_a_given_name_before_a_verb_is_the_surname():
+    text = "ingrid 08:54: ok takk. linda bjørnstad er grei, men hun vil ha beskjed før vakta\n" + TAIL
+    assert "bjørnstad" not in anonymise(text).text
+
+
+def test_a_rare_word_after_a_role_noun_and_a_given_name_is_the_surname():
+    text = "sms-tråd mellom jobbspesialist ida hegge (nav fauske) og kandidat. kopiert inn\n" + TAIL
+    assert "hegge" not in anonymise(text).text
+
+
+def test_an_adjective_or_a_noun_after_a_given_name_stays():
+    text = "jonas 08:55: kari trøtt i dag? amina kantina nå. jobbspesialist ida ringte (igjen)\n" + TAIL
+    out = anonymise(text).text
+    assert "trøtt i dag" in out and "kantina nå" in out and "ringte (igjen)" in out
+
+
+def test_a_weekday_after_a_speaker_stays_outside_the_name():
+    text = "ida tirs 09:02: hei. ok\nkari tirs 09:05: fint. takk\nida ons 10:00: ok. ses\n"
+    out = anonymise(text).text
+    assert out.count("tirs ") == 2 and "ons 10:00" in out
+
+
+def test_a_street_without_a_street_word_after_lower_case_words():
+    text = "Onsdag passer ikke. Møt oss på kontoret i Sandvikbeen 35.\n"
+    assert "Sandvikbeen" not in anonymise(text).text
+
+
+def test_a_lower_case_street_after_bor_du_fortsatt_i():
+    text = "marte 20:30: jeg kan hente deg. bor du fortsatt i lindeflata 12?\n" + TAIL
+    assert "lindeflata" not in anonymise(text).text
+
+
+def test_a_place_and_a_count_is_no_address():
+    text = "Hun er på kontoret i 2 timer. Han var i Bergen 3 dager.\n"
+    assert anonymise(text).text == "Hun er på kontoret i 2 timer. Han var i Sted 1 3 dager.\n"
+
+
+def test_initials_alone_on_the_last_line_sign_the_note_even_when_an_abbreviation():
+    text = "Oppfølging på arbeidsplassen.\n\nHun er fornøyd med vaktene.\n\nMS\n"
+    assert not anonymise(text).text.rstrip().endswith("MS")
+
+
+def test_an_abbreviation_alone_on_a_line_in_the_middle_stays():
+    text = "Diagnoser:\nMS\n\nHun er fornøyd med vaktene og vil jobbe mer.\n"
+    assert "\nMS\n" in anonymise(text).text
+
+
+def test_common_norwegian_given_names_in_lower_case_chat():
+    text = "ingrid 08:53: han skulle ringe linda i dag. og kine kommer i morgen\n" + TAIL
+    out = anonymise(text).text
+    assert "linda" not in out and "kine" not in out
