@@ -28,6 +28,12 @@ def suffix_of(finder: NameWords, j: int) -> str:
 
 
 class NameDecisions(KnownNames):
+    def chat_participant(self, i: int) -> bool:
+        """In a lower-case chat, the word at token i is a speaker who writes on two lines or more («09:40 nok: …»,
+        «09:55 nok: …»): a participant, however common the word is otherwise."""
+        tok = self.toks[i]
+        return self.ws.lower_case and tok.start in self.speakers and self.speaker_uses[tok.key] >= 2
+
     def initial_after(self, j: int) -> bool:
         """Token j is one capital letter with its full stop, written right after the word before it."""
         tok = self.toks[j]
@@ -175,7 +181,7 @@ class NameDecisions(KnownNames):
             ev.strong
             and (cap or lower_doc)
             and (tok.start in self.speakers or ev.reason.startswith(STRONG_REASONS))
-            and (self.vocab.frequency(key) < 4.5 or ev.reason == SENDER_AFTER_FRA)
+            and (self.vocab.frequency(key) < 4.5 or ev.reason == SENDER_AFTER_FRA or self.chat_participant(i))
             and not (key.endswith("ert") and self.vocab.is_ordinary(key[:-1] + "e"))  # «eksportert»: a participle
         ):
             return "vanlig ord " + ev.reason, True

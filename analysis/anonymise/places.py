@@ -148,8 +148,8 @@ def _place_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, str] | 
         last, key = hit
         return last.end, " ".join(key), ""
     word = tok.key
-    if word.endswith("s") and (word[:-1],) in lexicon.places.values:
-        return tok.end, word[:-1], "s"
+    if word.endswith("s") and (word[:-1],) in lexicon.places.values and word not in cues.PRONOUNS:
+        return tok.end, word[:-1], "s"  # «Tromsøs»; but «oss» is no genitive of Os
     if "-" in word:
         head, _, tail = tok.text.partition("-")
         if (head.casefold(),) in lexicon.places.values and tail[:1].islower():

@@ -62,3 +62,20 @@ def test_common_norwegian_given_names_in_lower_case_chat():
     text = "ingrid 08:53: han skulle ringe linda i dag. og kine kommer i morgen\n" + TAIL
     out = anonymise(text).text
     assert "linda" not in out and "kine" not in out
+
+
+def test_a_chat_participant_whose_name_is_a_common_word_is_a_name_in_every_label():
+    text = (
+        "09:02 kjetil: hei nok, det er kjetil fra nav. har du tid i dag?\n"
+        "09:40 nok: hei kjetil ja ok. onsdag er fint\n"
+        "09:55 nok: ok 👍 jeg tar buss\n"
+        "10:49 kjetil: flott. jeg har kaffe nok til oss begge\n"
+    )
+    out = anonymise(text).text
+    assert "09:40 nok:" not in out and "09:55 nok:" not in out
+    assert "kaffe nok til oss begge" in out  # the ordinary word and the pronoun stay
+
+
+def test_a_common_word_in_one_time_label_stays():
+    text = "program for dagen. vi starter tidlig.\n09:00 pause: kaffe og frukt\n10:00 kari: hei alle. velkommen\n"
+    assert "pause:" in anonymise(text).text
