@@ -239,7 +239,11 @@ def replace_places(
             or lexicon.is_person_key(tok.key)
             or tok.key in NOT_PLACES
             or "-" in tok.key
-            and tok.text.partition("-")[0].isupper()
+            and (
+                tok.text.partition("-")[0].isupper()
+                or tok.key.partition("-")[0] in lexicon.acronyms  # «fra ips-teamet» in lower-case text
+                or tok.key.partition("-")[0] in lexicon.proper_nouns
+            )
         ):
             continue
         if tok.capitalised and not ws.lower_case:
