@@ -235,6 +235,11 @@ FUNCTION_WORD_NAMES = frozenset({"per", "hans", "jo"})
 
 PRONOUNS = frozenset("hen han hun ho dei de den det dette denne disse vi du dere jeg eg meg deg seg oss".split())
 WEEKDAYS = frozenset("mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag".split())
+# Abbreviated weekdays that are no word and no name part («tirs», «fre»): never part of a name. «man», «tor» and
+# «fr» are left out (a pronoun, a given name, a title); «ma», «ti», «on», «to» are also words or name parts, so
+# only a speaker's label stops at them (evidence.label_end).
+WEEKDAY_ABBREVIATIONS = frozenset("tir tirs ons tors fre lør søn lø sø".split())
+SHORT_WEEKDAYS = frozenset("ma ti on to".split())
 # Feasts and seasons that are capitalised now and then («etter Påske»): never a person.
 HOLIDAYS = frozenset("jul julen påske påsken pinse pinsen nyttår advent ramadan ramadanen eid id bajram".split())
 

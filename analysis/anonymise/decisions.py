@@ -15,6 +15,9 @@ from analysis.anonymise.workspace import is_sentence_start
 
 # Evidence strong enough to take even an ordinary word for a name (rule 4).
 STRONG_REASONS = ("etter «", "under «", "etter tittel", "fulgt av alder")
+# Words the anonymiser writes itself (a date's season, a pseudonym's label): never a name when a text it has
+# already anonymised is run again («Høsten 19.12 Person A:»)
+OWN_WORDS = frozenset("våren sommeren høsten vinteren person sted kandidat".split())
 # Cues that place a word where a person stands (evidence.py): enough for a known name written in lower case.
 PLACING_CUES = ("slot", "speaker", "role", "speech", "position")
 CUE_WORDS = frozenset(
@@ -28,6 +31,17 @@ def suffix_of(finder: NameWords, j: int) -> str:
 
 
 class NameDecisions(KnownNames):
+    def chat_participant(self, i: int) -> bool:
+        """In a lower-case chat, the word at token i is a speaker who writes on two lines or more («09:40 nok: …»,
+        «09:55 nok: …»): a participant, however common the word is otherwise."""
+        tok = self.toks[i]
+        return (
+            self.ws.lower_case
+            and tok.start in self.speakers
+            and self.speaker_uses[tok.key] >= 2
+            and tok.key not in OWN_WORDS
+        )
+
     def initial_after(self, j: int) -> bool:
         """Token j is one capital letter with its full stop, written right after the word before it."""
         tok = self.toks[j]
@@ -175,7 +189,7 @@ class NameDecisions(KnownNames):
             ev.strong
             and (cap or lower_doc)
             and (tok.start in self.speakers or ev.reason.startswith(STRONG_REASONS))
-            and (self.vocab.frequency(key) < 4.5 or ev.reason == SENDER_AFTER_FRA)
+            and (self.vocab.frequency(key) < 4.5 or ev.reason == SENDER_AFTER_FRA or self.chat_participant(i))
             and not (key.endswith("ert") and self.vocab.is_ordinary(key[:-1] + "e"))  # «eksportert»: a participle
         ):
             return "vanlig ord " + ev.reason, True

@@ -198,6 +198,8 @@ class NameEvidence(NameWords):
                 return Evidence(True, role, f"fulgt av «{m.group(1)}»", cue="role")
         if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes", cue="age")
+        if self.introduces_self(i, j):
+            return Evidence(True, None, "presenterer seg («det er … fra»)", cue="position")  # «det er dato fra nav»
         if self.possessor(j) and self.gap_before(j + 1) == " " and not self.vocab.is_ordinary(key):
             return Evidence(True, None, f"eier etter «{toks[j + 1].text}»", cue="position")  # «hesen sine to gutter»
         if _CALLED_AFTER_RE.match(text, last.end):
@@ -268,8 +270,8 @@ class NameEvidence(NameWords):
         j = i
         while j + 1 < len(self.toks) and self.toks[j + 1].end <= end and self.gap_before(j + 1) == " ":
             key = self.toks[j + 1].key
-            if key in NOT_NAMES or key in cues.WEEKDAYS or key in self.lex.months:
-                break  # «siv tirsdag 09:15»
+            if key in NOT_NAMES or key in cues.WEEKDAYS or key in cues.SHORT_WEEKDAYS or key in self.lex.months:
+                break  # «siv tirsdag 09:15», «ida tirs 09:02»
             j += 1
         return j
 
@@ -336,6 +338,20 @@ class NameEvidence(NameWords):
         if _SELF_NAMED_RE.match(after) and _MESSAGE_OPENS_RE.search(before):
             return Evidence(True, None, "«… her» i starten av en melding", cue="position")
         return None
+
+    def introduces_self(self, i: int, j: int) -> bool:
+        """«hei, det er dato fra ips-teamet», «dette er Kari fra NAV»: a writer naming themselves, then where they
+        are from. Evidence for a word that is a name elsewhere too, never enough for an ordinary word alone («det
+        er langt fra»: decisions.py does not count this reason for those)."""
+        toks = self.toks
+        if i < 2 or j + 1 >= len(toks) or toks[j + 1].key not in ("fra", "frå") or self.gap_before(j + 1) != " ":
+            return False
+        return (
+            toks[i - 1].key == "er"
+            and toks[i - 2].key in ("det", "dette", "her")
+            and self.gap_before(i) == " "
+            and self.gap_before(i - 1) == " "
+        )
 
     def possessor(self, j: int) -> bool:
         """The name at token j owns what follows («Lars sin nestleder»): it is not what a role noun before names."""

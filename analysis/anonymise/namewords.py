@@ -41,6 +41,7 @@ NOT_NAMES = frozenset(
         *cues.PLACE_NOUNS,
         *cues.NEUTRAL_PERSON_NOUNS,
         *cues.PRONOUNS,
+        *cues.WEEKDAY_ABBREVIATIONS,
     }
 )
 DEFINITE_ENDINGS = cues.DEFINITE_ENDINGS
@@ -79,6 +80,8 @@ class NameWords:
             marked = marked - plain
         self.vocab = vocabulary.with_marked(marked)
         self.speakers = speaker_starts(self.text, self.name_label)
+        # How often each word stands in a speaker's position: a chat participant writes on many lines
+        self.speaker_uses = Counter(self.toks[self.by_start[pos]].key for pos in self.speakers if pos in self.by_start)
         self.learned_only = False
         self.edges: tuple[set[int], set[int], int] | None = None  # where replaced names start and end
         self.resume = 0  # the next token a run may look at

@@ -48,7 +48,8 @@ _ACCOUNT_CONTEXT_RE = re.compile(r"konto\w*\W*(?:n(?:umme)?r\.?\W*)?$", re.I)
 _STREET_COMPOUND = (
     r"(?:gata|gaten|gate|veien|vegen|veita|vei|veg|plassen|plass|stien|stie|svingen|tunet|ringen|"
     r"kroken|torget|brygga|brygge|kaia|kaien|alléen|allé|terrassen|lia|lii|bakken|haugen|åsen|"
-    r"jordet|løkka|løkken|tunet|grenda|skogen|haugen|berget|vika|viken|stubben|haven|sletta)"
+    r"jordet|løkka|løkken|tunet|grenda|skogen|haugen|berget|vika|viken|stubben|haven|sletta|flata|flaten|"
+    r"been|myra|moen|tangen|vollen|lunden|enga|engen)"
 )
 _STREET_WORD = r"(?:gate|gata|gaten|gt\.|vei|veg|veien|vegen|allé|plass|brygge|torg|terrasse|ring|vie|stien|sving)"
 _HOUSE = r" (?!0)\d{1,4}(?: ?[A-Za-z](?![\w]))?(?: ?[HU]\d{4}(?!\w))?(?![\w]|[.,]\d)"
@@ -178,6 +179,9 @@ def replace_addresses(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary) -
                 start += w.end()
                 break
         start = _trim_leading(text, start, m.end(1))
+        if not ws.lower_case:  # «på kontoret i Forusbeen 35»: a street's name opens with a capital
+            while start < m.end(1) and text[start].islower() and " " in text[start : m.end(1)]:
+                start = text.index(" ", start) + 1
         if start >= m.end(1):
             continue
         words = text[start : m.end(1)].split(" ")
@@ -191,7 +195,7 @@ def replace_addresses(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary) -
         before = text[max(0, start - 40) : start]
         cue = _ADDRESS_CUE_RE.search(before) is not None
         loc = re.search(r"(?:^|\s)(?:i|på)\s\Z", before) is not None
-        name_like = words[0][0].isupper() and not vocabulary.is_ordinary(words[-1].casefold())
+        name_like = (words[0][0].isupper() or ws.lower_case) and not vocabulary.is_ordinary(words[-1].casefold())
         if postcode_after or cue or (loc and name_like):
             ws.add(
                 start,

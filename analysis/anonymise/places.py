@@ -148,8 +148,8 @@ def _place_at(text: str, tok: Word, lexicon: Lexicon) -> tuple[int, str, str] | 
         last, key = hit
         return last.end, " ".join(key), ""
     word = tok.key
-    if word.endswith("s") and (word[:-1],) in lexicon.places.values:
-        return tok.end, word[:-1], "s"
+    if word.endswith("s") and (word[:-1],) in lexicon.places.values and word not in cues.PRONOUNS:
+        return tok.end, word[:-1], "s"  # «Tromsøs»; but «oss» is no genitive of Os
     if "-" in word:
         head, _, tail = tok.text.partition("-")
         if (head.casefold(),) in lexicon.places.values and tail[:1].islower():
@@ -239,7 +239,11 @@ def replace_places(
             or lexicon.is_person_key(tok.key)
             or tok.key in NOT_PLACES
             or "-" in tok.key
-            and tok.text.partition("-")[0].isupper()
+            and (
+                tok.text.partition("-")[0].isupper()
+                or tok.key.partition("-")[0] in lexicon.acronyms  # «fra ips-teamet» in lower-case text
+                or tok.key.partition("-")[0] in lexicon.proper_nouns
+            )
         ):
             continue
         if tok.capitalised and not ws.lower_case:

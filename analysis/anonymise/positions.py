@@ -34,7 +34,12 @@ _WEEKDAY = (
 # Chat and SMS speaker positions, matched on the masked line (names may be partly masked already).
 SPEAKER_RES = (
     # «kari 08:12: …»
-    re.compile(r"^[ \t]*(?!" + _WEEKDAY + r"[ \t]+\d)(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]+" + _TIME + r"\b", re.I),
+    re.compile(
+        r"^[ \t]*(?!" + _WEEKDAY + r"[ \t]+\d)(?P<n>[^\W\d_][\w'’ -]{0,40}?)[ \t]+" + _TIME + r"\b"
+        # «Vinteren 09:14 fra Person A:», «ma 08.55 jobbspes:»: the sender comes after the time, this is a date
+        r"(?![ \t]+(?:fra|til|frå)[ \t])(?![ \t]+[^\W\d_][\w'’ -]{0,30}:)",
+        re.I,
+    ),
     re.compile(
         r"^[ \t]*(?:"
         + _WEEKDAY
@@ -111,6 +116,18 @@ def speaker_starts(text: str, is_name_label: Callable[[str, int], bool] | None =
     return found
 
 
+def _signs_the_end(text: str, m: re.Match[str]) -> bool:
+    """Capitals alone on the last line of a note, after a blank line and with no bullet before them («…\n\nMS»):
+    the writer's initials, even when they also abbreviate something. A bullet («– AAP») or a label («Mvh
+    AAP», «Notert av NAV») before them makes them an item or a sender, not a signature."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return (
+        not text[m.end() :].strip()
+        and not text[line_start : m.start()].strip()
+        and text[max(0, line_start - 2) : line_start] == "\n\n"
+    )
+
+
 def find_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Mention]:
     """Signatures by initials: «… /ME» at a line end, «S.R.» or «JT» alone on a line."""
     found = []
@@ -118,7 +135,7 @@ def find_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Menti
         for m in rx.finditer(ws.text):
             g = 1 if rx.groups else 0
             letters = _letters(m.group(g))
-            if _is_acronym(letters, m.group(g), lexicon, _compounds(ws.original)):
+            if _is_acronym(letters, m.group(g), lexicon, _compounds(ws.original)) and not _signs_the_end(ws.text, m):
                 continue
             people.initials.add(letters)
             found.append(

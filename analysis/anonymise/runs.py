@@ -6,8 +6,9 @@ belong to the same name (names.py, rule 6), so that a name is replaced whole:
 
 * **Name parts** to the right: lexicon names, unknown words, initials («J.»), particles (van der, bin, al, da
   …) before a capitalised part, and in a capitalised text a capitalised surname that is an ordinary word
-  («Trine Holmstad», «Åsmund Rue») or a place name («Astrid Sande»); in a lower-case text a rare word that is no
-  verb form after a double given name («kari-anne lyng»). To the left, particles and the given name before them
+  («Trine Holmstad», «Åsmund Rue») or a place name («Astrid Sande»); in a lower-case text a surname by the rules
+  of analysis/anonymise/surnames.py («kari-anne lyng», «kristin berget»). To the left, particles and the given
+  name before them
   («Ine van der Broek»). The words that end a run are listed in analysis/anonymise/runwords.py.
 * **Capitalised runs.** In a capitalised text, words capitalised in the middle of a sentence are proper
   nouns, and adjacent ones belong together. Once a run holds a name part, every adjacent capitalised word
@@ -22,25 +23,13 @@ belong to the same name (names.py, rule 6), so that a name is replaced whole:
 from __future__ import annotations
 
 from analysis.anonymise import cues
-from analysis.anonymise.evidence import _FINITE_ENDING_RE, NameEvidence
 from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES
 from analysis.anonymise.runwords import OPENERS, RUN_STOP, TITLE_WORDS, is_job_title
+from analysis.anonymise.surnames import LowerCaseSurnames
 from analysis.anonymise.workspace import Word, is_sentence_start, match_phrase
 
-# Norwegian surnames that are farm names: landscape nouns in the definite form, and the last elements of
-# compounded farm names (Statistics Norway's commonest surnames are mostly such names).
-FARM_NOUNS = frozenset(
-    "berget skaret bakken haugen lien lia dalen moen nesset neset holmen sletta sletten bråten tangen vollen "
-    "volden myra myren lunden heia åsen stranden ruud ruden viken vika engen brekka brekken bekken kleiva "
-    "nygård nygaard hovden lia flaten".split()
-)
-FARM_ELEMENTS = tuple(
-    "heim stad rud land dal vik set seth lie haug berg nes holm by ås eng gard gård sæter seter lund strand "
-    "vold voll fjell tveit tvedt rød bø stuen bakk".split()
-)
 
-
-class NameRuns(NameEvidence):
+class NameRuns(LowerCaseSurnames):
     # -- which words may stand in a capitalised run ----------------------------------------------------------
     def run_word(self, tok: Word) -> bool:
         """A capitalised word that may be part of a multi-word name (see the module docstring)."""
@@ -171,7 +160,7 @@ class NameRuns(NameEvidence):
                 got = (nxt.key, "", 0)  # «Trine Holmstad», «Åsmund Rue»: surnames that are ordinary words
             if got is None and self.learned_only and self.unknown_neighbour(nxt, lower):
                 got = (nxt.key, "", 0)  # «blessing nwosu» once «blessing» is known: the surname comes along
-            if got is None and j == i and (self.double_given_surname(cur, nxt) or self.farm_surname(cur, nxt)):
+            if got is None and j == i and (self.double_given_surname(cur, nxt) or self.farm_surname(i, nxt)):
                 j += 1  # «kari-anne lyng», «kristin berget»: the surname after a given name in lower case
                 continue
             if got is None and self.bridges(j + 1):
@@ -186,7 +175,11 @@ class NameRuns(NameEvidence):
                 and not (nxt.capitalised and not self.ws.lower_case and self.cap_name_like(nxt, english=True))
             ):
                 break
-            if (not self.is_lex(got[0]) and match_phrase(self.lex.places, text, nxt)) or nxt.key in cues.STREET_WORDS:
+            if (
+                not self.is_lex(got[0])
+                and match_phrase(self.lex.places, text, nxt)
+                and not (j == i and self.farm_surname(i, nxt))
+            ) or nxt.key in cues.STREET_WORDS:
                 break
             j += 1
         return j
@@ -304,35 +297,6 @@ class NameRuns(NameEvidence):
                 break  # «Hos Kari», «Ring Kari»; but «Ana Rosa», «Saw Ka Paw», «Gul Tekle sa», and known names
             i -= 1
         return i
-
-    def double_given_surname(self, cur: Word, nxt: Word) -> bool:
-        """In a lower-case text, a word after a hyphenated given name of two lexicon names that is no common
-        word, no verb form and no little word: the surname («kari-anne lyng»), not «kari-anne ringte»."""
-        parts = cur.key.split("-")
-        return (
-            self.ws.lower_case
-            and len(parts) == 2
-            and all(p in self.lex.given for p in parts)
-            and not nxt.capitalised
-            and nxt.key not in RUN_STOP
-            and self.vocab.frequency(nxt.key) < 4.0
-            and _FINITE_ENDING_RE.fullmatch(nxt.key) is None
-        )
-
-    def farm_surname(self, cur: Word, nxt: Word) -> bool:
-        """In a lower-case text, a Norwegian farm-name surname right after a given name of the lexicon that is no
-        ordinary word, or after an unknown word taken for one: a landscape noun in the definite form («kristin
-        berget», «reidulf skaret») or a rarer word built on a farm-name element («synnøve fjellheim»). Such a word
-        right after a given name is hardly ever anything else; verb forms and little words are not taken."""
-        key = nxt.key
-        given = cur.key in self.lex.given or (self.is_unknown(cur.key) and not self.vocab.is_english(cur.key))
-        if not self.ws.lower_case or nxt.capitalised or not given or self.ambiguous(cur.key):
-            return False
-        if key in RUN_STOP or _FINITE_ENDING_RE.fullmatch(key) is not None:
-            return False
-        if key in FARM_NOUNS:
-            return True
-        return len(key) >= 6 and key.endswith(FARM_ELEMENTS) and self.vocab.frequency(key) < 4.0
 
     def particle_head(self, i: int) -> int:
         """First token of the name with the particles before token i («van der Berg»), and the given name before

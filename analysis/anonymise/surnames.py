@@ -1,0 +1,73 @@
+"""Surnames in lower-case text (analysis/anonymise/runs.py, which decides how far a name reaches).
+
+In a capitalised text a surname shows itself by its capital. In a chat log written in lower case, a surname
+after a given name looks like any other word; these rules say when the word after a given name is its surname:
+after a double given name a rare word that is no verb form («kari-anne lyng»); a Norwegian farm name
+(«kristin berget», «synnøve fjellheim»); or any rare word that is no inflected form where the name's place says
+it is a person («jobbspesialist ida sunde (nav fauske)», «linda sætre er grei»).
+"""
+
+from __future__ import annotations
+
+from analysis.anonymise import cues
+from analysis.anonymise.evidence import _FINITE_ENDING_RE, NameEvidence
+from analysis.anonymise.runwords import RUN_STOP
+from analysis.anonymise.workspace import Word
+
+# Norwegian surnames that are farm names: landscape nouns in the definite form, and the last elements of
+# compounded farm names (Statistics Norway's commonest surnames are mostly such names).
+FARM_NOUNS = frozenset(
+    "berget skaret bakken haugen lien lia dalen moen nesset neset holmen sletta sletten bråten tangen vollen "
+    "volden myra myren lunden heia åsen stranden ruud ruden viken vika engen brekka brekken bekken kleiva "
+    "nygård nygaard hovden lia flaten".split()
+)
+FARM_ELEMENTS = tuple(
+    "heim stad rud land dal vik set seth lie haug berg nes holm by ås eng gard gård sæter seter lund strand "
+    "vold voll fjell tveit tvedt rød bø stuen bakk".split()
+)
+
+
+class LowerCaseSurnames(NameEvidence):
+    def double_given_surname(self, cur: Word, nxt: Word) -> bool:
+        """In a lower-case text, a word after a hyphenated given name of two lexicon names that is no common
+        word, no verb form and no little word: the surname («kari-anne lyng»), not «kari-anne ringte»."""
+        parts = cur.key.split("-")
+        return (
+            self.ws.lower_case
+            and len(parts) == 2
+            and all(p in self.lex.given for p in parts)
+            and not nxt.capitalised
+            and nxt.key not in RUN_STOP
+            and self.vocab.frequency(nxt.key) < 4.0
+            and _FINITE_ENDING_RE.fullmatch(nxt.key) is None
+        )
+
+    def farm_surname(self, i: int, nxt: Word) -> bool:
+        """In a lower-case text, the surname after a given name of the lexicon that is no ordinary word (or after an
+        unknown word taken for one): a landscape noun in the definite form («kristin berget», «reidulf skaret»), a
+        rarer word built on a farm-name element («synnøve fjellheim»), or any rare word that is no inflected
+        form when the name's place says it is a person: a role noun or greeting before it, a verb after it
+        («jobbspesialist ida sunde», «linda sætre er grei»). Verb forms and little words are never taken."""
+        cur, key = self.toks[i], nxt.key
+        given = cur.key in self.lex.given or (self.is_unknown(cur.key) and not self.vocab.is_english(cur.key))
+        if not self.ws.lower_case or nxt.capitalised or not given or self.ambiguous(cur.key):
+            return False
+        if key in RUN_STOP:
+            return False
+        verb_like = _FINITE_ENDING_RE.fullmatch(key) is not None
+        if not verb_like and (
+            key in FARM_NOUNS or (len(key) >= 6 and key.endswith(FARM_ELEMENTS) and self.vocab.frequency(key) < 4.0)
+        ):
+            return True
+        if self.vocab.frequency(key) >= 4.0 or self.vocab.is_derived(key) or self.vocab.is_english(key):
+            return False
+        k = self.by_start[nxt.start]
+        after = self.toks[k + 1] if k + 1 < len(self.toks) and self.gap_before(k + 1) == " " else None
+        if after is not None and (after.key in cues.FINITE_VERBS or after.key in cues.SPEECH_VERBS):
+            return True  # «linda sætre er grei»: a verb after the name, so the word before it is no verb («sunde»)
+        before = self.toks[i - 1] if i > 0 and self.gap_before(i) in (" ", ", ") else None
+        return (  # «jobbspesialist ida sunde (nav fauske)»: a rare word between a role noun's name and a bracket
+            before is not None
+            and (before.key in cues.ROLE_NOUNS or before.key in cues.GREETINGS)
+            and self.text[nxt.end : nxt.end + 2] in (" (", ", ", " o", "\n")
+        )
