@@ -214,10 +214,21 @@ CORPUS = ROOT / "tests" / "anonymise" / "corpus"
 RENAME_SEED = 3
 RESULT_SETS: dict[str, tuple[tuple[str, ...], Path]] = {
     # Written after the last change to the rules and never read by anyone who tuned them: the honest measure.
-    "unseen": (("holdout9", "holdout10"), DATA / "lexicon" / "evaluation_unseen.json"),
+    "unseen": (("holdout11", "holdout12"), DATA / "lexicon" / "evaluation_unseen.json"),
     # Held out when written, measured once, then read to find what the rules missed: no longer unseen.
     "earlier": (
-        ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"),
+        (
+            "holdout",
+            "holdout2",
+            "holdout3",
+            "holdout4",
+            "holdout5",
+            "holdout6",
+            "holdout7",
+            "holdout8",
+            "holdout9",
+            "holdout10",
+        ),
         DATA / "lexicon" / "evaluation_earlier_holdout.json",
     ),
     # The texts the rules were developed on: an upper bound.
