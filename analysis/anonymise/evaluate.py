@@ -214,7 +214,7 @@ CORPUS = ROOT / "tests" / "anonymise" / "corpus"
 RENAME_SEED = 3
 RESULT_SETS: dict[str, tuple[tuple[str, ...], Path]] = {
     # Written after the last change to the rules and never read by anyone who tuned them: the honest measure.
-    "unseen": (("holdout11", "holdout12"), DATA / "lexicon" / "evaluation_unseen.json"),
+    "unseen": (("holdout13", "holdout14"), DATA / "lexicon" / "evaluation_unseen.json"),
     # Held out when written, measured once, then read to find what the rules missed: no longer unseen.
     "earlier": (
         (
@@ -228,6 +228,8 @@ RESULT_SETS: dict[str, tuple[tuple[str, ...], Path]] = {
             "holdout8",
             "holdout9",
             "holdout10",
+            "holdout11",
+            "holdout12",
         ),
         DATA / "lexicon" / "evaluation_earlier_holdout.json",
     ),
