@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from analysis.anonymise import cues
 from analysis.anonymise.evidence import Evidence
+from analysis.anonymise.foreignshape import foreign_shape
 from analysis.anonymise.namewords import NameWords
 from analysis.anonymise.people import after_surname_label
 from analysis.anonymise.positions import SENDER_AFTER_FRA
@@ -31,6 +32,25 @@ def suffix_of(finder: NameWords, j: int) -> str:
 
 
 class NameDecisions(KnownNames):
+    def listed_surname(self, part: str) -> bool:
+        """A part found after a given name of the lexicon («Anders Rønningen»): a surname, even when it is built
+        like a Norwegian noun and so is not propagated on its own («Rønningen kontakter …» still is, with a verb)."""
+        return any(len(key) > 1 and part in key[1:] and key[0] in self.lex.given for key in self.people.full)
+
+    def rare_name_word(self, part: str) -> bool:
+        """A found name part that no dictionary knows, or knows only as a rare word that is no Norwegian or English
+        vocabulary («nabi»): a name even when a capitalised text writes it in lower case once."""
+        return self.vocab.frequency(part) < 2.5 and not self.vocab.is_ordinary(part) and not self.vocab.is_english(part)
+
+    def alone_on_line(self, i: int, j: int) -> bool:
+        """Tokens i..j are all there is on their line (a signature: «A. Rønningen»)."""
+        text = self.text
+        start = text.rfind("\n", 0, self.toks[i].start) + 1
+        end = text.find("\n", self.toks[j].end)
+        return not text[start : self.toks[i].start].strip() and not text[
+            self.toks[j].end : len(text) if end < 0 else end
+        ].strip(" .")
+
     def chat_participant(self, i: int) -> bool:
         """In a lower-case chat, the word at token i is a speaker who writes on two lines or more («09:40 nok: …»,
         «09:55 nok: …»): a participant, however common the word is otherwise."""
@@ -80,7 +100,15 @@ class NameDecisions(KnownNames):
         cap = tok.capitalised
         lower_doc = self.ws.lower_case
         sstart = is_sentence_start(self.text, tok.start)
-        known = [p for p in parts if p in self.people.learned and self.trusted_part(p)]
+        known = [
+            p
+            for p in parts
+            if p in self.people.learned
+            and (
+                self.trusted_part(p)
+                or (cap and ev.strong and ev.cue in (*PLACING_CUES, "finite") and self.listed_surname(p))
+            )
+        ]
         lex_plain = [p for p in parts if self.is_lex(p) and p not in self.lex.ambiguous]
         multi = (
             j > i
@@ -112,7 +140,7 @@ class NameDecisions(KnownNames):
                 not cap
                 and not lower_doc
                 and not placed
-                and not any(self.is_lex(p) or self.vocab.frequency(p) == 0 for p in known)
+                and not any(self.is_lex(p) or self.rare_name_word(p) for p in known)
             ):
                 return None  # lower case in a capitalised text: only names no dictionary has, or a name's place
             if any(not self.ambiguous(p) for p in known) or multi:
@@ -135,8 +163,14 @@ class NameDecisions(KnownNames):
             and any(self.is_lex(p) or self.is_unknown(p) or p in self.people.learned for p in parts)
         ):
             return "navn " + ev.reason, False  # «Fra: Dato Beridze», «Mvh Jo Hage»: the whole name after the label
-        if j > i and len(tok.text) == 1 and tok.text.isupper() and cap and (known or self.cap_name_like(self.toks[j])):
-            return "initial og etternavn", False
+        if (
+            j > i
+            and len(tok.text) == 1
+            and tok.text.isupper()
+            and cap
+            and (known or self.cap_name_like(self.toks[j]) or self.alone_on_line(i, j))
+        ):
+            return "initial og etternavn", False  # «J. Hansen»; «A. Rønningen» alone on a line signs a note
         if j == i + 1 and cap and parts[0] in self.lex.given and self.initial_after(j):
             return "fornavn og initial", False  # «Tone B.», «Per S.»: a given name with the initial of a surname
         if (
@@ -176,6 +210,8 @@ class NameDecisions(KnownNames):
                 return "ukjent ord " + ev.reason, True
             if lower_doc and not cap and self.repeated_unknown(key):
                 return "ukjent ord, brukt flere ganger", True
+            if lower_doc and not cap and foreign_shape(key):
+                return "ukjent ord med utenlandsk form", True  # «zazai», «zilinskas»: no Norwegian word is built so
             if lower_doc and not cap and (pos := self.position(i, j, key)) and pos.reason.startswith("etter «"):
                 return "ukjent ord " + pos.reason, True  # «hun henter miya på fredager», «snakket med miya»
             if cap or lower_doc:

@@ -198,6 +198,8 @@ class NameEvidence(NameWords):
                 return Evidence(True, role, f"fulgt av «{m.group(1)}»", cue="role")
         if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes", cue="age")
+        if last.capitalised and key[-1:] in ("s", "x", "z") and text[last.end : last.end + 2] in ("' ", "’ "):
+            return Evidence(True, None, "genitiv med apostrof", cue="position")  # «Foss' ønske»: only names take it
         if self.introduces_self(i, j):
             return Evidence(True, None, "presenterer seg («det er … fra»)", cue="position")  # «det er dato fra nav»
         if self.possessor(j) and self.gap_before(j + 1) == " " and not self.vocab.is_ordinary(key):

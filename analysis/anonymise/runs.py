@@ -22,6 +22,8 @@ belong to the same name (names.py, rule 6), so that a name is replaced whole:
 
 from __future__ import annotations
 
+import re
+
 from analysis.anonymise import cues
 from analysis.anonymise.namewords import MAX_NAME_WORDS, NOT_NAMES
 from analysis.anonymise.runwords import OPENERS, RUN_STOP, TITLE_WORDS, is_job_title
@@ -137,6 +139,9 @@ class NameRuns(LowerCaseSurnames):
             if len(nxt.text) == 1 and nxt.text.isupper() and text.startswith(". ", nxt.end):
                 j += 1
                 continue
+            if j == i and self.initial_at_end(cur, nxt):
+                j += 1  # «hilsen jørgen h», «silje b:»: a given name and the first letter of the surname
+                continue
             if self.joins_run(i, j, nxt) or self.capital_bridge(j + 1):
                 j += 1
                 continue
@@ -193,6 +198,18 @@ class NameRuns(LowerCaseSurnames):
         if n == k or n >= len(toks) or any(self.gap_before(m) != " " for m in range(k + 1, n + 1)):
             return None
         return n if toks[n].capitalised and self.run_word(toks[n]) else None
+
+    def initial_at_end(self, cur: Word, nxt: Word) -> bool:
+        """One letter after a given name of the lexicon, closing the line or the sentence: a surname's initial
+        written without its full stop. Not «i» or «å» (words), not a capital letter (rule for «J.» elsewhere)."""
+        return (
+            len(nxt.text) == 1
+            and nxt.text.islower()
+            and nxt.key not in ("i", "å", "e", "o")
+            and cur.key in self.lex.given
+            and not self.ambiguous(cur.key)
+            and re.match(r"[ \t]*(?:$|[.,!?:)\n])", self.text[nxt.end : nxt.end + 2]) is not None
+        )
 
     def joins_run(self, i: int, j: int, nxt: Word) -> bool:
         """In a capitalised text, a capitalised word after a name part joins it (module docstring), a place name
