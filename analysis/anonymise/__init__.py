@@ -11,9 +11,10 @@ Where to start:
 
 The modules, in pipeline order: ``patterns`` (e-mail, identity and account numbers, phones, addresses,
 postcodes), ``dates``, ``organisations`` with ``companyforms`` (workplaces, institutions), ``navoffices``,
-``fields`` (labelled form fields), ``names`` with ``namewords``, ``evidence``, ``runs``, ``sequences``,
-``decisions``, ``cues`` and ``positions`` (person names: word classes and evidence, how far a name reaches,
-known full names, the decision, chat speakers and initials), ``people`` with ``aliases`` (who is who, short
+``fields`` (labelled form fields), ``names`` with ``namewords``, ``evidence``, ``runs``, ``surnames``,
+``sequences``, ``variants``, ``foreignshape``, ``decisions``, ``cues`` and ``positions`` (person names: word
+classes and evidence, how far a name reaches, surnames in lower case, known full names, other spellings,
+foreign-shaped words, the decision, chat speakers and initials), ``people`` with ``aliases`` (who is who, short
 forms, role-aware pseudonyms), ``ages``, ``quasi`` (origin, pronouns), ``places``. Shared: ``workspace`` (spans
 of the input, masking), ``letters`` (words in any script, folded lookup keys, decomposed input), ``lexicon``
 (word lists in data/lexicon/), ``vocabulary`` (is a word ordinary Norwegian? wordfreq), ``numbers`` (account
