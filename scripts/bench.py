@@ -215,12 +215,24 @@ def command_line(rows: int, teams: int) -> dict[str, float]:
     return {"rows": rows, "teams": teams, "seconds": elapsed, "peak_mb": peak / 1024, "report_mb": report / 1e6}
 
 
+_ANONYMISER = (
+    "import json\n"
+    "from analysis.anonymise.engine import benchmark_throughput\n"
+    "print(json.dumps(benchmark_throughput(size_kb=300)))\n"
+)
+
+
 def anonymiser_throughput() -> dict[str, float] | None:
+    """The anonymiser on a 300 kB document in a process of its own, as `python -m analysis anonymise` runs: the
+    million-row scoring before it leaves this process's heap large, which slows it by several per cent."""
     try:
-        from analysis.anonymise.engine import benchmark_throughput
+        import analysis.anonymise.engine  # noqa: F401
     except ImportError:
         return None
-    return benchmark_throughput(size_kb=300)
+    result = subprocess.run([sys.executable, "-c", _ANONYMISER], cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"anonymiser benchmark failed:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
@@ -290,7 +302,7 @@ def main() -> int:
         results["anonymiser"] = anon
         print(
             f"anonymiser: {anon['kb_per_s']:.0f} kB/s wall, {anon['cpu_kb_per_s']:.0f} kB/s CPU on a "
-            f"{anon['size_kb']:.0f} kB document, best of 3 (target 300 kB/s)"
+            f"{anon['size_kb']:.0f} kB document, best of 3, own process (target 300 kB/s)"
         )
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
