@@ -33,7 +33,7 @@ def _roles(role: str, words: str) -> None:
 _roles(
     KANDIDAT,
     "kandidat kandidaten kand ips-kandidat ips-kandidaten bruker brukeren deltaker deltakeren "
-    "deltakar deltakaren arbeidssøker arbeidssøkeren informant informanten",
+    "deltakar deltakaren arbeidssøker arbeidssøkeren",
 )
 _roles(
     JOBBSPESIALIST,
@@ -73,10 +73,12 @@ NEUTRAL_PERSON_NOUNS = frozenset(
     "utleier utleieren fysioterapeut fysioterapeuten venninne venninna venninnen venn "
     "vennen nabo naboen nabokona rådgiver rådgiveren referent leder lederen leiar "
     "leiaren daglig dagleg teamleder teamlederen avdelingsleder avdelingslederen kontakt kollega kollegaen kollegaer "
-    "kollegane kollegene medarbeider fadder fadderen lille vesle pasient pasienten".split()
+    "kollegane kollegene medarbeider fadder fadderen lille vesle pasient pasienten "
+    # a thesis interviews candidates, job specialists and employers alike: «informant» names no role
+    "informant informanten".split()
 )
 # Role nouns that are also a verb in the present tense: after a subject pronoun they are the verb («hun bruker»).
-ROLE_VERB_FORMS = frozenset("bruker eier styrer".split())
+ROLE_VERB_FORMS = frozenset("bruker eier styrer lærer".split())  # «du lærer, Hiwot»: the verb, not the teacher
 # Two-word role nouns, written with a hyphen above: «daglig leder», «dagleg leiar».
 TWO_WORD_ROLES = {("daglig", "leder"): ARBEIDSGIVER, ("dagleg", "leiar"): ARBEIDSGIVER}
 
@@ -290,3 +292,13 @@ def _opens_list_item(word: str) -> bool:
     """After «Zainab, sjefen,»: another person (a name, a pronoun, a role noun) makes it a list."""
     key = word.casefold()
     return word[:1].isupper() or key in PRONOUNS or key in ROLE_NOUNS or key in NEUTRAL_PERSON_NOUNS
+
+
+# «Rupa, som hun kaller seg,», «Oyuka, som hun ønsker å bli kalt,», «Abu (som han kalles)»: a name by which
+# someone goes, whatever the word
+CALLED_AFTER_RE = re.compile(
+    r"[ \t]*[,(]?[ \t]*som[ \t]+(?:hun|han|hen|ho|vedkommende|[^\W\d_]+)?[ \t]*(?:selv[ \t]+)?"
+    r"(?:(?:kaller|kallar|kalte)[ \t]+(?:seg|ham|han|henne|ho|hen|dem)|kalles|vert[ \t]+kalla|blir[ \t]+kalt|"
+    r"(?:ønsker|vil|ønskjer)[ \t]+å[ \t]+bli[ \t]+(?:kalt|kalla|kalt))\b",
+    re.I,
+)

@@ -15,10 +15,12 @@ from analysis.anonymise.sequences import KnownNames
 from analysis.anonymise.workspace import is_sentence_start
 
 # Evidence strong enough to take even an ordinary word for a name (rule 4).
-STRONG_REASONS = ("etter «", "under «", "etter tittel", "fulgt av alder")
+STRONG_REASONS = ("etter «", "under «", "etter tittel", "fulgt av alder", "fulgt av «som hun kaller seg»")
 # Words the anonymiser writes itself (a date's season, a pseudonym's label): never a name when a text it has
 # already anonymised is run again («Høsten 19.12 Person A:»)
 OWN_WORDS = frozenset("våren sommeren høsten vinteren person sted kandidat".split())
+# A naming verb before or after: the capitalised word is what someone is called, however common the word
+NAMING_REASONS = ("etter «heter»", "etter «het»", "etter «kalles»", "etter «heiter»", "fulgt av «som hun kaller seg»")
 # Cues that place a word where a person stands (evidence.py): enough for a known name written in lower case.
 PLACING_CUES = ("slot", "speaker", "role", "speech", "position")
 CUE_WORDS = frozenset(
@@ -225,7 +227,12 @@ class NameDecisions(KnownNames):
             ev.strong
             and (cap or lower_doc)
             and (tok.start in self.speakers or ev.reason.startswith(STRONG_REASONS))
-            and (self.vocab.frequency(key) < 4.5 or ev.reason == SENDER_AFTER_FRA or self.chat_participant(i))
+            and (
+                self.vocab.frequency(key) < 4.5
+                or ev.reason == SENDER_AFTER_FRA
+                or self.chat_participant(i)
+                or (cap and ev.reason.startswith(NAMING_REASONS))  # «(kalles Nok)», «Nok, som hun kalles,»
+            )
             and not (key.endswith("ert") and self.vocab.is_ordinary(key[:-1] + "e"))  # «eksportert»: a participle
         ):
             return "vanlig ord " + ev.reason, True

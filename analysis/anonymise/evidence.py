@@ -46,14 +46,6 @@ _FINITE_ENDING_RE = re.compile(r"[a-zæøå]{3,}(?:er|ar|te|de)")
 _CALLING_VERBS = frozenset("kaller kalte kalla kallar kallet".split())
 # «far til Rahila», «mor til to»: a kinship noun relating the person to somebody other than the writer's candidate
 _RELATIVE_OF_RE = re.compile(r"[ \t]+(?:til|av|for)[ \t]+(?:[A-ZÆØÅ\ue000]|to\b|tre\b|fire\b|fem\b|\d)")
-# «Rupa, som hun kaller seg,», «Oyuka, som hun ønsker å bli kalt,», «Abu (som han kalles)»: a name by which
-# someone goes, whatever the word
-_CALLED_AFTER_RE = re.compile(
-    r"[ \t]*[,(]?[ \t]*som[ \t]+(?:hun|han|hen|ho|vedkommende|[^\W\d_]+)?[ \t]*(?:selv[ \t]+)?"
-    r"(?:(?:kaller|kallar|kalte)[ \t]+(?:seg|ham|han|henne|ho|hen|dem)|kalles|vert[ \t]+kalla|blir[ \t]+kalt|"
-    r"(?:ønsker|vil|ønskjer)[ \t]+å[ \t]+bli[ \t]+(?:kalt|kalla|kalt))\b",
-    re.I,
-)
 _CALLED = frozenset("meg deg han ham henne seg oss dei dem ho".split())
 
 
@@ -108,7 +100,8 @@ class NameEvidence(NameWords):
             if (prev.key in cues.TITLES_FULL and between == " ") or (
                 prev.key in cues.TITLES_ABBR and between.startswith(".")
             ):
-                role = cues.LEGE if prev.key in ("dr", "doktor") else None
+                quoted = text[max(0, prev.start - 1) : prev.start] in ("«", '"', "“")
+                role = cues.LEGE if prev.key in ("dr", "doktor") and not quoted else None  # «doktor Rahimi» for fun
                 # «dr. Ødegård» → «dr. A», «fru Larsen» → «fru A»: the title stays, the name becomes its letter
                 return Evidence(True, role, f"etter tittel «{prev.text}»", letter_only=True, cue="slot")
             if prev.key in cues.GREETINGS and between.strip() in ("", ","):
@@ -204,7 +197,7 @@ class NameEvidence(NameWords):
             return Evidence(True, None, "presenterer seg («det er … fra»)", cue="position")  # «det er dato fra nav»
         if self.possessor(j) and self.gap_before(j + 1) == " " and not self.vocab.is_ordinary(key):
             return Evidence(True, None, f"eier etter «{toks[j + 1].text}»", cue="position")  # «hesen sine to gutter»
-        if _CALLED_AFTER_RE.match(text, last.end):
+        if cues.CALLED_AFTER_RE.match(text, last.end):
             return Evidence(True, None, "fulgt av «som hun kaller seg»", cue="slot")  # «Rupa, som hun kaller seg»
         fallback = Evidence()
         if key in self.people.learned and re.match(r"\.?[ \t]*(?:\n|$)", text[last.end : last.end + 3]):

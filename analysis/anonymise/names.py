@@ -53,7 +53,7 @@ from analysis.anonymise.aliases import load_short_forms
 from analysis.anonymise.decisions import CUE_WORDS, NameDecisions
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.namewords import NOT_NAMES
-from analysis.anonymise.people import Mention, People, after_surname_label, join_surname_first
+from analysis.anonymise.people import Mention, People, after_surname_label, join_nicknames, join_surname_first
 from analysis.anonymise.positions import (
     find_initials,
     find_initials_in_positions,
@@ -273,7 +273,7 @@ def replace_person_names(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary
         people.add(ws, mention)
     ws.commit()
     finder = NameFinder(ws, lexicon, vocabulary, people)
-    for mention in join_surname_first(ws.text, finder.run(learned_only=False)):
+    for mention in join_nicknames(ws.text, join_surname_first(ws.text, finder.run(learned_only=False), lexicon.given)):
         people.add(ws, mention)
     ws.commit()
     # Propagation; a name found here may teach a new part («Åsmund Rue.» after «Åsmund»), so run again then.

@@ -266,6 +266,14 @@ class NameWords:
             return True
         if _AGE_AFTER_RE.match(self.text, tok.end) and self.vocab.frequency(tok.key) < 4.5:
             return True  # «Grace (7)»: a child named with an age
+        if (
+            tok.capitalised
+            and not self.ws.lower_case
+            and (
+                (i > 0 and self.toks[i - 1].key in cues.NAMING_VERBS) or cues.CALLED_AFTER_RE.match(self.text, tok.end)
+            )
+        ):
+            return True  # «(kalles Nok)», «Nok, som hun kalles,»: what someone is called, however common the word
         if i > 0 and self.vocab.frequency(tok.key) < 4.5:
             prev = self.toks[i - 1].key
             if (prev in cues.ROLE_NOUNS or prev in cues.NEUTRAL_PERSON_NOUNS) and prev.endswith(DEFINITE_ENDINGS):

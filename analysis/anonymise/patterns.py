@@ -112,6 +112,15 @@ def replace_emails(ws: Workspace) -> None:
     ws.commit()
 
 
+def _birth_date_like(digits: str) -> bool:
+    """The first six digits read as a day and month the way identity numbers write them (D-number day + 40,
+    H-number or test month + 40 / + 80), whatever the year."""
+    day, month = int(digits[:2]), int(digits[2:4])
+    day -= 40 if day > 40 else 0
+    month -= 80 if month > 80 else 40 if month > 40 else 0
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
 def replace_identity_and_account_numbers(ws: Workspace) -> None:
     for found in find_identity_numbers(ws.text):
         before = ws.text[max(0, found.start - 40) : found.start]
@@ -121,10 +130,17 @@ def replace_identity_and_account_numbers(ws: Workspace) -> None:
                 ws.add(found.start, found.end, "d_number", "[D-nummer]", reason="gyldig D-nummer")
             else:
                 ws.add(found.start, found.end, "identity_number", "[fødselsnummer]", reason="gyldig fødselsnummer")
+        elif _birth_date_like(number.digits) and (" " in original or number.checksum_valid):
+            # «228750 79690»: written as a fødselsnummer, or with its check digits right, but with an individual
+            # number the register never gives in that century (a typo, or a test number): still somebody's
+            kind, label = ("d_number", "[D-nummer]") if number.kind == "dnr" else ("identity_number", "[fødselsnummer]")
+            ws.add(found.start, found.end, kind, label, reason="11 sifre som begynner med en dato")
         elif is_account_number(number.digits) and " " not in original:
             ws.add(found.start, found.end, "account_number", "[kontonummer]", reason="kontrollsiffer for konto")
         elif _ID_CONTEXT_RE.search(before):
             ws.add(found.start, found.end, "identity_number", "[fødselsnummer]", reason="11 sifre etter fnr")
+        elif _ACCOUNT_CONTEXT_RE.search(before):
+            ws.add(found.start, found.end, "account_number", "[kontonummer]", reason="11 sifre etter «konto»")
     ws.commit()
     for m in ACCOUNT_GROUPED_RE.finditer(ws.text):
         ws.add(m.start(), m.end(), "account_number", "[kontonummer]", reason="kontonummer (4.2.5)")

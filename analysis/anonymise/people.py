@@ -227,15 +227,37 @@ def after_surname_label(text: str, start: int) -> bool:
     return _SURNAME_FIRST_RE.fullmatch(text[text.rfind("\n", 0, start) + 1 : start]) is not None
 
 
-def join_surname_first(text: str, mentions: list[Mention]) -> list[Mention]:
-    """«Etternavn, fornavn: HAILEMARIAM, Senait»: the two names after such a label, with only a comma between
-    them, are one person's full name (given name first), so they get one pseudonym."""
+_FIELD_LABEL_RE = re.compile(r"[ \t]*[^\W\d_][\w /-]{0,30}:[ \t]*")
+
+
+def join_surname_first(text: str, mentions: list[Mention], given: frozenset[str] = frozenset()) -> list[Mention]:
+    """«Etternavn, fornavn: HAILEMARIAM, Senait», «Bruker: Sharifi, Mohammad Nasir»: the two names after a
+    surname-first label, or after any field label when the part after the comma opens with a listed given name
+    (``given``), are one person's full name, so they get one pseudonym (and a relative who shares the surname
+    is not taken for that person)."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and re.fullmatch(r"[ \t]*,[ \t]*", text[prev.end : m.start]):
-            if after_surname_label(text, prev.start):
+            line_head = text[text.rfind("\n", 0, prev.start) + 1 : prev.start]
+            in_field = _FIELD_LABEL_RE.fullmatch(line_head) is not None and m.parts[0] in given and len(prev.parts) == 1
+            if after_surname_label(text, prev.start) or in_field:
                 out[-1] = replace(prev, end=m.end, parts=m.parts + prev.parts, suffix=m.suffix, last_token=m.last_token)
                 continue
+        out.append(m)
+    return out
+
+
+_NICKNAME_GAP_RE = re.compile(r"[ \t]*[(,][ \t]*(?:som[ \t]+)?(?:også[ \t]+)?(?:kalles|kalt|kaller[ \t]+seg)[ \t]+")
+
+
+def join_nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """«Siriporn Chaiyawat (kalles Nok)»: the name someone goes by, right after their full name, is the same person,
+    so the nickname carries the full name's parts and gets its pseudonym."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and _NICKNAME_GAP_RE.fullmatch(text[prev.end : m.start]):
+            m = replace(m, parts=prev.parts + tuple(p for p in m.parts if p not in prev.parts))
         out.append(m)
     return out

@@ -177,7 +177,10 @@ NOTE_VERBS = frozenset(
 WEAK_VERBS = frozenset("er var blir ble har hadde skal skulle kan kunne vil ville må måtte bør er vart".split())
 TASK_INFINITIVES = frozenset(
     "ringe følge kontakte sende ta sjekke undersøke avklare skrive lage bestille innkalle informere oppdatere "
-    "snakke møte hente ordne følgje ringje".split()
+    "snakke møte hente ordne følgje ringje "
+    # and the participles after «har»: «JB har bekreftet»
+    "bekreftet sagt sendt ringt snakket avtalt kontaktet meldt svart informert booket bestilt sjekket ordnet "
+    "fulgt undersøkt avklart skrevet laget".split()
 )
 _VERBS = (NOTE_VERBS | cues.SPEECH_VERBS | cues.FINITE_VERBS) - WEAK_VERBS
 

@@ -51,6 +51,15 @@ class KnownNames(NameRuns):
         got = self.base(self.toks[j])
         suffix, extra = (got[1], got[2]) if got else ("", 0)
         end = self.toks[j].end + extra
+        nxt = self.toks[j + 1] if j + 1 < len(self.toks) and self.gap_before(j + 1) == " " else None
+        if (
+            not extra
+            and nxt is not None
+            and len(nxt.text) == 1
+            and nxt.text.isupper()
+            and self.text[nxt.end : nxt.end + 1] == "."
+        ):
+            j, end = j + 1, nxt.end + 1  # «Per Arne S.» after «Per Arne Solheim»: the surname's initial goes too
         unlearned = frozenset(p for p in parts if p not in self.people.learned)  # «sin» of «Ma Ei Sin Win» stays a word
         reason = "kjent navn i flere ledd"
         return Mention(self.toks[i].start, end, parts, suffix, None, False, reason, False, j, unlearned)
