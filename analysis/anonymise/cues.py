@@ -302,3 +302,8 @@ CALLED_AFTER_RE = re.compile(
     r"(?:ønsker|vil|ønskjer)[ \t]+å[ \t]+bli[ \t]+(?:kalt|kalla|kalt))\b",
     re.I,
 )
+# Nouns that a capital letter names a kind of («førerkort klasse B.», «nivå A2», «rom C»): the letter is no initial
+DESIGNATION_NOUNS = frozenset(
+    "klasse kategori type nivå rom blokk bygg bygning avdeling trinn plan fase alternativ punkt vedlegg del "
+    "vitamin gruppe sone inngang etasje".split()
+)

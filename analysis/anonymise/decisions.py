@@ -156,6 +156,8 @@ class NameDecisions(KnownNames):
             return None
         if lex_plain and not (len(parts) == 1 and self.language_in_lower_case(i, ev)):
             return "navneliste", False
+        if j > i and cap and tok.key in cues.HONORIFICS and all(self.toks[k].capitalised for k in range(i, j + 1)):
+            return "navn med æresprefiks («Saw», «Naw»)", False  # «blant dem Saw Ler Htoo (…)»
         if after_surname_label(self.text, tok.start) and (self.is_lex(parts[0]) or self.is_unknown(parts[0])):
             return "navn i navnefelt", False  # «Etternavn, fornavn: HAILEMARIAM, …»
         if (

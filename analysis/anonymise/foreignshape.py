@@ -16,7 +16,7 @@ from functools import lru_cache
 # Letters Norwegian vocabulary does not use outside loanwords, and «c» that is not «ch»/«ck»
 _FOREIGN_LETTERS_RE = re.compile(r"[zwqx]|c(?![hk])")
 # Surname endings of the largest East European and Caucasian groups in Norway, and the Persian «-zadeh»
-_FOREIGN_ENDINGS = (
+FOREIGN_ENDINGS = (
     "auskas",
     "iauskas",
     "inskas",
@@ -51,7 +51,7 @@ def foreign_shape(key: str) -> bool:
     foreign surname ending. Four letters at least, letters only."""
     if len(key) < 4 or not key.isalpha():
         return False
-    shaped = _FOREIGN_LETTERS_RE.search(key) is not None or key.endswith(_FOREIGN_ENDINGS)
+    shaped = _FOREIGN_LETTERS_RE.search(key) is not None or key.endswith(FOREIGN_ENDINGS)
     return shaped and not common_abroad(key)
 
 

@@ -175,6 +175,13 @@ class NameFinder(NameDecisions):
             return None
         if text[tok.end : tok.end + 1].isdigit():
             return None  # «Vg1», «B1», «A2»: a level or a code, never a name
+        if (
+            len(tok.text) == 1
+            and i > 0
+            and self.toks[i - 1].key in cues.DESIGNATION_NOUNS
+            and self.gap_before(i) == " "
+        ):
+            return None  # «førerkort klasse B. Hans kone …»: a kind named by a letter, not an initial
         if tok.key in self.lex.countries.by_first or tok.key in self.lex.places.by_first:
             country = match_phrase(self.lex.countries, text, tok) or match_phrase(self.lex.places, text, tok)
             if (

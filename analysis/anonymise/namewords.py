@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from analysis.anonymise import cues
+from analysis.anonymise.foreignshape import FOREIGN_ENDINGS
 from analysis.anonymise.letters import FOREIGN_RE, WORD_RE, fold
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.people import People
@@ -133,6 +134,8 @@ class NameWords:
         «Xiaoming» end the same way on no Norwegian stem, and are names."""
         if len(key) <= 5 or not key.endswith(WORD_ENDINGS) or key in self.vocab.marked:
             return False  # «Jankauskienė»: a Norwegian ending only once its foreign mark is folded away
+        if key.endswith(FOREIGN_ENDINGS):
+            return False  # «petrauskiene» written without its mark: a Lithuanian surname, not «-ene»
         ending = max((e for e in WORD_ENDINGS if key.endswith(e)), key=len)
         if ending not in NAME_LIKE_ENDINGS:
             return True  # «-sjon», «-het», «-skap», «-isme» …: no name ends so

@@ -41,7 +41,12 @@ class KnownNames(NameRuns):
             j = i + len(words) - 1
             if j >= len(toks) or (best and j <= best[0]):
                 continue
-            if not all(toks[i + n].key == w and (n == 0 or self.gap_before(i + n) == " ") for n, w in enumerate(words)):
+            last = len(words) - 1
+            if not all(
+                (toks[i + n].key == w or (n == last and toks[i + n].key == w + "s"))  # «Kler Htoos»: a genitive
+                and (n == 0 or self.gap_before(i + n) == " ")
+                for n, w in enumerate(words)
+            ):
                 continue
             if whole or self.ws.lower_case or all(toks[k].capitalised for k in range(i, j + 1)):
                 best = (j, parts)
@@ -62,4 +67,7 @@ class KnownNames(NameRuns):
             j, end = j + 1, nxt.end + 1  # «Per Arne S.» after «Per Arne Solheim»: the surname's initial goes too
         unlearned = frozenset(p for p in parts if p not in self.people.learned)  # «sin» of «Ma Ei Sin Win» stays a word
         reason = "kjent navn i flere ledd"
-        return Mention(self.toks[i].start, end, parts, suffix, None, False, reason, False, j, unlearned)
+        start = self.toks[i].start
+        if i > 0 and self.toks[i - 1].key in cues.HONORIFICS and self.gap_before(i) == " ":
+            start = self.toks[i - 1].start  # «Saw Kler Htoo» after «Kler Htoo»: the honorific goes with the name
+        return Mention(start, end, parts, suffix, None, False, reason, False, j, unlearned)
