@@ -214,7 +214,7 @@ CORPUS = ROOT / "tests" / "anonymise" / "corpus"
 RENAME_SEED = 3
 RESULT_SETS: dict[str, tuple[tuple[str, ...], Path]] = {
     # Written after the last change to the rules and never read by anyone who tuned them: the honest measure.
-    "unseen": (("holdout17", "holdout18"), DATA / "lexicon" / "evaluation_unseen.json"),
+    "unseen": (("holdout19", "holdout20"), DATA / "lexicon" / "evaluation_unseen.json"),
     # Held out when written, measured once, then read to find what the rules missed: no longer unseen.
     "earlier": (
         (
@@ -234,6 +234,8 @@ RESULT_SETS: dict[str, tuple[tuple[str, ...], Path]] = {
             "holdout14",
             "holdout15",
             "holdout16",
+            "holdout17",
+            "holdout18",
         ),
         DATA / "lexicon" / "evaluation_earlier_holdout.json",
     ),
