@@ -148,19 +148,17 @@ def find_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Menti
 
 _CAP = "A-ZÆØÅÐÞ"
 INITIALS_RE = re.compile(rf"(?=[{_CAP}])(?<![\w.\-/])((?:[{_CAP}]\.[ ]?){{1,3}}[{_CAP}]\.?|[{_CAP}]{{2,4}})(?![\w\-])")
-_LIST_LABEL_RE = re.compile(
-    r"^[ \t•*-]*(?:til stede|tilstede|til stades|deltakere|deltakarar|deltok|forfall|meldt forfall|fraværende|"
-    r"fråverande|referent|møteleder|møteleiar|ordstyrer|skrevet av|skrive av|kopi|signatur|sign|saksbehandler|"
-    r"saksbehandlar|utført av|innkalt)[ \t]*:",
-    re.I | re.M,
-)
 # Labels that name one person: the initials alone after them are that person's, even when they are also an
 # abbreviation («Referent: HR», «Saksbehandler: MS»).
-_ONE_PERSON_LABEL_RE = re.compile(
-    r"(?:referent|møteleder|møteleiar|ordstyrer|skrevet av|skrive av|signatur|sign|saksbehandler|saksbehandlar|"
-    r"utført av)[ \t]*:\Z",
-    re.I,
+_ONE_PERSON_LABELS = (
+    "referent|møteleder|møteleiar|ordstyrer|skrevet av|skrive av|signatur|sign|saksbehandler|saksbehandlar|utført av"
 )
+_LIST_LABEL_RE = re.compile(
+    r"^[ \t•*-]*(?:til stede|tilstede|til stades|deltakere|deltakarar|deltok|forfall|meldt forfall|fraværende|"
+    r"fråverande|kopi|innkalt|" + _ONE_PERSON_LABELS + r")[ \t]*:",
+    re.I | re.M,
+)
+_ONE_PERSON_LABEL_RE = re.compile(r"(?:" + _ONE_PERSON_LABELS + r")[ \t]*:\Z", re.I)
 # «Ansvarlig:», «ansv.:» (the word boundary is checked after the letters: a leading look-behind is slow)
 _RESPONSIBLE_RE = re.compile(r"(?:ansv|Ansv|ANSV)(?<!\w.{4})(?:arlig|arleg|ar|ARLIG|AR)?\.?[ \t]*:")
 # «(sign. BJ)», «NAV v/ KL», «signert: ØS»
