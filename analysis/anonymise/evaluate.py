@@ -38,6 +38,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from analysis.anonymise.history import history_facts, record
 from analysis.anonymise.pipeline import anonymise
 from analysis.anonymise.renaming import renamed
 from analysis.core.formatting import fmt_num
@@ -288,7 +289,7 @@ def site_facts(path: Path = RESULT_FILE, prefix: str = "anon_") -> dict[str, str
 
 def all_site_facts() -> dict[str, str]:
     """Every committed set's numbers, keyed ``anon_<set>_…`` (``anon_unseen_recall_person``)."""
-    facts: dict[str, str] = {}
+    facts: dict[str, str] = history_facts()
     for name, (_, path) in RESULT_SETS.items():
         facts.update(site_facts(path, prefix=f"anon_{name}_"))
     return facts
@@ -351,6 +352,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="SEED",
         help="add person recall with people renamed to invented names (seeded) to the report",
     )
+    parser.add_argument(
+        "--record-round",
+        type=int,
+        metavar="N",
+        help="the first measurement of these unseen folders, after round N: append it to "
+        "data/lexicon/evaluation_history.json (refused for a folder measured before)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     report = evaluate(
@@ -365,6 +373,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"CHANGED {fp['text']}:{fp['line']} {fp['word']}")
         for wr in report["wrong_roles"]:
             print(f"ROLE {wr['text']}:{wr['line']} {wr['surface']}: {wr['claimed']}, annotated {wr['annotated']}")
+    if args.record_round is not None:
+        try:
+            record(report, [Path(d).name for d in args.directory], args.record_round)
+        except ValueError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
     if args.json:
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0

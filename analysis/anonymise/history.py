@@ -1,0 +1,83 @@
+"""The first measurement of every unseen set, kept as a record (data/lexicon/evaluation_history.json).
+
+The site quotes the latest unseen set; a reader should also see how the tool fared on each new set in turn, since
+the latest one may be a lucky draw. A first measurement cannot be regenerated (the rules change after it), so it
+is written once, when it is made (``python -m analysis.anonymise.evaluate DIR... --record-round N``), and a set
+that is already in the record is refused: each set is measured once.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from analysis.core.formatting import fmt_num
+from analysis.core.paths import DATA
+
+HISTORY_FILE = DATA / "lexicon" / "evaluation_history.json"
+COUNTED_KINDS = ("identity_number", "d_number", "account_number", "phone", "email", "street_address")
+
+
+def _count(group: dict[str, Any], kind: str) -> dict[str, int]:
+    values = group["per_kind"].get(kind)
+    return {"found": values["found"], "total": values["total"]} if values else {"found": 0, "total": 0}
+
+
+def entry_from_report(report: dict[str, Any], sets: list[str], after_round: int) -> dict[str, Any]:
+    """The record of one first measurement, from an ``evaluate`` report."""
+    entry: dict[str, Any] = {
+        "sets": sets,
+        "after_round": after_round,
+        "texts": report["texts"],
+        "identifiers": {"found": report["recall"]["found"], "total": report["recall"]["total"]},
+        "person": _count(report["recall"], "person"),
+        "person_lower_case_texts": _count(report["recall_lower_case_texts"], "person"),
+        "person_capitalised_texts": _count(report["recall_capitalised_texts"], "person"),
+    }
+    for kind in COUNTED_KINDS:
+        entry[kind] = _count(report["recall"], kind)
+    entry["role_errors"] = {
+        "mentions": report["roles"]["mention_errors"],
+        "people": report["roles"]["people_with_errors"],
+    }
+    entry["ordinary_words"] = {
+        "changed": report["ordinary_words"]["changed"],
+        "words": report["ordinary_words"]["words"],
+    }
+    return entry
+
+
+def load(path: Path = HISTORY_FILE) -> dict[str, Any]:
+    history: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return history
+
+
+def record(report: dict[str, Any], sets: list[str], after_round: int, path: Path = HISTORY_FILE) -> None:
+    """Append a first measurement; refuse a set that has been measured before (ValueError, file untouched)."""
+    history = load(path)
+    measured = {s for m in history["measurements"] for s in m["sets"]}
+    again = sorted(measured & set(sets))
+    if again:
+        raise ValueError(f"{path}: {', '.join(again)} already measured once; a set is measured only once")
+    history["measurements"].append(entry_from_report(report, sets, after_round))
+    path.write_text(json.dumps(history, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def history_facts(path: Path = HISTORY_FILE, prefix: str = "anon_history_") -> dict[str, str]:
+    """Person-name recall over every first measurement: how many sets, the range and the pooled share."""
+    rows = load(path)["measurements"]
+    shares = [m["person"]["found"] / m["person"]["total"] for m in rows]
+    found, total = sum(m["person"]["found"] for m in rows), sum(m["person"]["total"] for m in rows)
+    facts = {
+        "measurements": str(len(rows)),
+        "first_round": str(rows[0]["after_round"]),
+        "last_round": str(rows[-1]["after_round"]),
+        "person_min": fmt_num(100 * min(shares), 1),
+        "person_max": fmt_num(100 * max(shares), 1),
+        "person_pooled": fmt_num(100 * found / total, 1),
+        "person_found": fmt_num(found, 0),
+        "person_total": fmt_num(total, 0),
+        "wrong_roles": str(sum(m["role_errors"]["mentions"] for m in rows)),
+    }
+    return {prefix + key: value for key, value in facts.items()}
