@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from analysis.core.formatting import fmt_num
+from analysis.core.formatting import fmt_count_word, fmt_num
 from analysis.core.paths import DATA
 
 HISTORY_FILE = DATA / "lexicon" / "evaluation_history.json"
@@ -70,7 +70,7 @@ def history_facts(path: Path = HISTORY_FILE, prefix: str = "anon_history_") -> d
     shares = [m["person"]["found"] / m["person"]["total"] for m in rows]
     found, total = sum(m["person"]["found"] for m in rows), sum(m["person"]["total"] for m in rows)
     facts = {
-        "measurements": str(len(rows)),
+        "measurements": fmt_count_word(len(rows)),  # «etter hver av de siste seks rundene»
         "first_round": str(rows[0]["after_round"]),
         "last_round": str(rows[-1]["after_round"]),
         "person_min": fmt_num(100 * min(shares), 1),
