@@ -58,10 +58,12 @@ AGE_NOUN_RE = re.compile(r"(?<![\w.,])(\d{1,3})-åring(en|er|ene|ar|ane)?(?![\w]
 AGE_ADJ_RE = re.compile(r"(?<![\w.,])(\d{1,3})-årig(e)?(?![\w])", re.I)
 AGE_ALDER_RE = re.compile(r"(?<![\w])(alder\s*:?\s*)(\d{1,3})(?:\s+år)?(?![\w]|[.,]\d)", re.I)
 AGE_APPOSITION_RE = re.compile(
-    r"([,(] ?)(?:(?P<h>rundt|ca\.?|cirka|omtrent|drøyt|nesten|snart|bare|kun) )?(?P<n>\d{1,3}) år"
-    r"(?= ?[,).;]|\s*$)",
+    r"([,(] ?)(?:(?P<h>rundt|ca\.?|cirka|omtrent|drøyt|nesten|snart|bare|kun|nå) )?(?P<n>\d{1,3})(?P<yr> år)?"
+    r"(?= ?[,().;]|\s*$)",
     re.M,
 )
+# A line that opens an item or a field: «b) », «- », «3. », «Bruker: »
+_ITEM_START_RE = re.compile(r"[ \t]*(?:[a-zæøå]\)|\d{1,2}[.)]|[-•*–]|[^\W\d_][\w /-]{0,30}:)[ \t]")
 # «Han er tamilsk, ung, rundt 25 år,»: a person is the subject of the clause the apposition describes
 _PERSON_COPULA_RE = re.compile(
     r"(?:^|[^\w])(?:han|hun|hen|ho|hu|jeg|eg|æ|kandidaten|brukeren|deltakeren)[ \t]+(?:er|var|e|va|blir|ble)[ \t]",
@@ -237,6 +239,10 @@ def _describes_person(ws: Workspace, pos: int) -> bool:
     start = max(start + 1, pos - 120)
     if _PERSON_COPULA_RE.search(text, start, pos):
         return True
+    # An item of minutes or a form line is about the person it opens with («b) Person A (…). Tsjetsjensk, 27 år»)
+    line = text.rfind("\n", 0, pos) + 1
+    if _ITEM_START_RE.match(text, line) is not None:
+        start = max(line, pos - 200)
     if MASK not in text[start:pos]:
         return False
     return any(rep.kind == "person" and start <= rep.start < pos for rep in ws.replacements)
@@ -333,13 +339,16 @@ def replace_ages(ws: Workspace) -> None:
         before = _WORD_BEFORE_RE.search(ws.text, max(0, m.start() - 40), m.start())
         word = before.group(1) if before else ""
         after_name = ws.text[max(0, m.start() - 30) : m.start()].rstrip(" )").endswith(MASK)  # «X (Tsegi), 41 år»
+        if not m.group("yr") and m.group("h") != "nå":
+            continue  # a bare number is an age only as «…, nå 38.» («(2. gang)» is none)
         if (
             ws.kind_before(m.start()) == "person"
             or word.casefold() in PERSON_NOUNS
             or after_name
             or _describes_person(ws, m.start())
         ):
-            start = m.start("h") if m.group("h") else m.start("n")  # «rundt 25 år» → «i 20-årene»
+            hedge = m.group("h") and m.group("h") != "nå"
+            start = m.start("h") if hedge else m.start("n")  # «rundt 25 år» → «i 20-årene»; «nå 38» → «nå i 30-årene»
             _age(ws, start, m.end(), int(m.group("n")), reason="alder som innskudd")
     ws.commit()
     for m in scan(AGE_PAREN_RE, ws.text, folded, ("(",)):

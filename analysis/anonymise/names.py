@@ -48,6 +48,8 @@ Which pseudonym a name gets is decided in analysis/anonymise/people.py.
 
 from __future__ import annotations
 
+import re
+
 from analysis.anonymise import cues
 from analysis.anonymise.aliases import load_short_forms
 from analysis.anonymise.decisions import CUE_WORDS, NameDecisions
@@ -64,6 +66,8 @@ from analysis.anonymise.runwords import is_job_title
 from analysis.anonymise.variants import SpellingVariants
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Word, Workspace, match_phrase
+
+_JOINED_INITIAL_RE = re.compile(r"\.[A-ZÆØÅ]\. [A-ZÆØÅ]")
 
 
 class NameFinder(NameDecisions):
@@ -191,7 +195,8 @@ class NameFinder(NameDecisions):
             ):
                 self.skip_to = self.by_start[country[0].start]
                 return None  # «Sri Lanka», «Eritrea», «Chiang Mai»: the origin and place rules decide
-        if (len(tok.text) == 1 and not (tok.text.isupper() and text.startswith(". ", tok.end))) or (
+        joined = _JOINED_INITIAL_RE.match(text, tok.end) is not None  # «R.B. Awan»
+        if (len(tok.text) == 1 and not (tok.text.isupper() and (text.startswith(". ", tok.end) or joined))) or (
             is_job_title(tok.key) and tok.start not in self.speakers and not self.is_lex(tok.key)
         ):
             return None  # one letter; «Avdelingsleiar Marit Eide»: the title before a name is no part of it (runs.py)

@@ -115,6 +115,9 @@ class NameRuns(LowerCaseSurnames):
         while j - i < MAX_NAME_WORDS - 1 and j + 1 < len(toks):
             cur, nxt = toks[j], toks[j + 1]
             gap = text[cur.end : nxt.start]
+            if len(cur.text) == 1 and cur.text.isupper() and gap == "." and len(nxt.text) == 1 and nxt.text.isupper():
+                j += 1  # «J.E. Fossum»: initials written together
+                continue
             if len(cur.text) == 1 and cur.text.isupper() and gap == ". ":
                 if nxt.capitalised:
                     j += 1
