@@ -237,6 +237,12 @@ FUNCTION_WORD_NAMES = frozenset({"per", "hans", "jo"})
 
 PRONOUNS = frozenset("hen han hun ho dei de den det dette denne disse vi du dere jeg eg meg deg seg oss".split())
 WEEKDAYS = frozenset("mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag".split())
+# Every way a note writes a weekday, full or abbreviated, as a regular expression (dates before a date, chat
+# headers before a time)
+WEEKDAY_PATTERN = (
+    r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tysdag|laurdag|sundag|"
+    r"man|tirs|tir|tors|ons|fre|lør|søn|tis|tor|to|ti|on|fr|ma|lø|sø)"
+)
 # Abbreviated weekdays that are no word and no name part («tirs», «fre»): never part of a name. «man», «tor» and
 # «fr» are left out (a pronoun, a given name, a title); «ma», «ti», «on», «to» are also words or name parts, so
 # only a speaker's label stops at them (evidence.label_end).

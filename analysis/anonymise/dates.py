@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from analysis.anonymise import cues
 from analysis.anonymise.workspace import MASK, Workspace
 
 MONTHS = {
@@ -49,10 +50,7 @@ MONTHS = {
     "des": 12,
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAYS = (
-    r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tysdag|laurdag|sundag|"
-    r"man|tirs|tir|tors|ons|fre|lør|søn|tis|tor|to|ti|on|fr|ma|lø|sø)"
-)
+_DAYS = cues.WEEKDAY_PATTERN
 # A weekday or «den» before a date goes with it; found by looking back from the digits, which is much faster
 # than letting every position of the text try the weekday names. The two-letter abbreviations («ma 10.3», «fr
 # 14.3» in an sms header) go too: right before a date they are the weekday, and «fr våren» reads worse than

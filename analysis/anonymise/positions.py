@@ -27,10 +27,7 @@ from analysis.anonymise.workspace import MASK, Workspace, is_sentence_start
 _TIME = r"\d{1,2}[:.]\d{2}"
 _DATE = r"(?:\d{1,2}[./]\d{1,2}\.?|\w{2,8}\.? \d{1,2}[./]\d{1,2}\.?|\ue000+)"
 # «ma 07:58 fra hevi:»: a weekday before the time of an sms header is no speaker
-_WEEKDAY = (
-    r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|man|tirs|tir|tors|tor|ons|fre|lør|søn|"
-    r"ma|ti|on|to|fr|lø|sø)\.?"
-)
+_WEEKDAY = cues.WEEKDAY_PATTERN + r"\.?"
 # Chat and SMS speaker positions, matched on the masked line (names may be partly masked already).
 SPEAKER_RES = (
     # «kari 08:12: …»
