@@ -173,8 +173,10 @@ class NameFinder(NameDecisions):
             return self.weak_part_at(i)
         if self.learned_only and tok.key not in self.people.learned:
             part = self.variants.part_for(tok.key, self.variant_candidate)
-            if part is not None:  # «mukenda» after «mukendi»
-                return Mention(tok.start, tok.end, (part,), "", None, False, "annen skrivemåte av kjent navn", False, i)
+            if part is not None:  # «mukenda» after «mukendi»; «Wąsowiczs» after «Wąsowicz» keeps its genitive
+                suffix = "s" if tok.key == part + "s" else ""
+                reason = "annen skrivemåte av kjent navn"
+                return Mention(tok.start, tok.end, (part,), suffix, None, False, reason, False, i)
         if self.quick_reject(tok) and not (i > 0 and self.toks[i - 1].key in CUE_WORDS):
             return None
         if text[tok.end : tok.end + 1].isdigit():
@@ -276,6 +278,7 @@ class NameFinder(NameDecisions):
         if reason.startswith("navn i flere ledd med stor forbokstav"):
             # «Ma Ei Sin Win»: common words («sin», «ei») are part of this name, not names wherever they stand
             unlearned = frozenset(p for p in parts if self.common_in_run(p))
+        unlearned |= frozenset(p for p in parts if p in cues.HESITATION_PARTS and len(parts) > 1)
         return Mention(tok.start, end, parts, suffix, ev.role, ev.letter_only, reason, weak, j, unlearned)
 
 

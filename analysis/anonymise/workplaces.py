@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.anonymise.letters import WORD_RE
 from analysis.anonymise.lexicon import Lexicon, phrase_key
 from analysis.anonymise.organisations import INSTITUTION_KINDS
 from analysis.anonymise.places import lower_case_place
@@ -64,6 +65,7 @@ def _name_word(tok: Word, text: str, lexicon: Lexicon, vocabulary: Vocabulary, l
     return not (
         vocabulary.is_ordinary(key)
         or vocabulary.is_english(key)
+        or vocabulary.is_trade_noun(key)
         or match_phrase(lexicon.places, text, tok)
         or match_phrase(lexicon.countries, text, tok)
         or lexicon.is_person_key(key)
@@ -73,9 +75,12 @@ def _name_word(tok: Word, text: str, lexicon: Lexicon, vocabulary: Vocabulary, l
     )
 
 
-def _after_a_given_name(text: str, key: str, lexicon: Lexicon) -> bool:
-    """The document writes the word right after a given name somewhere («Ali Rezai»): a surname."""
-    for m in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text, re.I):
+def _after_a_given_name(text: str, tok: Word, lexicon: Lexicon) -> bool:
+    """The document writes the word right after a given name somewhere («Ali Rezai»): a surname. Occurrences are
+    compared by folded key, so «Wąsowicz» after «Krzysztof» counts although its key is «wasowicz»."""
+    for m in WORD_RE.finditer(text):
+        if len(m.group()) != len(tok.text) or Word.of(m).key != tok.key:
+            continue
         before = prev_word(text, m.start())
         if before is not None and before[1] == " " and lexicon.is_person_key(before[0].key):
             return True
@@ -95,7 +100,7 @@ def replace_workplaces_after_cues(ws: Workspace, registry: Registry, lexicon: Le
             end = chain[0].end
         elif _name_word(tok, text, lexicon, vocabulary, ws.lower_case):
             if tok.key not in surname:  # one scan of the document per word
-                surname[tok.key] = _after_a_given_name(text, tok.key, lexicon)
+                surname[tok.key] = _after_a_given_name(text, tok, lexicon)
             if surname[tok.key]:
                 continue
             end = tok.end
