@@ -63,7 +63,9 @@ _roles(
     FAMILIE,
     "kone kona konen mann mannen ektemann ektemannen ektefelle ektefellen samboer "
     "samboeren sambuar datter datteren dattera dotter dottera sønn sønnen son sonen bror broren "
-    "søster søsteren søstera syster systera mor moren mora far faren pappa mamma barnet onkel "
+    "lillebror lillebroren storebror storebroren lillesøster lillesøstera lillesøsteren storesøster "
+    "storesøstera storesøsteren besteforeldre bestemor bestefar farmor farfar mormor morfar "
+    "søster søsteren søstera syster systera mor moren mora far faren pappa mamma barnet barna borna onkel "
     "onkelen tante tanta svigermor svigerfar svoger svigerinne fetter kusine nevø niese "
     "eldstesønnen eldstedatteren yngstesønnen yngstedatteren",
 )
@@ -77,6 +79,10 @@ NEUTRAL_PERSON_NOUNS = frozenset(
     # a thesis interviews candidates, job specialists and employers alike: «informant» names no role
     "informant informanten".split()
 )
+# Family nouns that also name anyone: «en ung mann, Bishnu» is a man, «mannen hennes, Abdi» a husband. They
+# claim the family role only beside a possessive or an «ekte-»; otherwise they only cue a name.
+PLAIN_MEANING_FAMILY = frozenset("mann mannen".split())
+OWNERS = frozenset("min mi mitt din di hans hennes hennar sin si vår deres deira dykkar".split())
 # Role nouns that are also a verb in the present tense: after a subject pronoun they are the verb («hun bruker»).
 ROLE_VERB_FORMS = frozenset("bruker eier styrer lærer".split())  # «du lærer, Hiwot»: the verb, not the teacher
 # Two-word role nouns, written with a hyphen above: «daglig leder», «dagleg leiar».
@@ -184,6 +190,12 @@ PARTICLES = frozenset(
 # «U», «Ma» and «Ko» are left out: too short and too common in Norwegian text to open a name safely.
 HONORIFICS = frozenset({"saw", "naw", "daw", "thra", "thramu", "maung", "mg", "sai", "nang", "khun", "mahn"})
 PARTICLES = PARTICLES | HONORIFICS
+# Particles that only follow another one («van der Berg», «van den Broek», «de la Cruz»): alone before a name they are
+# Norwegian words («teamet, der Jon Erik har kapasitet»).
+SECOND_PARTICLES = frozenset("der den ter ten la le".split())
+# Karen name syllables that are also the hesitation of a transcript («Eh Say» the brother; «R: Eh, jeg vet
+# ikke»): replaced inside the name, never taken for it alone.
+HESITATION_PARTS = frozenset("eh".split())
 LOCATIVE = frozenset(
     {
         "i",
@@ -313,3 +325,20 @@ DESIGNATION_NOUNS = frozenset(
     "klasse kategori type nivå rom blokk bygg bygning avdeling trinn plan fase alternativ punkt vedlegg del "
     "vitamin gruppe sone inngang etasje".split()
 )
+
+# «takk for i dag fon 😊», «takk for sist, Amal!»: the word that closes a thanks is the person thanked. Only a
+# word that ends the message or the sentence, so «takk for i dag tone og kari» and «takk for i dag alle» go to the
+# other rules.
+THANKS_BEFORE_RE = re.compile(
+    r"(?<![\w-])takk for (?:i dag|i går|sist|nå|hjelpen|praten|møtet|samtalen|turen|følget)[ \t]*,?[ \t]*\Z", re.I
+)
+VOCATIVE_END_RE = re.compile(r"[ \t]*(?:[.!?]|\n|$|[\u2600-\u27bf\U0001f300-\U0001faff])")
+THANKED_NOT_NAMES = frozenset("alle dere deg du igjen sammen folkens gutter jenter venn vennen".split())
+
+
+def thanked(text: str, start: int, end: int, key: str) -> bool:
+    """The word at [start, end) closes a thanks («takk for i dag fon 😊»)."""
+    if key in THANKED_NOT_NAMES or key in PRONOUNS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(THANKS_BEFORE_RE.search(text, line_start, start)) and bool(VOCATIVE_END_RE.match(text, end))

@@ -106,6 +106,8 @@ class NameEvidence(NameWords):
                 return Evidence(True, role, f"etter tittel «{prev.text}»", letter_only=True, cue="slot")
             if prev.key in cues.GREETINGS and between.strip() in ("", ","):
                 return Evidence(True, None, f"etter «{prev.text}»", cue="slot")
+            if cues.thanked(text, first.start, last.end, key):
+                return Evidence(True, None, "den det takkes («takk for i dag …»)", cue="slot")
             if (
                 prev.key in _CALLED
                 and k > 0
@@ -142,6 +144,10 @@ class NameEvidence(NameWords):
                     role = cues.TWO_WORD_ROLES.get((before, tok.key), cues.ROLE_NOUNS[tok.key])
                     if role == cues.ARBEIDSGIVER and toks[k + 1].key in cues.POSSESSIVES:
                         role = None  # «kjøkkensjefen min»: the speaker's boss or the speaker's staff
+                    if tok.key in cues.PLAIN_MEANING_FAMILY and not (
+                        before in cues.OWNERS or toks[k + 1].key in cues.OWNERS
+                    ):
+                        role = None  # «en ung mann, Bishnu»: a man, not somebody's husband
                     if any(t.key in cues.COPULAS for t in toks[k + 1 : i]) and (
                         not cues.CLAUSE_END_RE.match(text, last.end) or self.possessor(j)
                     ):

@@ -263,7 +263,7 @@ class NameWords:
         tok = self.toks[i]
         if tok.key in NOT_NAMES or len(tok.key) < 2 or self._acronym_compound(tok):
             return False
-        if tok.start in self.speakers:
+        if tok.start in self.speakers or cues.thanked(self.text, tok.start, tok.end, tok.key):
             return True
         if tok.capitalised and not self.ws.lower_case and self.cap_name_like(tok):
             return True

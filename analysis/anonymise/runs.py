@@ -142,6 +142,9 @@ class NameRuns(LowerCaseSurnames):
             if len(nxt.text) == 1 and nxt.text.isupper() and text.startswith(". ", nxt.end):
                 j += 1
                 continue
+            if j == i and self.ws.lower_case and self.honorific_opens(j + 1) and self.name_part_after(j + 1):
+                j += 2  # «saw ler moo»: the honorific, a common word and a name part are one name
+                continue
             if j == i and self.initial_at_end(cur, nxt):
                 j += 1  # «hilsen jørgen h», «silje b:»: a given name and the first letter of the surname
                 continue
@@ -246,6 +249,13 @@ class NameRuns(LowerCaseSurnames):
             return False
         return (self.run_word(before) or before.key in cues.HONORIFICS) and self.run_word(after)
 
+    def name_part_after(self, k: int) -> bool:
+        """Token k + 1 follows token k after one space and is a name part: known, or no common word."""
+        if k + 1 >= len(self.toks) or self.gap_before(k + 1) != " ":
+            return False
+        tok = self.toks[k + 1]
+        return tok.key not in RUN_STOP and (self.base(tok) is not None or self.unknown_neighbour(tok))
+
     def unknown_neighbour(self, tok: Word, lower: bool = True) -> bool:
         """A word next to a known name that is no Norwegian or English word: another part of that name (in a
         capitalised text only when it is capitalised, or the name is written in lower case too)."""
@@ -282,6 +292,8 @@ class NameRuns(LowerCaseSurnames):
                 got = self.base(prev) or ((prev.key, "", 0) if self.unknown_neighbour(prev) else None)
                 if ":" in self.text[self.text.rfind("\n", 0, prev.start) + 1 : prev.start] and self.slot_before(i - 1):
                     got = (prev.key, "", 0)  # «fra: dato beridze»: the name after a header label, whatever its words
+                if got is None and self.honorific_opens(i - 1) and j - i < MAX_NAME_WORDS - 2:
+                    return i - 2  # «saw ler moo»: after an honorific even a common word is part of the name
                 if got is None or got[1] or prev.key in RUN_STOP or prev.key in OPENERS:
                     break
                 if self.ambiguous(got[0]) and not self.slot_before(i - 1):
@@ -325,6 +337,8 @@ class NameRuns(LowerCaseSurnames):
         toks, k = self.toks, i
         while k > 0 and toks[k - 1].key in cues.PARTICLES and self.gap_before(k) == " ":
             k -= 1
+        while k < i and toks[k].key in cues.SECOND_PARTICLES and not toks[k].capitalised:
+            k += 1  # «IPS-teamet, der Jon Erik Kolstad»: «der» opens no name
         if k == i or k == 0 or self.gap_before(k) != " ":
             return k
         prev = toks[k - 1]

@@ -24,6 +24,8 @@ TITLE_WORDS = frozenset(
     "conference report handbook manual guide forlag universitetsforlaget tidsskrift tidsskriftet".split()
 )
 RUN_STOP = NOT_NAMES | FUNCTION_WORDS | cues.WEEKDAYS | cues.LOCATIVE | TITLE_WORDS
+# After a Burmese or Karen honorific a verb or common word is a name part («saw ler moo»); little words are not.
+AFTER_HONORIFIC_STOP = FUNCTION_WORDS | cues.WEEKDAYS | cues.LOCATIVE
 # Job titles written before a name at a sentence start («Rektor Anne Holm», «Avdelingsleiar Marit Eide»,
 # «Stasjonssjef Terje Nilsen»): a word ending in one of these heads is a title, not a name part.
 _TITLE_HEADS = tuple(

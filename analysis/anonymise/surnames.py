@@ -4,15 +4,16 @@ In a capitalised text a surname shows itself by its capital. In a chat log writt
 after a given name looks like any other word; these rules say when the word after a given name is its surname:
 after a double given name a rare word that is no verb form («kari-anne lyng»); a Norwegian farm name
 («kristin berget», «synnøve fjellheim»); or any rare word that is no inflected form where the name's place says
-it is a person («jobbspesialist ida sunde (nav fauske)», «linda sætre er grei»).
+it is a person («jobbspesialist ida sunde (nav fauske)», «linda sætre er grei»). After a Burmese or Karen
+honorific, the next word belongs to the name whatever it means alone («saw ler moo»).
 """
 
 from __future__ import annotations
 
 from analysis.anonymise import cues
 from analysis.anonymise.evidence import _FINITE_ENDING_RE, NameEvidence
-from analysis.anonymise.runwords import RUN_STOP
-from analysis.anonymise.workspace import Word
+from analysis.anonymise.runwords import AFTER_HONORIFIC_STOP, RUN_STOP
+from analysis.anonymise.workspace import Word, is_sentence_start
 
 # Norwegian surnames that are farm names: landscape nouns in the definite form, and the last elements of
 # compounded farm names (Statistics Norway's commonest surnames are mostly such names).
@@ -70,4 +71,15 @@ class LowerCaseSurnames(NameEvidence):
             before is not None
             and (before.key in cues.ROLE_NOUNS or before.key in cues.GREETINGS)
             and self.text[nxt.end : nxt.end + 2] in (" (", ", ", " o", "\n")
+        )
+
+    def honorific_opens(self, k: int) -> bool:
+        """Token k is one word after a Burmese or Karen honorific in lower-case text («saw ler moo»): the honorific
+        opens a name, so the word belongs to it whatever it means alone."""
+        return (
+            k > 0
+            and self.toks[k - 1].key in cues.HONORIFICS
+            and self.gap_before(k) == " "
+            and self.toks[k].key not in AFTER_HONORIFIC_STOP
+            and not is_sentence_start(self.text, self.toks[k - 1].start)
         )
