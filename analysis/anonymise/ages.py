@@ -70,6 +70,11 @@ _PERSON_COPULA_RE = re.compile(
     re.I,
 )
 AGE_PAREN_RE = re.compile(r"(?<=[\w\ue000] )\((\d{1,2})\)(?!\w)")
+# «Jocelyn Bautista (filippinsk, 27)», «Zelimkhan Tsokayev (29, tsjetsjensk)»: a bare number among the words of a
+# bracket after a name
+AGE_PAREN_ITEM_RE = re.compile(
+    r"(?<=[\w\ue000] )\((?:(?:[^\W\d_]+, ){1,2}(?P<a>\d{1,2})(?=[,)])|(?P<b>\d{1,2})(?=, [^\W\d_]+[,)]))"
+)
 # «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …»
 AGE_BARE_RE = re.compile(
     r"(?<![\w])((?:er|var|va|blir|ble|fyller|fylte|fylt|nettopp|bare|snart)\s+(?:nå\s+|nettopp\s+|bare\s+|vel\s+)?)"
@@ -354,6 +359,11 @@ def replace_ages(ws: Workspace) -> None:
     for m in scan(AGE_PAREN_RE, ws.text, folded, ("(",)):
         if ws.kind_before(m.start()) == "person" or ws.text[max(0, m.start() - 2) : m.start()].strip()[-1:].isalpha():
             _age(ws, m.start(), m.end(), int(m.group(1)), "({decade})", reason="tall i parentes etter navn")
+    ws.commit()
+    for m in scan(AGE_PAREN_ITEM_RE, ws.text, folded, ("(",)):
+        if ws.kind_before(m.start()) == "person":
+            group = "a" if m.group("a") else "b"
+            _age(ws, m.start(group), m.end(group), int(m.group(group)), reason="tall i parentes etter navn")
     ws.commit()
     for m in AGE_BARE_RE.finditer(ws.text):
         if _COUNT_AFTER_RE.match(ws.text, m.end(2)):

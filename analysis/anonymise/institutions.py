@@ -44,7 +44,7 @@ INSTITUTION_RE = re.compile(
 _UNIVERSITY_ACRONYMS = "ntnu|uio|uib|uit|uia|uis|nmbu|oslomet|usn|hvl|hinn|nhh|nla|vid"
 INSTITUTION_HEAD_RE = re.compile(
     r"(?<![\w-])(voksenopplæring(?:en|a)?|vaksenopplæringa|læringssenteret|dps|vo|aof|folkeuniversitetet|"
-    r"universitetet|høgskolen|høyskolen|høgskulen|fagskolen|fagskulen|university|college|"
+    r"universitetet|høgskolen|høyskolen|høgskulen|fagskolen|fagskulen|university|college|sykehuset|sjukehuset|"
     + _UNIVERSITY_ACRONYMS
     + r") (?:(i|på|of) )?("
     + _W
@@ -65,6 +65,11 @@ _HIGHER_EDUCATION = frozenset(
         *_UNIVERSITY_ACRONYMS.split("|"),
     }
 )
+
+
+_HOSPITALS = frozenset({"sykehuset", "sjukehuset"})
+# «St. Olavs hospital», «Sankt Hans hospital»: a saint's name in the genitive before the kind
+SAINT_HOSPITAL_RE = re.compile(r"(?<![\w-])(?:St\.|Sankt) [A-ZÆØÅ][\w'’-]*s (?:hospital|sykehus|sjukehus)(?![\w-])")
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -123,6 +128,9 @@ def replace_institutions(
             reason="navn og institusjonstype",
         )
     ws.commit()
+    for m in SAINT_HOSPITAL_RE.finditer(ws.text):
+        ws.add(m.start(), m.end(), "institution", reg("Helsetjeneste").name_for(key_of(m.group())), reason="sykehus")
+    ws.commit()
     text = ws.text
     for m in INSTITUTION_HEAD_RE.finditer(text):
         tok = word_at(text, m.start(3))
@@ -136,12 +144,20 @@ def replace_institutions(
         head = m.group(1).casefold()
         if head in _HIGHER_EDUCATION and not m.group(2):
             continue  # «universitetet Bergen» is no way to write it; «høgskolen Anna gikk på» is no name
+        if head in _HOSPITALS and not (m.group(1)[0].isupper() and tok.capitalised):
+            continue  # «Sykehuset i Vestfold», «Sykehuset Innlandet»; «sykehuset i byen» is any hospital
         if head in ("dps", "vo") and not tok.capitalised and not match_phrase(lexicon.places, text, tok):
             continue
         hit = match_phrase(lexicon.places, text, tok)
         end = hit[0].end if hit else tok.end
         label = INSTITUTION_KINDS.get(m.group(1).casefold().rstrip("aen") or "vo", "Voksenopplæring")
-        label = "Helsetjeneste" if head == "dps" else "Skole" if head in _HIGHER_EDUCATION else "Voksenopplæring"
+        label = (
+            "Helsetjeneste"
+            if head == "dps" or head in _HOSPITALS
+            else "Skole"
+            if head in _HIGHER_EDUCATION
+            else "Voksenopplæring"
+        )
         ws.add(
             m.start(),
             end,

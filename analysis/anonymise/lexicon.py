@@ -93,8 +93,8 @@ class Lexicon:
 def _demonym_inflections(singular: str) -> dict[str, str]:
     """The four forms of a demonym noun, each mapped to the matching form of «person».
 
-    Nouns in -er take -e/-en/-ne (somalier, somaliere, somalieren, somalierne), nouns in -e take
-    -r/-n/-ne (brite), others -er/-en/-ene (polakk).
+    Nouns in -er take -e/-en/-ne (somalier, somaliere, somalieren, somalierne; nynorsk somaliar, somaliarar,
+    somaliaren, somaliarane), nouns in -e take -r/-n/-ne (brite), others -er/-en/-ene (polakk).
     """
     if singular.endswith("er"):
         endings = ("", "e", "en", "ne")
@@ -103,7 +103,12 @@ def _demonym_inflections(singular: str) -> dict[str, str]:
     else:
         endings = ("", "er", "en", "ene")
     nouns = ("person", "personer", "personen", "personene")
-    return {singular + ending: noun for ending, noun in zip(endings, nouns, strict=True)}
+    forms = {singular + ending: noun for ending, noun in zip(endings, nouns, strict=True)}
+    if singular.endswith("er"):  # nynorsk writes «syrar», «syrarar», «syraren», «syrarane»
+        stem = singular[:-2] + "ar"
+        nynorsk = {stem + e: n for e, n in zip(("", "ar", "en", "ane"), nouns, strict=True)}
+        forms.update({form: noun for form, noun in nynorsk.items() if form not in forms})
+    return forms
 
 
 @lru_cache(maxsize=4)

@@ -21,6 +21,7 @@ NAV_UNITS = frozenset(
     "innkreving økonomitjenester ytelseslinjen familie pensjon og".split()
 )
 
+_COMPASS_AFTER_RE = re.compile(r" (?:nord|sør|syd|øst|vest|sentrum)(?![\w-])", re.I)
 # Words that name the part of a district before its name («Indre Fosen», «Søndre Land», «Nordre Follo»).
 AREA_PREFIXES = frozenset("nedre øvre søndre nordre vestre østre indre ytre midtre".split())
 
@@ -62,5 +63,8 @@ def replace_nav_offices(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary,
             and not vocabulary.is_ordinary(nxt.key)
         ):
             end = nxt.end
+        compass = _COMPASS_AFTER_RE.match(text, end)
+        if compass:
+            end = compass.end()  # «NAV Bergen nord», «Nav Trondheim Sør»: the compass point is part of the office
         ws.add(m.start(), end, "nav_office", registry.name_for(key_of(text[tok.start : end])), reason="NAV og sted")
     ws.commit()

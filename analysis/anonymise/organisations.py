@@ -49,7 +49,7 @@ BUSINESS_NOUNS = (
     "elektro rør maling regnskap verksted bilverksted kafé kafe restaurant pizzeria frisør kiosk trevare "
     "trelast mek mekaniske verft slakteri meieri catering byrå tannlegesenter energi kraft eiendom entreprenør "
     "consult consulting revisjon rengjøring bilservice auto dekk blikk maskin betong anlegg graving interiør "
-    "blomster frisørsalong systue skredder sveis mekanikk logistikk spedisjon trykkeri"
+    "blomster frisørsalong systue skredder sveis mekanikk logistikk spedisjon trykkeri bruk arena"
 ).split()
 BUSINESS_RE = re.compile(
     r"(?<![\w-])(" + _W + r"(?: " + _W + r")?) (" + trie_pattern(set(BUSINESS_NOUNS)) + r")(?![\w-])", re.I
@@ -61,10 +61,10 @@ for _label, _words in {
     "folkehøgskole folkehøgskule montessoriskole steinerskole skolesenter skulesenter katedralskole katedralskule",
     "Voksenopplæring": "voksenopplæring voksenopplæringssenter læringssenter vaksenopplæring vo opplæringssenter "
     "vaksenopplæringssenter kompetansesenter",
-    "Sykehjem": "sykehjem sjukeheim sykeheim aldersheim aldershjem omsorgssenter seniorsenter bo- helsehus "
+    "Sykehjem": "sykehjem sjukehjem sjukeheim sykeheim aldersheim aldershjem omsorgssenter seniorsenter bo- helsehus "
     "omsorgsbolig bosenter behandlingssenter omsorgsheim helsetun",
     "Helsetjeneste": "legesenter legekontor helsesenter sykehus sjukehus universitetssykehus universitetssjukehus "
-    "dps helsestasjon rehabiliteringssenter fysioterapi fysioterapeutene",
+    "hospital dps helsestasjon rehabiliteringssenter fysioterapi fysioterapeutene",
 }.items():
     for _w in _words.split():
         INSTITUTION_KINDS[_w] = _label
@@ -119,8 +119,10 @@ def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabul
             break
         if lower_form and len(kept) >= (4 if "og" in kept else 3):
             break
-        if lower_form and vocabulary.frequency(key) >= 4.5 and not lexicon.is_person_word(key):
-            break  # «… jobber i rørlegger hansen as»: a surname is part of the name, «jobber» is not
+        coordinated = kept and kept[-1].casefold() == "og" and fold(kept[0]) in BUSINESS_NOUNS
+        if lower_form and vocabulary.frequency(key) >= 4.5 and not lexicon.is_person_word(key) and not coordinated:
+            break  # «… jobber i rørlegger hansen as»: a surname is part of the name, «jobber» is not; «lager og
+            # logistikk as» joins two trades
         kept.append(w)
     while kept and kept[-1].casefold() == "og":
         kept.pop()
@@ -129,7 +131,12 @@ def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabul
         head = kept[cut + 1 :]
         if len(head) > 1 and all(lexicon.is_person_word(w) for w in head):
             kept = kept[:cut]  # «Per Olsen og Fjord Fisk AS»: the person is not part of the company
-    if lower_form and kept and all(vocabulary.is_ordinary(fold(w)) and not lexicon.is_person_word(w) for w in kept):
+    if (
+        lower_form
+        and kept
+        and all(vocabulary.is_ordinary(fold(w)) and not lexicon.is_person_word(w) for w in kept)
+        and not (len(kept) > 1 and fold(kept[0]) in BUSINESS_NOUNS)  # «fana lager og logistikk as»
+    ):
         return []
     return list(reversed(kept))
 

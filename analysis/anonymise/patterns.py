@@ -97,8 +97,15 @@ NOT_STREET_NAMES = frozenset(
 )
 
 
+_INNER_PREPOSITION_RE = re.compile(r"(?<![\w-])(?:i|på|hos|fra|til|ved|mot)[ \n]", re.I)
+
+
 def _trim_leading(text: str, start: int, end: int) -> int:
-    """Move ``start`` past function words («I Storgata 3» → «Storgata 3»)."""
+    """Move ``start`` past function words («I Storgata 3» → «Storgata 3»), and past the last preposition inside
+    («på kontoret i christies gate 3» → «christies gate 3»): a street's name holds none."""
+    inner = [m.end() for m in _INNER_PREPOSITION_RE.finditer(text, start, end)]
+    if inner:
+        start = inner[-1]
     while True:
         m = re.match(r"([^\s]+)[ \n]", text[start:end])
         if not m or m.group(1).casefold() not in LEADING_FUNCTION_WORDS:

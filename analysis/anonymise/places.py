@@ -100,6 +100,7 @@ NOT_PLACES = frozenset(
     "permisjon karantene tiltak prøve trening sfo intervju jobbintervju kveldsskift timebasis byrå bemanningsbyrå "
     "morra mårra morgo kveld natt".split()
 )
+_NOT_PLACE_TAILS = tuple(w for w in NOT_PLACES if len(w) >= 4)
 # Definite and bare endings of Norwegian toponyms with a first element («sandviken», «fyllingsdalen», «laksevåg»):
 # in a lower-case text such a word after «i», «på», «fra» is a place even when wordfreq knows it (it knows places).
 DISTRICT_ENDINGS = (
@@ -133,6 +134,8 @@ def lower_case_place(key: str, vocabulary: Vocabulary) -> bool:
     """A lower-case word after a locative that is a place although wordfreq lists it («på forus», «i
     sandviken»): rare with a toponym ending, a district ending after a first element, or a word of moderate
     frequency that is neither an inflected form nor a compound of ordinary words (common nouns are)."""
+    if key.endswith(_NOT_PLACE_TAILS) and any(key.endswith(t) and len(key) - len(t) >= 3 for t in _NOT_PLACE_TAILS):
+        return False  # «norskkurset», «språkpraksisen»: a compound whose head word is no place
     f = vocabulary.frequency(key)
     if f < 3.0 and key.endswith(TOPONYM_ENDINGS):
         return True
@@ -255,6 +258,8 @@ def replace_places(
             continue
         elif vocabulary.is_ordinary(tok.key) and not lower_case_place(tok.key, vocabulary):
             continue
+        elif vocabulary.is_trade_noun(tok.key):
+            continue  # «på vaskeriet», «i gartneriet»: a trade's workshop, rare in wordfreq but no place
         end = tok.end
         head, dash, rest = tok.text.rpartition("-")
         if dash and head and rest[:1].islower() and vocabulary.is_ordinary(rest.casefold()):

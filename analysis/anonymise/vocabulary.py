@@ -81,6 +81,11 @@ class Vocabulary:
             return True  # «resepsjonen» (resepsjon), a rare noun in a definite or plural form
         return _is_inflected(self, word) or _is_compound(self.zipf, word, 0)
 
+    def is_trade_noun(self, word: str) -> bool:
+        """The definite form of a trade's workshop («vaskeriet», «gartneriene»): rare in wordfreq, but a common noun,
+        no place or firm."""
+        return word.endswith(("eriet", "eriene")) and self.is_derived(word)
+
 
 _MEMO: dict[str, bool] = {}
 
