@@ -142,6 +142,11 @@ GREETINGS = frozenset("hei hallo heisann hey hi kjære mvh hilsen helsing takk t
 # «hun heter linda aspeli», «sjefen het Tone»: what follows a naming verb is a name (not after a question word:
 # «hva heter sjefen» asks for one).
 NAMING_VERBS = frozenset("heter het heiter kalles kaltes".split())
+# «Kollegaene kaller meg «Abu»», «de kalte han Jojo», «alle kaller meg nok»: the word after a calling verb and its
+# object is what someone is called, a name however common the word
+CALLING_VERBS = frozenset("kaller kalte kalla kallar kallet".split())
+CALLED_PRONOUNS = frozenset("meg deg han ham henne seg oss dei dem ho".split())
+NOT_CALLED = frozenset("inn ut opp ned for til bare aldri ofte alltid noe noen ikke også".split())  # «kaller meg inn»
 QUESTION_WORDS = frozenset("hva hvem hvordan hvorfor hvor kva kven korleis kvifor kor".split())
 SIGN_OFF_LINES = frozenset(
     {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from analysis.anonymise import cues
 from analysis.anonymise.evidence import Evidence
-from analysis.anonymise.foreignshape import foreign_shape
+from analysis.anonymise.foreignshape import FOREIGN_ENDINGS, foreign_shape
 from analysis.anonymise.namewords import NameWords
 from analysis.anonymise.people import after_surname_label
 from analysis.anonymise.positions import SENDER_AFTER_FRA
@@ -20,7 +20,14 @@ STRONG_REASONS = ("etter «", "under «", "etter tittel", "fulgt av alder", "ful
 # already anonymised is run again («Høsten 19.12 Person A:»)
 OWN_WORDS = frozenset("våren sommeren høsten vinteren person sted kandidat".split())
 # A naming verb before or after: the capitalised word is what someone is called, however common the word
-NAMING_REASONS = ("etter «heter»", "etter «het»", "etter «kalles»", "etter «heiter»", "fulgt av «som hun kaller seg»")
+NAMING_REASONS = (
+    "etter «heter»",
+    "etter «het»",
+    "etter «kalles»",
+    "etter «heiter»",
+    "fulgt av «som hun kaller seg»",
+    "etter «kall",  # «alle kaller meg nok»
+)
 # Cues that place a word where a person stands (evidence.py): enough for a known name written in lower case.
 PLACING_CUES = ("slot", "speaker", "role", "speech", "position")
 CUE_WORDS = frozenset(
@@ -204,6 +211,8 @@ class NameDecisions(KnownNames):
         if self.is_unknown(key):
             if cap and not sstart and not lower_doc and not self.vocab.is_english(key):
                 return "ukjent ord med stor forbokstav midt i setningen", False
+            if cap and sstart and (key in self.vocab.marked or key.endswith(FOREIGN_ENDINGS)) and self.verb_after(i):
+                return "ukjent ord med utenlandsk form fulgt av verb", True  # «Espérance har fått tilbud»
             if (
                 ev.strong
                 and (cap or lower_doc)
@@ -233,7 +242,7 @@ class NameDecisions(KnownNames):
                 self.vocab.frequency(key) < 4.5
                 or ev.reason == SENDER_AFTER_FRA
                 or self.chat_participant(i)
-                or (cap and ev.reason.startswith(NAMING_REASONS))  # «(kalles Nok)», «Nok, som hun kalles,»
+                or ((cap or lower_doc) and ev.reason.startswith(NAMING_REASONS))  # «(kalles Nok)», «kaller meg nok»
             )
             and not (key.endswith("ert") and self.vocab.is_ordinary(key[:-1] + "e"))  # «eksportert»: a participle
         ):

@@ -36,23 +36,24 @@ _LIST_AFTER_RE = re.compile(r"(?:,| og| eller) (\S+?)(?=[\s,.;:!?)]|$)")
 PERSON_PRONOUNS = frozenset("jeg eg du han hun ho vi me dere de dei meg deg ham henne oss".split())
 # Words that stand before a noun, never before a name: «et fall», «den gule», «ingen sol».
 DETERMINERS = frozenset("en ei et ett eit den det dei de denne dette disse noen noe ingen inga hver hvert".split())
-# «fall her.» at the start of a message (a line, a quotation, or after a greeting to the reader: «takk henrik,»).
 # A present or past tense by its ending («kontakter», «ønskjer», «beskriver», «ringte», «avklarte»): after a name
 # the document has confirmed and written with a capital, a verb is what follows a subject.
 _FINITE_ENDING_RE = re.compile(r"[a-zæøå]{3,}(?:er|ar|te|de)")
 
 
-# «Kollegaene kaller meg «Abu»», «de kalte han Jojo»: the word after such a verb and its object is a name.
-_CALLING_VERBS = frozenset("kaller kalte kalla kallar kallet".split())
 # «far til Rahila», «mor til to»: a kinship noun relating the person to somebody other than the writer's candidate
 _RELATIVE_OF_RE = re.compile(r"[ \t]+(?:til|av|for)[ \t]+(?:[A-ZÆØÅ\ue000]|to\b|tre\b|fire\b|fem\b|\d)")
-_CALLED = frozenset("meg deg han ham henne seg oss dei dem ho".split())
+
+
+# «lise på nav frogner», «ida (nav fauske)»: someone placed at a NAV office is a person
+_AT_RE = re.compile(r"[ \t]+(?:på|i|fra|hos)[ \t]+|[ \t]*\(")
 
 
 def _looks_finite(word: str) -> bool:
     return _FINITE_ENDING_RE.fullmatch(word) is not None
 
 
+# «fall her.» at the start of a message (a line, a quotation, or after a greeting to the reader: «takk henrik,»).
 _SELF_NAMED_RE = re.compile(r" her\b[ \t]*[.,!:]")
 _MESSAGE_OPENS_RE = re.compile(r"(?:^|[\n«\"“:]|" + MASK + r",)[ \t]*\Z")
 
@@ -109,9 +110,9 @@ class NameEvidence(NameWords):
             if cues.thanked(text, first.start, last.end, key):
                 return Evidence(True, None, "den det takkes («takk for i dag …»)", cue="slot")
             if (
-                prev.key in _CALLED
+                prev.key in cues.CALLED_PRONOUNS
                 and k > 0
-                and toks[k - 1].key in _CALLING_VERBS
+                and toks[k - 1].key in cues.CALLING_VERBS
                 and between.strip() in ("", "«", '"')
             ):
                 return Evidence(True, None, f"etter «{toks[k - 1].text} {prev.text}»", cue="slot")  # «kaller meg «Abu»»
@@ -195,6 +196,8 @@ class NameEvidence(NameWords):
                         None  # «Gul Bayani, far til Rahila i klassen»: a parent of somebody else, maybe the candidate
                     )
                 return Evidence(True, role, f"fulgt av «{m.group(1)}»", cue="role")
+        if self.at_nav(last.end) and not (i > 0 and toks[i - 1].key in DETERMINERS):
+            return Evidence(True, None, "fulgt av «på NAV …»", cue="position")  # «fra lise på nav frogner»
         if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes", cue="age")
         if last.capitalised and key[-1:] in ("s", "x", "z") and text[last.end : last.end + 2] in ("' ", "’ "):
@@ -292,6 +295,15 @@ class NameEvidence(NameWords):
             prev = self.toks[k - 1].key
             return prev in cues.GREETINGS or prev in cues.TITLES_FULL or prev in cues.TITLES_ABBR
         return False
+
+    def at_nav(self, pos: int) -> bool:
+        """«på nav», «fra NAV-kontor 1» (a NAV office already replaced), «(nav …» follows ``pos``."""
+        m = _AT_RE.match(self.text, pos)
+        if m is None:
+            return False
+        return self.text[m.end() : m.end() + 4].casefold() in ("nav", "nav ", "nav-") or (
+            self.ws.kind_at(m.end()) == "nav_office"
+        )
 
     def ordinary_in_name_position(self, i: int) -> bool:
         """A capitalised ordinary word mid-sentence where a person stands («møtte Fall», «Gul sa»): worth deciding."""

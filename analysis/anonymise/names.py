@@ -53,6 +53,7 @@ import re
 from analysis.anonymise import cues
 from analysis.anonymise.aliases import load_short_forms
 from analysis.anonymise.decisions import CUE_WORDS, NameDecisions
+from analysis.anonymise.letters import fold
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.namewords import NOT_NAMES
 from analysis.anonymise.people import Mention, People, after_surname_label, join_nicknames, join_surname_first
@@ -67,7 +68,8 @@ from analysis.anonymise.variants import SpellingVariants
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Word, Workspace, match_phrase
 
-_JOINED_INITIAL_RE = re.compile(r"\.[A-ZÆØÅ]\. [A-ZÆØÅ]")
+_DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ne")  # «Jama-familien», «Ali-saka», «Hassan-barna»
+_JOINED_INITIAL_RE = re.compile(r"\.-?[A-ZÆØÅ]\. [A-ZÆØÅ]")  # «R.B. Awan», «J.-B. Niyonzima»
 
 
 class NameFinder(NameDecisions):
@@ -181,6 +183,8 @@ class NameFinder(NameDecisions):
             return None
         if text[tok.end : tok.end + 1].isdigit():
             return None  # «Vg1», «B1», «A2»: a level or a code, never a name
+        if self.owner_after_role(i):
+            return None  # «kona hans ruta»: the possessive after a role noun, not the given name «Hans»
         if (
             len(tok.text) == 1
             and i > 0
@@ -188,6 +192,9 @@ class NameFinder(NameDecisions):
             and self.gap_before(i) == " "
         ):
             return None  # «førerkort klasse B. Hans kone …»: a kind named by a letter, not an initial
+        head, dash, tail = tok.text.partition("-")
+        if dash and tail[:1].islower() and (fold(head),) in self.lex.places.values and not self.is_lex(fold(head)):
+            return None  # «fra Beldangi-leiren»: a known place before a common noun, for the place rules
         if tok.key in self.lex.countries.by_first or tok.key in self.lex.places.by_first:
             country = match_phrase(self.lex.countries, text, tok) or match_phrase(self.lex.places, text, tok)
             if (
@@ -203,14 +210,21 @@ class NameFinder(NameDecisions):
         ):
             return None  # one letter; «Avdelingsleiar Marit Eide»: the title before a name is no part of it (runs.py)
         key = tok.key
-        head, dash, tail = tok.text.partition("-")
         compound_tail = ""
         acronym_head = head.isupper() and head.casefold() in self.lex.acronyms  # «HR-avdelingen», «NAV-kontoret»
+        # «Jama-familien»: a name of the lexicon before an ordinary noun, which stays as written
+        noun_tail = (
+            self.is_lex(fold(head))
+            and fold(head) not in self.lex.languages  # «Karen-staten»: the people's state, for the place rules
+            and not self.is_place_key(fold(head))
+            and tail.endswith(_DEFINITE_ENDINGS)
+            and self.vocab.is_ordinary(tail)
+            and not self.is_lex(fold(tail))
+        )
         if (
             dash
-            and head.casefold() in self.people.learned
             and tail[:1].islower()
-            and not self.is_lex(key)
+            and (head.casefold() in self.people.learned and not self.is_lex(key) or noun_tail)
             and not acronym_head
         ):
             key, compound_tail = head.casefold(), dash + tail  # «warsame-saken»
@@ -271,9 +285,10 @@ class NameFinder(NameDecisions):
         if decision is None:
             return None
         reason, weak = decision
+        head_start = tok.start
         i = self.particle_head(i)  # «Van der Berg», «Ine van den Broek»: the particles go with the name
         tok = self.toks[i]
-        end = self.toks[j].end + extra if not compound_tail else tok.start + len(head)
+        end = self.toks[j].end + extra if not compound_tail else head_start + len(head)
         unlearned: frozenset[str] = frozenset()
         if reason.startswith("navn i flere ledd med stor forbokstav"):
             # «Ma Ei Sin Win»: common words («sin», «ei») are part of this name, not names wherever they stand

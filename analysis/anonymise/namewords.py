@@ -265,6 +265,13 @@ class NameWords:
             return False
         if tok.start in self.speakers or cues.thanked(self.text, tok.start, tok.end, tok.key):
             return True
+        if (
+            i > 1
+            and self.toks[i - 1].key in cues.CALLED_PRONOUNS
+            and self.toks[i - 2].key in cues.CALLING_VERBS
+            and tok.key not in cues.NOT_CALLED | cues.LOCATIVE
+        ):
+            return True  # «alle kaller meg nok»: what someone is called, however common the word
         if tok.capitalised and not self.ws.lower_case and self.cap_name_like(tok):
             return True
         if _AGE_AFTER_RE.match(self.text, tok.end) and self.vocab.frequency(tok.key) < 4.5:
@@ -312,6 +319,17 @@ class NameWords:
             and tok.key in self.lex.ambiguous
             and tok.key not in self.people.learned
             and self.toks[i - 1].key in cues.STRONG_LOCATIVE
+            and self.gap_before(i) == " "
+        )
+
+    def owner_after_role(self, i: int) -> bool:
+        """Token i is a lower-case possessive right after a role noun («kona hans», «sjefen hennes»)."""
+        tok = self.toks[i]
+        return (
+            not tok.capitalised
+            and tok.key in cues.OWNERS
+            and i > 0
+            and self.toks[i - 1].key in cues.ROLE_NOUNS
             and self.gap_before(i) == " "
         )
 

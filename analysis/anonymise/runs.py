@@ -30,6 +30,8 @@ from analysis.anonymise.runwords import OPENERS, RUN_STOP, TITLE_WORDS, is_job_t
 from analysis.anonymise.surnames import LowerCaseSurnames
 from analysis.anonymise.workspace import Word, is_sentence_start, match_phrase
 
+_SHORT_PARTICLE_RE = re.compile(r"(?:v\. ?d\.|v/d|v\.d) ?(?=[A-ZÆØÅ])")
+
 
 class NameRuns(LowerCaseSurnames):
     # -- which words may stand in a capitalised run ----------------------------------------------------------
@@ -115,8 +117,14 @@ class NameRuns(LowerCaseSurnames):
         while j - i < MAX_NAME_WORDS - 1 and j + 1 < len(toks):
             cur, nxt = toks[j], toks[j + 1]
             gap = text[cur.end : nxt.start]
-            if len(cur.text) == 1 and cur.text.isupper() and gap == "." and len(nxt.text) == 1 and nxt.text.isupper():
-                j += 1  # «J.E. Fossum»: initials written together
+            if (
+                len(cur.text) == 1
+                and cur.text.isupper()
+                and gap in (".", ".-")
+                and len(nxt.text) == 1
+                and nxt.text.isupper()
+            ):
+                j += 1  # «J.E. Fossum», «J.-B. Niyonzima»: initials written together
                 continue
             if len(cur.text) == 1 and cur.text.isupper() and gap == ". ":
                 if nxt.capitalised:
@@ -131,6 +139,10 @@ class NameRuns(LowerCaseSurnames):
                 break
             if self.base(cur) and self.base(cur)[1]:  # type: ignore[index]
                 break  # a genitive ends the name
+            short = _SHORT_PARTICLE_RE.match(text, nxt.start)
+            if short and (k := self.by_start.get(short.end())) is not None and toks[k].capitalised:
+                j = k  # «Marieke v.d. Heuvel»: «van der» written short
+                continue
             if nxt.key in cues.PARTICLES and j + 2 < len(toks) and text[nxt.end : toks[j + 2].start] == " ":
                 after = toks[j + 2]
                 if after.key in cues.PARTICLES and j + 3 < len(toks):
@@ -296,7 +308,7 @@ class NameRuns(LowerCaseSurnames):
                     return i - 2  # «saw ler moo»: after an honorific even a common word is part of the name
                 if got is None or got[1] or prev.key in RUN_STOP or prev.key in OPENERS:
                     break
-                if self.ambiguous(got[0]) and not self.slot_before(i - 1):
+                if self.ambiguous(got[0]) and not self.slot_before(i - 1) and not self.given_before_name(i - 1):
                     break
                 i -= 1
             return i
@@ -342,9 +354,12 @@ class NameRuns(LowerCaseSurnames):
         if k == i or k == 0 or self.gap_before(k) != " ":
             return k
         prev = toks[k - 1]
+        got = self.base(prev)
+        lower = not toks[k].capitalised and not toks[i].capitalised
+        if lower and toks[k].key in cues.PRONOUNS and (got is None or prev.key in RUN_STOP):
+            return i  # «tar du warsame-saken»: the pronoun «du», not the particle of «du Plessis»
         if prev.key in RUN_STOP or prev.key in OPENERS or is_job_title(prev.key):
             return k
-        got = self.base(prev)
         if prev.capitalised and not self.ws.lower_case:
             sstart = is_sentence_start(self.text, prev.start)
             if self.run_word(prev) and (not sstart or got is not None or self.vocab.frequency(prev.key) < 4.0):
@@ -371,21 +386,3 @@ class NameRuns(LowerCaseSurnames):
             and self.gap_before(j + 1) == " "
             and (self.toks[j + 1].key in cues.FINITE_VERBS or self.toks[j + 1].key in cues.SPEECH_VERBS)
         )
-
-    def keys(self, i: int, j: int) -> tuple[tuple[str, ...], str, int]:
-        parts: list[str] = []
-        suffix, extra = "", 0
-        for k in range(i, j + 1):
-            tok = self.toks[k]
-            if (tok.key in cues.PARTICLES and k != i) or (tok.key in cues.HONORIFICS and k < j):
-                continue
-            if len(tok.text) == 1 and k != j:
-                continue
-            got = self.base(tok)
-            if got is None:
-                parts.append(tok.key)
-                continue
-            parts.append(got[0])
-            if k == j:
-                suffix, extra = got[1], got[2]
-        return tuple(parts), suffix, extra

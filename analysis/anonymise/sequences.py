@@ -71,3 +71,23 @@ class KnownNames(NameRuns):
         if i > 0 and self.toks[i - 1].key in cues.HONORIFICS and self.gap_before(i) == " ":
             start = self.toks[i - 1].start  # «Saw Kler Htoo» after «Kler Htoo»: the honorific goes with the name
         return Mention(start, end, parts, suffix, None, False, reason, False, j, unlearned)
+
+    def keys(self, i: int, j: int) -> tuple[tuple[str, ...], str, int]:
+        """The lookup keys of the name on tokens i..j (particles, honorifics and initials left out), the genitive
+        suffix of its last word and how many characters that suffix adds."""
+        parts: list[str] = []
+        suffix, extra = "", 0
+        for k in range(i, j + 1):
+            tok = self.toks[k]
+            if (tok.key in cues.PARTICLES and k != i) or (tok.key in cues.HONORIFICS and k < j):
+                continue
+            if len(tok.text) == 1 and k != j:
+                continue
+            got = self.base(tok)
+            if got is None:
+                parts.append(tok.key)
+                continue
+            parts.append(got[0])
+            if k == j:
+                suffix, extra = got[1], got[2]
+        return tuple(parts), suffix, extra

@@ -5,13 +5,14 @@ after a given name looks like any other word; these rules say when the word afte
 after a double given name a rare word that is no verb form («kari-anne lyng»); a Norwegian farm name
 («kristin berget», «synnøve fjellheim»); or any rare word that is no inflected form where the name's place says
 it is a person («jobbspesialist ida sunde (nav fauske)», «linda sætre er grei»). After a Burmese or Karen
-honorific, the next word belongs to the name whatever it means alone («saw ler moo»).
+honorific, the next word belongs to the name whatever it means alone («saw ler moo»); a given name that is also
+a word opens a double name before a name that is none («gul ahmad»).
 """
 
 from __future__ import annotations
 
 from analysis.anonymise import cues
-from analysis.anonymise.evidence import _FINITE_ENDING_RE, NameEvidence
+from analysis.anonymise.evidence import _FINITE_ENDING_RE, DETERMINERS, NameEvidence
 from analysis.anonymise.runwords import AFTER_HONORIFIC_STOP, RUN_STOP
 from analysis.anonymise.workspace import Word, is_sentence_start
 
@@ -83,3 +84,15 @@ class LowerCaseSurnames(NameEvidence):
             and self.toks[k].key not in AFTER_HONORIFIC_STOP
             and not is_sentence_start(self.text, self.toks[k - 1].start)
         )
+
+    def given_before_name(self, k: int) -> bool:
+        """In lower case, token k is a given name that is also a word, right before a name that is none («gul
+        ahmad»): a double name, unless a little word before it makes it the word («i dag ahmad», «en gul ahmad»)."""
+        toks = self.toks
+        if k + 1 >= len(toks) or toks[k].key not in self.lex.given or toks[k].key in cues.FUNCTION_WORD_NAMES:
+            return False
+        nxt = self.base(toks[k + 1])
+        if nxt is None or self.ambiguous(nxt[0]) or self.gap_before(k + 1) != " ":
+            return False
+        before = toks[k - 1].key if k > 0 and self.gap_before(k) == " " else ""
+        return before not in DETERMINERS and before not in cues.LOCATIVE and before not in cues.OWNERS

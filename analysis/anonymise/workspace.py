@@ -329,6 +329,12 @@ class Workspace:
                 return rep.kind
         return None
 
+    def kind_at(self, pos: int) -> str | None:
+        """The kind of the replacement that starts right at ``pos``, if any."""
+        if self.text[pos : pos + 1] != MASK:
+            return None
+        return next((rep.kind for rep in self.replacements if rep.start == pos), None)
+
     def map_offsets(self, origin: list[int], original: str) -> None:
         """The passes ran on a composed copy of ``original``: move every span to the input's offsets."""
         items: list[Replacement | Uncertain] = [*self.replacements, *self.uncertain]
