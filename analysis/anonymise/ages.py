@@ -75,10 +75,10 @@ AGE_PAREN_RE = re.compile(r"(?<=[\w\ue000] )\((\d{1,2})\)(?!\w)")
 AGE_PAREN_ITEM_RE = re.compile(
     r"(?<=[\w\ue000] )\((?:(?:[^\W\d_]+, ){1,2}(?P<a>\d{1,2})(?=[,)])|(?P<b>\d{1,2})(?=, [^\W\d_]+[,)]))"
 )
-# «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …»
+# «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …», «er jo 58», «er 5 hun går»
 AGE_BARE_RE = re.compile(
-    r"(?<![\w])((?:er|var|va|blir|ble|fyller|fylte|fylt|nettopp|bare|snart)\s+(?:nå\s+|nettopp\s+|bare\s+|vel\s+)?)"
-    r"(\d{1,2})(?=[,.;)]|\s*$|\s+(?:nå|og|ikke|(?P<da>da)|i\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|"
+    r"(?<![\w])((?:er|var|va|blir|ble|fyller|fylte|fylt|nettopp|bare|snart)\s+(?:nå\s+|nettopp\s+|bare\s+|vel\s+|jo\s+)?)"
+    r"(\d{1,2})(?=[,.;)]|\s*$|\s+(?:nå|og|ikke|han\b|hun\b|ho\b|(?P<da>da)|i\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|"
     r"oktober|november|desember|fjor|år|dag|går|høst|vår|sommer|vinter)))",
     re.I | re.M,
 )
@@ -112,9 +112,12 @@ PERSON_NOUNS = frozenset(
     "guttene sønner sønnene døtre døtrene unger ungene ungen baby babyen småbarn".split()
 )
 # Words that may be the subject of «er førtito år»: people, not things.
-SUBJECTS = PERSON_NOUNS | frozenset(cues.ROLE_NOUNS) | cues.PRONOUNS - {"det", "den", "dette", "denne", "disse"}
+SUBJECTS = (
+    PERSON_NOUNS | frozenset(cues.ROLE_NOUNS) | {"andre"} | cues.PRONOUNS - {"det", "den", "dette", "denne", "disse"}
+)  # «de to andre er 5 og 8»
 
 
+_NOT_AGED = frozenset("klokka klokken kl det dette prisen summen timen".split())
 _POSSESSIVES = frozenset("hans hennes hennar min mi mitt din di sin si vår deres dykkar".split())
 
 # A duration, not an age, after «N år»: «han er to år i Norge», «hun var tre år på skolen», «to år her».
@@ -368,6 +371,9 @@ def replace_ages(ws: Workspace) -> None:
     for m in AGE_BARE_RE.finditer(ws.text):
         if _COUNT_AFTER_RE.match(ws.text, m.end(2)):
             continue  # «Jeg var 2 og 3 ganger der»: a count of something
+        subject = prev_word(ws.text, m.start())
+        if subject is not None and subject[0].key in _NOT_AGED:
+            continue  # «klokka er 7 og vi er 4»: the time
         if m.group("da") and not _person_subject(ws, m.start()):
             continue  # «var 50 da vi begynte», not «Klokka var 7 da vi kom»
         _age(ws, m.start(2), m.end(2), int(m.group(2)), reason="tall som alder etter «er»/«fylte»")

@@ -79,7 +79,8 @@ DAY_MONTH_RANGE_RE = re.compile(
     r"(?<![\w.,/:-])(\d{1,2})\.(\d{1,2})\.[ \t]?[–-][ \t]?(\d{1,2})\.(\d{1,2})"
     r"(?:\.(\d{4}|\d{2})(?![\w]|[.,/]\d)|(?=\.)|(?![\w.,/:]))"
 )
-DAY_ONLY_RE = re.compile(r"(?<![\w])(" + _DAYS + r"\.?)\s+(\d{1,2})\.(?=\s)", re.I)  # «tirs 14.», «fr 14.»
+# «tirs 14.», «torsdag den 22.»
+DAY_ONLY_RE = re.compile(r"(?<![\w])(" + _DAYS + r"\.?)\s+(?:den\s+)?(\d{1,2})\.(?=\s)", re.I)
 _NOT_DATE_AFTER_RE = re.compile(r",\s*L\d")
 _SECTION_BEFORE_RE = re.compile(
     r"(?<![\w])(?:kapittel|kap|avsnitt|punkt|pkt|tabell|figur|versjon|side|del|s)\.?\s*\Z", re.I

@@ -149,6 +149,9 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     widely = frozenset(k for k, region in listed.items() if region == "*")
     cldr = {fold(row["language"]): row["region"] for row in _tsv(directory / "languages_cldr.tsv")}
     cldr = {k: r for k, r in cldr.items() if r != "*" and k not in widely}
+    # A generated name that is an everyday Norwegian word («kom», «ga», «mari», «fang») would turn «tamil, kom fra»
+    # into two languages; the listed names cover the languages of people who come to Norway.
+    cldr = {k: r for k, r in cldr.items() if k.endswith("sk") or vocabulary.frequency(k) < 3.0}
     languages = {**cldr, **{k: r for k, r in listed.items() if r != "*"}}
     for language, region in listed.items():
         if language.endswith("sk") and region != "*":

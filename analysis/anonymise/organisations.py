@@ -57,14 +57,14 @@ BUSINESS_RE = re.compile(
 INSTITUTION_KINDS: dict[str, str] = {}
 for _label, _words in {
     "Barnehage": "barnehage bhg barnehagen",
-    "Skole": "skole skule barneskole barneskule ungdomsskole ungdomsskule vgs videregående skole sfo aks "
+    "Skole": "universitet skole skule barneskole barneskule ungdomsskole ungdomsskule vgs videregående skole sfo aks "
     "folkehøgskole folkehøgskule montessoriskole steinerskole skolesenter skulesenter katedralskole katedralskule",
     "Voksenopplæring": "voksenopplæring voksenopplæringssenter læringssenter vaksenopplæring vo opplæringssenter "
     "vaksenopplæringssenter kompetansesenter",
     "Sykehjem": "sykehjem sjukehjem sjukeheim sykeheim aldersheim aldershjem omsorgssenter seniorsenter bo- helsehus "
     "omsorgsbolig bosenter behandlingssenter omsorgsheim helsetun",
     "Helsetjeneste": "legesenter legekontor helsesenter sykehus sjukehus universitetssykehus universitetssjukehus "
-    "hospital dps helsestasjon rehabiliteringssenter fysioterapi fysioterapeutene",
+    "sentralsykehus sentralsjukehus hospital dps helsestasjon rehabiliteringssenter fysioterapi fysioterapeutene",
 }.items():
     for _w in _words.split():
         INSTITUTION_KINDS[_w] = _label
@@ -135,7 +135,7 @@ def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabul
         lower_form
         and kept
         and all(vocabulary.is_ordinary(fold(w)) and not lexicon.is_person_word(w) for w in kept)
-        and not (len(kept) > 1 and fold(kept[0]) in BUSINESS_NOUNS)  # «fana lager og logistikk as»
+        and len(kept) < 2  # «fana lager og logistikk as», «thai garden as»: two words and the form make a name
     ):
         return []
     return list(reversed(kept))
@@ -249,8 +249,19 @@ def replace_employers(
         name = registry.name_for(key_of(text[start : m.end()]))
         ws.add(start, m.end(), "employer", name, reason="navn og bransjeord")
     ws.commit()
+    for m in KIND_FIRST_RE.finditer(ws.text):
+        before = prev_word(ws.text, m.start())
+        if before is not None and before[1] == " " and before[0].capitalised:
+            continue  # «Thon Hotel Drammen»: a chain's hotel, for the chain pass
+        if m.group(1).casefold() not in DESCRIBING_WORDS:
+            ws.add(m.start(), m.end(), "employer", registry.name_for(key_of(m.group())), reason="bransjeord og navn")
+    ws.commit()
     _replace_business_compounds(ws, registry, lexicon)
     _replace_chains(ws, registry, lexicon, vocabulary)
+
+
+# «Hotel Bragernes», «Restaurant Sjøbua»: the kind first, then a capitalised name
+KIND_FIRST_RE = re.compile(r"(?<![\w-])(?:Hotel|Hotell|Restaurant|Kafé|Kafe|Café) ([A-ZÆØÅ][\w'’-]+)(?![\w-])")
 
 
 # «Blomsterhuset på Tangen», «Rørhuset i Lom»: a compound that opens with a business noun, capitalised in the

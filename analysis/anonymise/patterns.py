@@ -89,7 +89,8 @@ LEADING_FUNCTION_WORDS = frozenset(
     "i på hos fra til med ved for og etter før som den det de en et han hun hen vi jeg du da nå der her hvis "
     "når men så mens uten mot under over om av både enten fordi selv alle mange noen flere ny nye også bare "
     "kun nesten dette disse denne jobb jobben ansatt er var bor bur adresse adressen adressa ny gammel gamle "
-    "skrev står sak uke kl rom kontor side vg klasse trinn nr tlf mob".split()
+    "skrev står sak uke kl rom kontor side vg klasse trinn nr tlf mob fortsatt fremdeles framleis ennå enda kanskje "
+    "visst jo vel ikke nok".split()
 )
 NOT_STREET_NAMES = frozenset(
     "sak uke kl rom kontor side vg klasse trinn nr tlf mob tabell figur kapittel vedlegg punkt linje buss "

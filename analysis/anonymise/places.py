@@ -98,7 +98,7 @@ NOT_PLACES = frozenset(
     "butikken kjøkkenet telefon telefonen teams kafé kafe kafeen biblioteket legevakta ferie "
     "sykehjemmet helsehuset besøk skift turnus dugnad akkord vent intro sikt deltid heltid nattskift dagskift "
     "permisjon karantene tiltak prøve trening sfo intervju jobbintervju kveldsskift timebasis byrå bemanningsbyrå "
-    "morra mårra morgo kveld natt".split()
+    "morra mårra morgo kveld natt perm permisjon".split()
 )
 _NOT_PLACE_TAILS = tuple(w for w in NOT_PLACES if len(w) >= 4)
 # Definite and bare endings of Norwegian toponyms with a first element («sandviken», «fyllingsdalen», «laksevåg»):
@@ -258,8 +258,8 @@ def replace_places(
             continue
         elif vocabulary.is_ordinary(tok.key) and not lower_case_place(tok.key, vocabulary):
             continue
-        elif vocabulary.is_trade_noun(tok.key):
-            continue  # «på vaskeriet», «i gartneriet»: a trade's workshop, rare in wordfreq but no place
+        elif vocabulary.is_trade_noun(tok.key) or vocabulary.is_feminine_definite(tok.key):
+            continue  # «på vaskeriet», «står i mappa»: a common noun rare in wordfreq, no place
         end = tok.end
         head, dash, rest = tok.text.rpartition("-")
         if dash and head and rest[:1].islower() and vocabulary.is_ordinary(rest.casefold()):

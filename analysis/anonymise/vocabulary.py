@@ -86,6 +86,10 @@ class Vocabulary:
         no place or firm."""
         return word.endswith(("eriet", "eriene")) and self.is_derived(word)
 
+    def is_feminine_definite(self, word: str) -> bool:
+        """«mappa», «bakka»: the feminine definite form of a common noun in -e, which wordfreq lists seldom."""
+        return word.endswith("a") and len(word) >= 4 and self.zipf.get(word[:-1] + "e", 0.0) >= VOCABULARY_ZIPF
+
 
 _MEMO: dict[str, bool] = {}
 
