@@ -64,6 +64,9 @@ def record(report: dict[str, Any], sets: list[str], after_round: int, path: Path
     path.write_text(json.dumps(history, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+PERSON_GOAL = 0.99  # issue 14: at least 99 % of person names removed on texts nobody tuned on
+
+
 def history_facts(path: Path = HISTORY_FILE, prefix: str = "anon_history_") -> dict[str, str]:
     """Person-name recall over every first measurement: how many sets, the range and the pooled share."""
     rows = load(path)["measurements"]
@@ -79,5 +82,8 @@ def history_facts(path: Path = HISTORY_FILE, prefix: str = "anon_history_") -> d
         "person_found": fmt_num(found, 0),
         "person_total": fmt_num(total, 0),
         "wrong_roles": str(sum(m["role_errors"]["mentions"] for m in rows)),
+        # the project's goal, ≥ 99 % of person names: in how many first measurements, and over all of them
+        "person_at_goal": fmt_count_word(sum(share >= PERSON_GOAL for share in shares)),
+        "pooled_goal": "nådd" if found / total >= PERSON_GOAL else "ikke nådd",
     }
     return {prefix + key: value for key, value in facts.items()}

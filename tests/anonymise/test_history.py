@@ -58,3 +58,4 @@ def test_the_pooled_share_is_the_sum_of_found_over_the_sum_of_totals(tmp_path: P
     assert facts["anon_history_person_pooled"] == "98,2"  # 108/110, not the mean of 90 and 99
     assert (facts["anon_history_person_min"], facts["anon_history_person_max"]) == ("90,0", "99,0")
     assert facts["anon_history_measurements"] == "to" and facts["anon_history_wrong_roles"] == "1"
+    assert facts["anon_history_person_at_goal"] == "én" and facts["anon_history_pooled_goal"] == "ikke nådd"
