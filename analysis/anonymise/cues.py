@@ -64,7 +64,8 @@ _roles(
     "kone kona konen mann mannen ektemann ektemannen ektefelle ektefellen samboer "
     "samboeren sambuar datter datteren dattera dotter dottera sønn sønnen son sonen bror broren "
     "lillebror lillebroren storebror storebroren lillesøster lillesøstera lillesøsteren storesøster "
-    "storesøstera storesøsteren besteforeldre bestemor bestefar farmor farfar mormor morfar "
+    "storesøstera storesøsteren besteforeldre bestemor bestefar farmor farfar mormor morfar veslebror "
+    "veslebroren veslesøster veslesyster veslesystera vesleson "
     "søster søsteren søstera syster systera mor moren mora far faren pappa mamma barnet barna borna onkel "
     "onkelen tante tanta svigermor svigerfar svoger svigerinne fetter kusine nevø niese "
     "eldstesønnen eldstedatteren yngstesønnen yngstedatteren",
@@ -274,7 +275,7 @@ HOLIDAYS = frozenset("jul julen påske påsken pinse pinsen nyttår advent ramad
 OBJECT_VERBS = frozenset(
     "ringte ringer ringde ringt møtte møter møtt traff treffer truffet spurte spør hjalp hjelper besøkte besøker "
     "kontaktet kontakter informerte informerer hente hentet henter takket takker inviterte inviterer tekstet "
-    "sms-et purret".split()
+    "sms-et purret ringe ringa møte treffe spørre hjelpe kontakte besøke invitere informere".split()
 )
 WITH_WORDS = frozenset(
     "snakket snakker snakka snakke snakk prata pratet prater prate prat samtale samtalen møte møtet avtale "

@@ -40,6 +40,10 @@ def suffix_of(finder: NameWords, j: int) -> str:
     return got[1] if got else ""
 
 
+# Words right before a language's name (with «på» between or not) that say it is the language: «tolk på karen»
+_NAMES_A_LANGUAGE = frozenset("tolk tolken tolker tolking snakker snakket snakke snakkar morsmål morsmålet".split())
+
+
 class NameDecisions(KnownNames):
     def listed_surname(self, part: str) -> bool:
         """A part found after a given name of the lexicon («Anders Rønningen»): a surname, even when it is built
@@ -78,15 +82,17 @@ class NameDecisions(KnownNames):
 
     def language_in_lower_case(self, i: int, ev: Evidence) -> bool:
         """«Jeg er karen», «forklarte på karen»: a given name that is also the name of a people or a language,
-        written in lower case in a capitalised text, is the language (analysis/anonymise/quasi.py), not a person."""
+        written in lower case in a capitalised text, is the language (analysis/anonymise/quasi.py), not a person.
+        In a lower-case text only where a language is plainly named: «tolk på karen», «snakker karen»."""
         tok = self.toks[i]
-        return (
-            not tok.capitalised
-            and not self.ws.lower_case
-            and tok.key in self.lex.languages
-            and not ev.strong
-            and tok.key not in self.people.learned
-        )
+        if tok.capitalised or tok.key not in self.lex.languages or tok.key in self.people.learned:
+            return False
+        if self.ws.lower_case:
+            k = i - 1
+            if k > 0 and self.toks[k].key == "på" and self.gap_before(i) == " ":
+                k -= 1
+            return k >= 0 and self.gap_before(k + 1) == " " and self.toks[k].key in _NAMES_A_LANGUAGE
+        return not ev.strong
 
     def common_in_run(self, part: str) -> bool:
         """A part of a capitalised run that is a common word of its own («sin», «ei» of «Ma Ei Sin Win», «Win»):
@@ -203,6 +209,8 @@ class NameDecisions(KnownNames):
         if self.is_lex(key):  # ambiguous lexicon name («Per», «Liv»)
             if cap and not sstart and not lower_doc:
                 return "navneliste, stor forbokstav midt i setningen", False
+            if j == i and self.language_in_lower_case(i, ev):
+                return None  # «tolk på karen»: the language, for the origin rules
             if ev.strong:
                 return "navneliste " + ev.reason, False
             if cap or lower_doc:

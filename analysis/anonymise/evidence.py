@@ -45,6 +45,8 @@ _FINITE_ENDING_RE = re.compile(r"[a-zæøå]{3,}(?:er|ar|te|de)")
 _RELATIVE_OF_RE = re.compile(r"[ \t]+(?:til|av|for)[ \t]+(?:[A-ZÆØÅ\ue000]|to\b|tre\b|fire\b|fem\b|\d)")
 
 
+_OBJECT_ENDS_RE = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|(?:og|på|i|om|for|fra)\b)")
+_TOLD_RE = re.compile(r"(?<![\w-])(?:fra|ifra|beskjed|melding)[ \t]+til[ \t]+\Z", re.I)
 # «lise på nav frogner», «ida (nav fauske)»: someone placed at a NAV office is a person
 _AT_RE = re.compile(r"[ \t]+(?:på|i|fra|hos)[ \t]+|[ \t]*\(")
 
@@ -233,6 +235,8 @@ class NameEvidence(NameWords):
             )
         ):  # «Berg kontakter …», «Eide ønskjer …» once «Siv Berg», «Marit Eide» are known
             return Evidence(True, None, f"kjent navn fulgt av «{nxt.text}»", cue="finite")
+        if self.ws.lower_case and i == j and self.is_lex(key) and self.object_slot(i):
+            return Evidence(True, None, f"etter «{toks[i - 1].text}»", cue="position")  # «ringe lise og spørre»
         mid_sentence = first.capitalised and not self.ws.lower_case and not is_sentence_start(text, first.start)
         if self.learned_only or mid_sentence:
             position = self.position(i, j, key)
@@ -295,6 +299,15 @@ class NameEvidence(NameWords):
             prev = self.toks[k - 1].key
             return prev in cues.GREETINGS or prev in cues.TITLES_FULL or prev in cues.TITLES_ABBR
         return False
+
+    def object_slot(self, i: int) -> bool:
+        """Token i is the object of a verb of contact or of «si fra til», and the clause goes on with a little word
+        or ends: «ringe lise og spørre», «sagt fra til roar på lageret» (not «ringe per telefon»)."""
+        if i == 0 or self.gap_before(i) != " ":
+            return False
+        tok, prev = self.toks[i], self.toks[i - 1]
+        told = _TOLD_RE.search(self.text, max(0, tok.start - 20), tok.start) is not None
+        return (told or prev.key in cues.OBJECT_VERBS) and _OBJECT_ENDS_RE.match(self.text, tok.end) is not None
 
     def at_nav(self, pos: int) -> bool:
         """«på nav», «fra NAV-kontor 1» (a NAV office already replaced), «(nav …» follows ``pos``."""

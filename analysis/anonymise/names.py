@@ -181,8 +181,8 @@ class NameFinder(NameDecisions):
                 return Mention(tok.start, tok.end, (part,), suffix, None, False, reason, False, i)
         if self.quick_reject(tok) and not (i > 0 and self.toks[i - 1].key in CUE_WORDS):
             return None
-        if text[tok.end : tok.end + 1].isdigit():
-            return None  # «Vg1», «B1», «A2»: a level or a code, never a name
+        if text[tok.end : tok.end + 1].isdigit() or (tok.start and text[tok.start - 1].isdigit()):
+            return None  # «Vg1», «B1», «A2», «i 8B.»: a level, a class or a code, never a name
         if self.owner_after_role(i):
             return None  # «kona hans ruta»: the possessive after a role noun, not the given name «Hans»
         if (

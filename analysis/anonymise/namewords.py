@@ -111,6 +111,12 @@ class NameWords:
             and not self.norwegian_form(key)
         )
 
+    def _short_compound(self, head: str, tail: str) -> bool:
+        """``head`` + ``tail`` is a compound whose short part (three or four letters, below the compound rule of
+        vocabulary.py) is a common word and whose other part is ordinary."""
+        freq, ordinary = self.vocab.frequency, self.vocab.is_ordinary
+        return (freq(head) >= 4.5 and ordinary(tail)) or (len(tail) <= 4 and freq(tail) >= 4.5 and ordinary(head))
+
     def repeated_unknown(self, key: str) -> bool:
         """In a lower-case text, a word no dictionary knows that the text writes more than once («wanchai …
         wanchais sjef»): a name, not a typo (typos are seldom repeated the same way). Long enough not to be an
@@ -121,10 +127,8 @@ class NameWords:
             key.endswith(e) and self.vocab.is_ordinary(key[: -len(e)]) for e in ("er", "ene", "e", "a")
         ):
             return False  # the plural or definite form of a word wordfreq does not list
-        if any(
-            self.vocab.frequency(key[:n]) >= 4.5 and self.vocab.is_ordinary(key[n:]) for n in range(3, len(key) - 3)
-        ):
-            return False  # «dagvakter», «nattskift»: a short common head on an ordinary word
+        if any(self._short_compound(key[:n], key[n:]) for n in range(3, len(key) - 2)):
+            return False  # «dagvakter», «nattskift», «prøvedag»: a short common word and an ordinary word
         stem = key[:-1] if key.endswith("s") and self.key_counts.get(key[:-1]) else key
         return self.key_counts.get(stem, 0) + self.key_counts.get(stem + "s", 0) >= 2
 

@@ -148,7 +148,8 @@ INITIALS_RE = re.compile(rf"(?=[{_CAP}])(?<![\w.\-/])((?:[{_CAP}]\.[ ]?){{1,3}}[
 # Labels that name one person: the initials alone after them are that person's, even when they are also an
 # abbreviation («Referent: HR», «Saksbehandler: MS»).
 _ONE_PERSON_LABELS = (
-    "referent|møteleder|møteleiar|ordstyrer|skrevet av|skrive av|signatur|sign|saksbehandler|saksbehandlar|utført av"
+    "referent|møteleder|møteleiar|ordstyrer|skrevet av|skrive av|signatur|sign|saksbehandler|saksbehandlar|utført av|"
+    "(?:mottatt|motteke|godkjent|registrert|utfylt|henvist|tilvist) av(?: [a-zæøå-]+)?"
 )
 _LIST_LABEL_RE = re.compile(
     r"^[ \t•*-]*(?:til stede|tilstede|til stades|deltakere|deltakarar|deltok|forfall|meldt forfall|fraværende|"
