@@ -75,10 +75,13 @@ AGE_PAREN_RE = re.compile(r"(?<=[\w\ue000] )\((\d{1,2})\)(?!\w)")
 AGE_PAREN_ITEM_RE = re.compile(
     r"(?<=[\w\ue000] )\((?:(?:[^\W\d_]+, ){1,2}(?P<a>\d{1,2})(?=[,)])|(?P<b>\d{1,2})(?=, [^\W\d_]+[,)]))"
 )
+AGE_SEX_PAREN_RE = re.compile(r"\((?:kvinne|mann|jente|gutt|dame|kvinne/mann), (\d{1,2})(?: år)?(?=[,)])", re.I)
 # «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …», «er jo 58», «er 5 hun går»
 AGE_BARE_RE = re.compile(
-    r"(?<![\w])((?:er|var|va|blir|ble|fyller|fylte|fylt|nettopp|bare|snart)\s+(?:nå\s+|nettopp\s+|bare\s+|vel\s+|jo\s+)?)"
-    r"(\d{1,2})(?=[,.;)]|\s*$|\s+(?:nå|og|ikke|han\b|hun\b|ho\b|(?P<da>da)|i\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|"
+    r"(?<![\w])((?:er|var|va|blir|ble|fyller|fylte|fylt|nettopp|bare|snart)\s+"
+    r"(?:nå\s+|nettopp\s+|bare\s+|berre\s+|vel\s+|jo\s+)?)"
+    r"(\d{1,2})(?=[,.;)]|\s*$|\s+(?:nå|og|ikke|han\b|hun\b|ho\b|til\s+(?:høsten|våren|sommeren|vinteren|jul)|"
+    r"(?P<da>da)|i\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|"
     r"oktober|november|desember|fjor|år|dag|går|høst|vår|sommer|vinter)))",
     re.I | re.M,
 )
@@ -362,6 +365,9 @@ def replace_ages(ws: Workspace) -> None:
     for m in scan(AGE_PAREN_RE, ws.text, folded, ("(",)):
         if ws.kind_before(m.start()) == "person" or ws.text[max(0, m.start() - 2) : m.start()].strip()[-1:].isalpha():
             _age(ws, m.start(), m.end(), int(m.group(1)), "({decade})", reason="tall i parentes etter navn")
+    ws.commit()
+    for m in scan(AGE_SEX_PAREN_RE, ws.text, folded, ("(",)):
+        _age(ws, m.start(1), m.end(), int(m.group(1)), reason="kjønn og alder i parentes")  # «(kvinne, 34 år)»
     ws.commit()
     for m in scan(AGE_PAREN_ITEM_RE, ws.text, folded, ("(",)):
         if ws.kind_before(m.start()) == "person":

@@ -164,6 +164,13 @@ def _prefix_start(text: str, start: int) -> int:
     return m.start() if m else start
 
 
+def _after_i(text: str, start: int, season_text: str) -> str:
+    """A season after «i»: «i april 2022» becomes «i løpet av våren 2022», not «i våren 2022»; «i» stays."""
+    if start >= 2 and text[start - 2 : start] in ("i ", "I ") and (start == 2 or not text[start - 3].isalnum()):
+        return "løpet av " + season_text
+    return season_text
+
+
 def _dot_end(text: str, end: int) -> int:
     """Take a dot after a date into the replacement only when the sentence clearly goes on («14.09. kl 8»).
 
@@ -216,14 +223,14 @@ def replace_dates(ws: Workspace) -> None:
         same_year = m1 <= m2 and m1 not in (1, 2, 12)  # «sommeren–høsten 2024», not «sommeren 2024–høsten 2024»
         first, last = season(None if same_year else year - (m1 > m2), m1), season(year, m2)
         text = last if last.startswith(first) else f"{first}–{last}"
-        ws.add(m.start(), m.end(), "date", text, reason="måneder og år", capitalise=True)
+        ws.add(m.start(), m.end(), "date", _after_i(ws.text, m.start(), text), reason="måneder og år", capitalise=True)
     ws.commit()
     for m in MONTH_YEAR_RE.finditer(ws.text):
         ws.add(
             m.start(),
             m.end(),
             "date",
-            season(int(m.group(2)), MONTHS[m.group(1).casefold()]),
+            _after_i(ws.text, m.start(), season(int(m.group(2)), MONTHS[m.group(1).casefold()])),
             reason="måned og år",
             capitalise=True,
         )

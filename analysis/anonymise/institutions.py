@@ -155,8 +155,9 @@ def replace_institutions(
         head = m.group(1).casefold()
         if head in _HIGHER_EDUCATION and not m.group(2):
             continue  # «universitetet Bergen» is no way to write it; «høgskolen Anna gikk på» is no name
-        if head in _HOSPITALS and not (m.group(1)[0].isupper() and tok.capitalised):
-            continue  # «Sykehuset i Vestfold», «Sykehuset Innlandet»; «sykehuset i byen» is any hospital
+        named_region = ws.lower_case and (tok.key in _PARTS_OF_NORWAY or match_phrase(lexicon.places, text, tok))
+        if head in _HOSPITALS and not (m.group(1)[0].isupper() and tok.capitalised or named_region):
+            continue  # «Sykehuset i Vestfold», «sykehuset innlandet» in a chat; «sykehuset i byen» is any hospital
         if head in ("dps", "vo") and not tok.capitalised and not match_phrase(lexicon.places, text, tok):
             continue
         hit = match_phrase(lexicon.places, text, tok)

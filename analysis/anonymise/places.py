@@ -258,7 +258,11 @@ def replace_places(
             continue
         elif vocabulary.is_ordinary(tok.key) and not lower_case_place(tok.key, vocabulary):
             continue
-        elif vocabulary.is_trade_noun(tok.key) or vocabulary.is_feminine_definite(tok.key):
+        elif (
+            vocabulary.is_trade_noun(tok.key)
+            or vocabulary.is_feminine_definite(tok.key)
+            or tok.key.endswith(_NOT_PLACE_TAILS)  # «til trepartsmøtet»
+        ):
             continue  # «på vaskeriet», «står i mappa»: a common noun rare in wordfreq, no place
         end = tok.end
         head, dash, rest = tok.text.rpartition("-")
