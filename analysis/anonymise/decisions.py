@@ -211,6 +211,8 @@ class NameDecisions(KnownNames):
                 return "navneliste, stor forbokstav midt i setningen", False
             if j == i and self.language_in_lower_case(i, ev):
                 return None  # «tolk på karen»: the language, for the origin rules
+            if lower_doc and j > i and self.verb_after(i):
+                return "navneliste, to ledd fulgt av verb", True  # «lise holte vil gjerne …»
             if ev.strong:
                 return "navneliste " + ev.reason, False
             if cap or lower_doc:
@@ -231,7 +233,7 @@ class NameDecisions(KnownNames):
                 return "ukjent ord " + ev.reason, True
             if lower_doc and not cap and self.repeated_unknown(key):
                 return "ukjent ord, brukt flere ganger", True
-            if lower_doc and not cap and foreign_shape(key):
+            if lower_doc and not cap and foreign_shape(key) and not self.vocab.is_english(key):
                 return "ukjent ord med utenlandsk form", True  # «zazai», «zilinskas»: no Norwegian word is built so
             if lower_doc and not cap and (pos := self.position(i, j, key)) and pos.reason.startswith("etter «"):
                 return "ukjent ord " + pos.reason, True  # «hun henter miya på fredager», «snakket med miya»

@@ -45,6 +45,7 @@ _FINITE_ENDING_RE = re.compile(r"[a-zæøå]{3,}(?:er|ar|te|de)")
 _RELATIVE_OF_RE = re.compile(r"[ \t]+(?:til|av|for)[ \t]+(?:[A-ZÆØÅ\ue000]|to\b|tre\b|fire\b|fem\b|\d)")
 
 
+_APPOSITION_ENDS_RE = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$)")  # «Kontaktperson der, Halvor Lunde, meldte»
 _OBJECT_ENDS_RE = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|(?:og|på|i|om|for|fra)\b)")
 _TOLD_RE = re.compile(r"(?<![\w-])(?:fra|ifra|beskjed|melding)[ \t]+til[ \t]+\Z", re.I)
 # «lise på nav frogner», «ida (nav fauske)»: someone placed at a NAV office is a person
@@ -155,8 +156,10 @@ class NameEvidence(NameWords):
                         not cues.CLAUSE_END_RE.match(text, last.end) or self.possessor(j)
                     ):
                         role = None  # «Sjefen var Abdi ikke ukjent for», «Kontaktpersonen er Lars sin nestleder»
-                    if "," in gap and _LIST_GOES_ON_RE.match(text, last.end):
-                        role = None  # «Tolken, Zainab og jeg»: a list, not an apposition
+                    if "," in gap and (
+                        _LIST_GOES_ON_RE.match(text, last.end) or not _APPOSITION_ENDS_RE.match(text, last.end)
+                    ):
+                        role = None  # «Tolken, Zainab og jeg», «med bruker, Halvor fra arbeidsgiver»: a list
                     return Evidence(
                         True, role, f"etter «{tok.text}»", letter_only=steps == 0 and gap == " ", cue="role"
                     )

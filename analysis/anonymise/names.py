@@ -185,6 +185,8 @@ class NameFinder(NameDecisions):
             return None  # «Vg1», «B1», «A2», «i 8B.»: a level, a class or a code, never a name
         if self.owner_after_role(i):
             return None  # «kona hans ruta»: the possessive after a role noun, not the given name «Hans»
+        if self.english_in_chat(tok) and tok.start not in self.speakers:
+            return None  # «my husband rodel»: an English message
         if (
             len(tok.text) == 1
             and i > 0

@@ -30,6 +30,7 @@ from analysis.anonymise.runwords import OPENERS, RUN_STOP, TITLE_WORDS, is_job_t
 from analysis.anonymise.surnames import LowerCaseSurnames
 from analysis.anonymise.workspace import Word, is_sentence_start, match_phrase
 
+_INITIAL_END_RE = re.compile(r"\.(?: |[ \t]*(?:\n|$))")  # «Per S. Hansen», and «Marte A.» closing a signature
 _SHORT_PARTICLE_RE = re.compile(r"(?:v\. ?d\.|v/d|v\.d) ?(?=[A-ZÆØÅ])")
 
 
@@ -151,7 +152,7 @@ class NameRuns(LowerCaseSurnames):
                     j = self.by_start[after.start]
                     continue
                 break
-            if len(nxt.text) == 1 and nxt.text.isupper() and text.startswith(". ", nxt.end):
+            if len(nxt.text) == 1 and nxt.text.isupper() and _INITIAL_END_RE.match(text, nxt.end):
                 j += 1
                 continue
             if j == i and self.ws.lower_case and self.honorific_opens(j + 1) and self.name_part_after(j + 1):
@@ -189,7 +190,7 @@ class NameRuns(LowerCaseSurnames):
             if got is None and self.bridges(j + 1):
                 j += 1  # «saw ka paw» in lower case: a short rare word between two name parts
                 continue
-            if got is None or nxt.key in NOT_NAMES or nxt.key in TITLE_WORDS:
+            if got is None or nxt.key in NOT_NAMES or nxt.key in TITLE_WORDS or self.english_in_chat(nxt):
                 break
             if (
                 self.ambiguous(got[0])
@@ -285,6 +286,7 @@ class NameRuns(LowerCaseSurnames):
         return (
             word.key not in RUN_STOP
             and self.vocab.frequency(word.key) < 4.0
+            and not self.english_in_chat(word)
             and got is not None
             and not self.ambiguous(got[0])
             and after.key not in RUN_STOP
@@ -301,6 +303,8 @@ class NameRuns(LowerCaseSurnames):
             # Lower case: a name candidate right before a name part is part of it («blessing okafor»).
             while i > 0 and j - i < MAX_NAME_WORDS - 1 and self.gap_before(i) == " " and not toks[i - 1].capitalised:
                 prev = toks[i - 1]
+                if self.english_in_chat(prev):
+                    break  # «my husband rodel»: English words before a name in an English message
                 got = self.base(prev) or ((prev.key, "", 0) if self.unknown_neighbour(prev) else None)
                 if ":" in self.text[self.text.rfind("\n", 0, prev.start) + 1 : prev.start] and self.slot_before(i - 1):
                     got = (prev.key, "", 0)  # «fra: dato beridze»: the name after a header label, whatever its words

@@ -29,6 +29,10 @@ FARM_ELEMENTS = tuple(
 )
 
 
+# English little words that Norwegian does not use, to tell an English message from a Norwegian one
+_ENGLISH_LITTLE = frozenset("my your his her our their the is are was were to of and you with".split())
+
+
 class LowerCaseSurnames(NameEvidence):
     def double_given_surname(self, cur: Word, nxt: Word) -> bool:
         """In a lower-case text, a word after a hyphenated given name of two lexicon names that is no common
@@ -52,24 +56,34 @@ class LowerCaseSurnames(NameEvidence):
         («jobbspesialist ida sunde», «linda sætre er grei»). Verb forms and little words are never taken."""
         cur, key = self.toks[i], nxt.key
         given = cur.key in self.lex.given or (self.is_unknown(cur.key) and not self.vocab.is_english(cur.key))
-        if not self.ws.lower_case or nxt.capitalised or not given or self.ambiguous(cur.key):
+        if not self.ws.lower_case or nxt.capitalised or not given:
             return False
         if key in RUN_STOP:
             return False
+        # a given name that is also a word («lise», «liv») takes a surname only where a verb follows the pair
+        ambiguous = self.ambiguous(cur.key)
         verb_like = _FINITE_ENDING_RE.fullmatch(key) is not None
-        if not verb_like and (
-            key in FARM_NOUNS or (len(key) >= 6 and key.endswith(FARM_ELEMENTS) and self.vocab.frequency(key) < 4.0)
+        if (
+            not verb_like
+            and not ambiguous
+            and (
+                key in FARM_NOUNS or (len(key) >= 6 and key.endswith(FARM_ELEMENTS) and self.vocab.frequency(key) < 4.0)
+            )
         ):
             return True
-        if self.vocab.frequency(key) >= 4.0 or self.vocab.is_derived(key) or self.vocab.is_english(key):
-            return False
         k = self.by_start[nxt.start]
         after = self.toks[k + 1] if k + 1 < len(self.toks) and self.gap_before(k + 1) == " " else None
-        if after is not None and (after.key in cues.FINITE_VERBS or after.key in cues.SPEECH_VERBS):
+        verb_after = after is not None and (after.key in cues.FINITE_VERBS or after.key in cues.SPEECH_VERBS)
+        if ambiguous and verb_after and key in FARM_NOUNS:
+            return True  # «lise berget sa ja»
+        if self.vocab.frequency(key) >= 4.0 or self.vocab.is_derived(key) or self.vocab.is_english(key):
+            return False
+        if verb_after:
             return True  # «linda sætre er grei»: a verb after the name, so the word before it is no verb («sunde»)
         before = self.toks[i - 1] if i > 0 and self.gap_before(i) in (" ", ", ") else None
         return (  # «jobbspesialist ida sunde (nav fauske)»: a rare word between a role noun's name and a bracket
-            before is not None
+            not ambiguous
+            and before is not None
             and (before.key in cues.ROLE_NOUNS or before.key in cues.GREETINGS)
             and self.text[nxt.end : nxt.end + 2] in (" (", ", ", " o", "\n")
         )
@@ -96,3 +110,19 @@ class LowerCaseSurnames(NameEvidence):
             return False
         before = toks[k - 1].key if k > 0 and self.gap_before(k) == " " else ""
         return before not in DETERMINERS and before not in cues.LOCATIVE and before not in cues.OWNERS
+
+    def english_in_chat(self, tok: Word) -> bool:
+        """In a lower-case text, a common English word beside another one, that is no name of the lexicon and none
+        the text has used: a message written in English («my husband rodel»), not a part of the name beside it
+        («alle kaller meg bank» is Norwegian around the word)."""
+        if not self.ws.lower_case or not self.vocab.is_english(tok.key) or self.is_lex(tok.key):
+            return False
+        if tok.key in self.people.learned:
+            return False
+        k = self.by_start.get(tok.start)
+        if k is None:
+            return False
+        near = [self.toks[n] for n in (k - 1, k + 1) if 0 <= n < len(self.toks)]
+        return any(
+            t.key in _ENGLISH_LITTLE or self.vocab.is_english(t.key) and not self.vocab.is_ordinary(t.key) for t in near
+        )

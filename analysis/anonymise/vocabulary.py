@@ -111,7 +111,17 @@ def _check(vocab: Vocabulary, word: str) -> bool:
     if "-" in word:
         parts = [p for p in word.split("-") if p]
         return bool(parts) and all(_check(vocab, p) for p in parts)
-    return _is_compound(z, word, 0)
+    return _is_compound(z, word, 0) or _is_loan_compound(vocab, word)
+
+
+def _is_loan_compound(vocab: Vocabulary, word: str) -> bool:
+    """An English loanword before a Norwegian word («truckbevis», «teamleder»):
+    Norwegian compounds borrowed heads freely, and wordfreq's Norwegian list has few of them."""
+    n = len(word)
+    return any(
+        word[:i] in vocab.english and vocab.zipf.get(word[i:], 0.0) >= COMPOUND_PART_ZIPF
+        for i in range(MIN_PART, n - MIN_PART + 1)
+    )
 
 
 DEFINITE_ENDINGS = ("ene", "en", "et")
