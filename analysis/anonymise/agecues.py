@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 
-from analysis.anonymise.ages import _NUM, PERSON_NOUNS, SUBJECTS, decade, number
+from analysis.anonymise.ages import _NUM, PERSON_NOUNS, SUBJECTS, _describes_person, age_at, decade, number
 from analysis.anonymise.letters import fold
-from analysis.anonymise.workspace import MASK, Workspace, prev_word
+from analysis.anonymise.workspace import MASK, Workspace, prev_word, scan
 
 _MONTHS = r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)"
 # What may follow a bare age: punctuation, the end, or a word that cannot start a unit.
@@ -164,7 +164,37 @@ def _person_paa(ws: Workspace) -> None:
     ws.commit()
 
 
+# «Jocelyn Bautista (filippinsk, 27)», «Zelimkhan Tsokayev (29, tsjetsjensk)»: a bare number among the words of a
+# bracket after a name
+AGE_PAREN_ITEM_RE = re.compile(
+    r"(?<=[\w\ue000] )\((?:(?:[^\W\d_]+, ){1,2}(?P<a>\d{1,2})(?=[,)])|(?P<b>\d{1,2})(?=, [^\W\d_]+[,)]))"
+)
+# «Person G, thailandsk, 52, bor på …», «nederlandsk statsborger, 61,»: a number after a nationality, in a
+# description of a person
+AGE_AFTER_NATIONALITY_RE = re.compile(r"(?:[a-zæøå]sk|statsborger|statsborgar), (\d{1,2})(?=,| og )", re.I)
+# «intervju med deltaker 2 (kvinne, 34 år)»
+AGE_SEX_PAREN_RE = re.compile(r"\((?:kvinne|mann|jente|gutt|dame|kvinne/mann), (\d{1,2})(?: år)?(?=[,)])", re.I)
+
+
+def _descriptions(ws: Workspace) -> None:
+    """Bare numbers in a description of a person: in a bracket after the name, after a nationality, after a sex."""
+    folded = ws.text.casefold()
+    for m in scan(AGE_AFTER_NATIONALITY_RE, ws.text, folded, ("sk, ", "borger, ", "borgar, ")):
+        if _describes_person(ws, m.start(1)):
+            age_at(ws, m.start(1), m.end(1), int(m.group(1)), reason="alder etter nasjonalitet")
+    ws.commit()
+    for m in scan(AGE_SEX_PAREN_RE, ws.text, folded, ("(",)):
+        age_at(ws, m.start(1), m.end(), int(m.group(1)), reason="kjønn og alder i parentes")
+    ws.commit()
+    for m in scan(AGE_PAREN_ITEM_RE, ws.text, folded, ("(",)):
+        if ws.kind_before(m.start()) == "person":
+            group = "a" if m.group("a") else "b"
+            age_at(ws, m.start(group), m.end(group), int(m.group(group)), reason="tall i parentes etter navn")
+    ws.commit()
+
+
 def replace_ages_in_context(ws: Workspace) -> None:
+    _descriptions(ws)
     _answers(ws)
     _inverted(ws)
     _person_paa(ws)

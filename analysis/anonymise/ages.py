@@ -70,17 +70,11 @@ _PERSON_COPULA_RE = re.compile(
     re.I,
 )
 AGE_PAREN_RE = re.compile(r"(?<=[\w\ue000] )\((\d{1,2})\)(?!\w)")
-# «Jocelyn Bautista (filippinsk, 27)», «Zelimkhan Tsokayev (29, tsjetsjensk)»: a bare number among the words of a
-# bracket after a name
-AGE_PAREN_ITEM_RE = re.compile(
-    r"(?<=[\w\ue000] )\((?:(?:[^\W\d_]+, ){1,2}(?P<a>\d{1,2})(?=[,)])|(?P<b>\d{1,2})(?=, [^\W\d_]+[,)]))"
-)
-AGE_SEX_PAREN_RE = re.compile(r"\((?:kvinne|mann|jente|gutt|dame|kvinne/mann), (\d{1,2})(?: år)?(?=[,)])", re.I)
 # «han er 29, ikke 31», «Hun er 39.», «nettopp 30», «fylte 40 i februar», «er 12, han …», «er jo 58», «er 5 hun går»
 AGE_BARE_RE = re.compile(
     r"(?<![\w])((?:er|var|va|blir|ble|fyller|fylte|fylt|nettopp|bare|snart)\s+"
     r"(?:nå\s+|nettopp\s+|bare\s+|berre\s+|vel\s+|jo\s+)?)"
-    r"(\d{1,2})(?=[,.;)]|\s*$|\s+(?:nå|og|ikke|han\b|hun\b|ho\b|til\s+(?:høsten|våren|sommeren|vinteren|jul)|"
+    r"(\d{1,2})(?=[,.;)?!]|\s*$|\s+(?:nå|og|ikke|han\b|hun\b|ho\b|til\s+(?:høsten|våren|sommeren|vinteren|jul)|"
     r"(?P<da>da)|i\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|"
     r"oktober|november|desember|fjor|år|dag|går|høst|vår|sommer|vinter)))",
     re.I | re.M,
@@ -165,7 +159,7 @@ def decade(age: int) -> str:
     return f"i {age // 10 * 10}-årene"
 
 
-def _age(ws: Workspace, start: int, end: int, age: int, template: str = "{decade}", reason: str = "alder") -> None:
+def age_at(ws: Workspace, start: int, end: int, age: int, template: str = "{decade}", reason: str = "alder") -> None:
     if age > 110:
         return
     text = template.format(decade=decade(age), lo=age // 10 * 10, hi=age // 10 * 10 + 9)
@@ -221,17 +215,17 @@ def _replace_number_words(ws: Workspace) -> None:
             template = {"en": "personen {decade}", "ene": "personene {decade}", "er": "personer {decade}"}.get(
                 ending, "person {decade}"
             )
-            _age(ws, start, m.end(), age, template, reason="«-åring» i ord")
+            age_at(ws, start, m.end(), age, template, reason="«-åring» i ord")
         elif m.group("adj"):
             if age >= 15:  # «toårig utdanning» is a duration
-                _age(ws, start, m.end(), age, "{lo}–{hi}-årig" + (m.group("e") or ""), reason="«-årig» i ord")
+                age_at(ws, start, m.end(), age, "{lo}–{hi}-årig" + (m.group("e") or ""), reason="«-årig» i ord")
         elif m.group("old"):
-            _age(ws, start, m.end(), age, reason="alder i ord («år gammel»)")
+            age_at(ws, start, m.end(), age, reason="alder i ord («år gammel»)")
         elif _after_age_verb(ws, start) and not (
             (m.group("year") and _DURATION_AFTER_RE.match(ws.text, m.end()))
             or (m.group("bare") is not None and _head_count(ws, start))
         ):
-            _age(ws, start, m.end(), age, reason="alder i ord etter verb")
+            age_at(ws, start, m.end(), age, reason="alder i ord etter verb")
     ws.commit()
 
 
@@ -297,13 +291,13 @@ def replace_ages(ws: Workspace) -> None:
     _replace_series(ws)
     for m in AGE_VERB_RE.finditer(ws.text):
         if not _DURATION_AFTER_RE.match(ws.text, m.end()):
-            _age(ws, m.start(2), m.end(), int(m.group(2)), reason="alder etter verb")
+            age_at(ws, m.start(2), m.end(), int(m.group(2)), reason="alder etter verb")
     ws.commit()
     for m in scan(AGE_FILL_RE, ws.text, folded, ("fyl", "rund")):
-        _age(ws, m.start("n"), m.end(), number(m.group("n")), reason="alder etter «fylte»")
+        age_at(ws, m.start("n"), m.end(), number(m.group("n")), reason="alder etter «fylte»")
     ws.commit()
     for m in scan(AGE_OF_RE, ws.text, folded, ("alder",)):  # «døde i en alder av 80 år» → «døde i 80-årene»
-        _age(ws, m.start() if m.group("n0") else m.start("n"), m.end(), number(m.group("n")), reason="«alder av»")
+        age_at(ws, m.start() if m.group("n0") else m.start("n"), m.end(), number(m.group("n")), reason="«alder av»")
     ws.commit()
     for m in scan(AGE_MONTHS_RE, ws.text, folded, ("måned", "mnd", "uke")):
         paa = ws.text[max(0, m.start() - 3) : m.start()].casefold() == "på "
@@ -311,17 +305,17 @@ def replace_ages(ws: Workspace) -> None:
             ws.add(m.start(), m.end(), "age", "under 10 år", reason="alder i måneder eller uker")
     ws.commit()
     for m in scan(AGE_GAMMEL_RE, ws.text, folded, ("gam",)):
-        _age(ws, m.start(), m.end(), int(m.group(1)), reason="alder («år gammel»)")
+        age_at(ws, m.start(), m.end(), int(m.group(1)), reason="alder («år gammel»)")
     ws.commit()
     for m in scan(AGE_NOUN_RE, ws.text, folded, ("åring",)):
         age, ending = int(m.group(1)), (m.group(2) or "").casefold()
         template = {"en": "personen {decade}", "ene": "personene {decade}", "er": "personer {decade}"}.get(
             ending, "person {decade}"
         )  # the article stays: «en 34-åring» → «en person i 30-årene»
-        _age(ws, m.start(), m.end(), age, template, reason="«-åring»")
+        age_at(ws, m.start(), m.end(), age, template, reason="«-åring»")
     ws.commit()
     for m in scan(AGE_ADJ_RE, ws.text, folded, ("årig",)):
-        _age(ws, m.start(), m.end(), int(m.group(1)), "{lo}–{hi}-årig" + (m.group(2) or ""), reason="«-årig»")
+        age_at(ws, m.start(), m.end(), int(m.group(1)), "{lo}–{hi}-årig" + (m.group(2) or ""), reason="«-årig»")
     ws.commit()
     _replace_number_words(ws)
     for m in scan(BIRTH_YEAR_RE, ws.text, folded, ("født", "fødd", "fødsel")):
@@ -329,7 +323,7 @@ def replace_ages(ws: Workspace) -> None:
         text = tens if m.group("cue").casefold().startswith("fødselsår") else "på " + tens
         ws.add(m.start("span"), m.end("span"), "age", text, reason="fødselsår")
     for m in scan(AGE_ALDER_RE, ws.text, folded, ("alder",)):
-        _age(ws, m.start(2), m.end(), int(m.group(2)), reason="«alder»")
+        age_at(ws, m.start(2), m.end(), int(m.group(2)), reason="«alder»")
     ws.commit()
     for m in AGE_PAA_RE.finditer(ws.text):
         words = [w for w in re.split(r",\s*|\s+og\s+", m.group("list")) if w] + [m.group("last")]
@@ -360,19 +354,11 @@ def replace_ages(ws: Workspace) -> None:
         ):
             hedge = m.group("h") and m.group("h") != "nå"
             start = m.start("h") if hedge else m.start("n")  # «rundt 25 år» → «i 20-årene»; «nå 38» → «nå i 30-årene»
-            _age(ws, start, m.end(), int(m.group("n")), reason="alder som innskudd")
+            age_at(ws, start, m.end(), int(m.group("n")), reason="alder som innskudd")
     ws.commit()
     for m in scan(AGE_PAREN_RE, ws.text, folded, ("(",)):
         if ws.kind_before(m.start()) == "person" or ws.text[max(0, m.start() - 2) : m.start()].strip()[-1:].isalpha():
-            _age(ws, m.start(), m.end(), int(m.group(1)), "({decade})", reason="tall i parentes etter navn")
-    ws.commit()
-    for m in scan(AGE_SEX_PAREN_RE, ws.text, folded, ("(",)):
-        _age(ws, m.start(1), m.end(), int(m.group(1)), reason="kjønn og alder i parentes")  # «(kvinne, 34 år)»
-    ws.commit()
-    for m in scan(AGE_PAREN_ITEM_RE, ws.text, folded, ("(",)):
-        if ws.kind_before(m.start()) == "person":
-            group = "a" if m.group("a") else "b"
-            _age(ws, m.start(group), m.end(group), int(m.group(group)), reason="tall i parentes etter navn")
+            age_at(ws, m.start(), m.end(), int(m.group(1)), "({decade})", reason="tall i parentes etter navn")
     ws.commit()
     for m in AGE_BARE_RE.finditer(ws.text):
         if _COUNT_AFTER_RE.match(ws.text, m.end(2)):
@@ -382,15 +368,15 @@ def replace_ages(ws: Workspace) -> None:
             continue  # «klokka er 7 og vi er 4»: the time
         if m.group("da") and not _person_subject(ws, m.start()):
             continue  # «var 50 da vi begynte», not «Klokka var 7 da vi kom»
-        _age(ws, m.start(2), m.end(2), int(m.group(2)), reason="tall som alder etter «er»/«fylte»")
+        age_at(ws, m.start(2), m.end(2), int(m.group(2)), reason="tall som alder etter «er»/«fylte»")
     ws.commit()
     for m in scan(AGE_NOT_RE, ws.text, folded, ("ikke",)):
         if ws.kind_before(m.start()) == "age":
-            _age(ws, m.start(2), m.end(2), int(m.group(2)), reason="rettet alder («ikke 31»)")
+            age_at(ws, m.start(2), m.end(2), int(m.group(2)), reason="rettet alder («ikke 31»)")
     ws.commit()
     for m in scan(AGE_LIST_RE, ws.text, folded, ("barn",)):
         for g in re.finditer(r"\d{1,2}", m.group(1)):
-            _age(ws, m.start(1) + g.start(), m.start(1) + g.end(), int(g.group()), reason="liste over barns alder")
+            age_at(ws, m.start(1) + g.start(), m.start(1) + g.end(), int(g.group()), reason="liste over barns alder")
         last = m.group(2)
-        _age(ws, m.start(2), m.end(2) + (len(" år") if m.group(3) else 0), int(last), reason="liste over barns alder")
+        age_at(ws, m.start(2), m.end(2) + (len(" år") if m.group(3) else 0), int(last), reason="liste over barns alder")
     ws.commit()

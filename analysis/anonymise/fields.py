@@ -14,6 +14,7 @@ import re
 
 from analysis.anonymise import cues
 from analysis.anonymise.letters import fold
+from analysis.anonymise.lexicon import Lexicon, phrase_key
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Registry, Workspace
 
@@ -26,7 +27,7 @@ for _kind, _label, _words in (
     ("institution", "Sykehjem", "sykehjem sjukeheim"),
     ("institution", "Helsetjeneste", "legekontor legesenter"),
     ("employer", "", "arbeidsgiver arbeidsgjevar arbeidsplass bedrift firma praksisplass praksissted"),
-    ("place", "", "bydel bosted bustad hjemkommune heimkommune fødested fødestad oppvekststed"),
+    ("place", "", "sted stad bydel bosted bustad hjemkommune heimkommune fødested fødestad oppvekststed"),
 ):
     for _w in _words.split():
         FIELD_KINDS[_w] = (_kind, _label)
@@ -43,6 +44,7 @@ _NOT_VALUES = cues.PRONOUNS | frozenset("hva hvem hvor når den det de en et ei 
 
 def replace_labelled_fields(
     ws: Workspace,
+    lexicon: Lexicon,
     vocabulary: Vocabulary,
     employers: Registry,
     places: Registry,
@@ -51,6 +53,8 @@ def replace_labelled_fields(
     text = ws.text
     for m in FIELD_RE.finditer(text):
         label = fold(m.group("label").split()[-1])
+        if fold(m.group("label")) in ("sted og dato", "stad og dato"):
+            label = "sted"  # «Sted og dato: Bø, 14.02.2025» under a signature: the place, then the date
         if label not in FIELD_KINDS or not (m.group("label")[0].isupper() or ws.lower_case):
             continue
         if len(m.group("value").split()) > 8 or re.search(r"[?!]|\.\s+\w", m.group("value")):
@@ -68,6 +72,8 @@ def replace_labelled_fields(
                 start = text.find(value, m.start("value") + item.start())
                 if start < 0:
                     continue
+                if kind == "place" and not _names_a_place(value, lexicon, vocabulary):
+                    continue  # «Sted: NAV-kontoret», «Sted: Teams»: a room or a channel, no place name
                 key = " ".join(fold(w) for w in value.split())
                 if kind == "employer":
                     pseudonym = employers.name_for(key)
@@ -77,3 +83,10 @@ def replace_labelled_fields(
                     pseudonym = institutions.setdefault(name, Registry(name)).name_for(key)
                 ws.add(start, start + len(value), kind, pseudonym, reason=f"verdien i feltet «{m.group('label')}:»")
     ws.commit()
+
+
+def _names_a_place(value: str, lexicon: Lexicon, vocabulary: Vocabulary) -> bool:
+    """A field's value names a place: a known one, or a word no dictionary has («Jonsvatnet»)."""
+    if phrase_key(value) in lexicon.places.values:
+        return True
+    return any(not vocabulary.is_ordinary(fold(w)) and fold(w) not in lexicon.proper_nouns for w in value.split())

@@ -63,6 +63,9 @@ def replace_nav_offices(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary,
             and not vocabulary.is_ordinary(nxt.key)
         ):
             end = nxt.end
+        joined = word_at(text, end + 4) if text.startswith(" og ", end) and tok.capitalised else None
+        if joined is not None and joined.capitalised and match_phrase(lexicon.places, text, joined):
+            end = joined.end  # «NAV Eiganes og Tasta», «NAV Os og Askøy»: an office of two districts
         compass = _COMPASS_AFTER_RE.match(text, end)
         if compass:
             end = compass.end()  # «NAV Bergen nord», «Nav Trondheim Sør»: the compass point is part of the office

@@ -120,7 +120,14 @@ def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabul
         if lower_form and len(kept) >= (4 if "og" in kept else 3):
             break
         coordinated = kept and kept[-1].casefold() == "og" and fold(kept[0]) in BUSINESS_NOUNS
-        if lower_form and vocabulary.frequency(key) >= 4.5 and not lexicon.is_person_word(key) and not coordinated:
+        known_place = (fold(key),) in lexicon.places.values  # «oslo renholdsservice as»
+        if (
+            lower_form
+            and vocabulary.frequency(key) >= 4.5
+            and not lexicon.is_person_word(key)
+            and not coordinated
+            and not known_place
+        ):
             break  # «… jobber i rørlegger hansen as»: a surname is part of the name, «jobber» is not; «lager og
             # logistikk as» joins two trades
         kept.append(w)

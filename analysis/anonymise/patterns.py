@@ -236,8 +236,16 @@ def replace_postcodes(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary) -
     for m in POSTCODE_RE.finditer(text):
         code, place = m.group(1), m.group(2)
         first = place.split(" ")[0]
+        words = place.split(" ")
         if phrase_key(place) in lexicon.places.values:
             matched = place
+        elif (
+            len(words) == 3
+            and words[1] == "i"
+            and words[2][:1].isupper()
+            and phrase_key(words[2]) in lexicon.places.values
+        ):
+            matched = place  # «3800 Bø i Telemark»: a post town named with its county
         elif phrase_key(first) in lexicon.places.values or (first.isupper() and len(first) > 1):
             matched = first
         elif not vocabulary.is_ordinary(first.casefold()) and first.casefold() not in lexicon.months:

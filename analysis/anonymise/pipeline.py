@@ -278,7 +278,7 @@ def _run_passes(
     replace_addresses(ws, lexicon, vocabulary)
     replace_postcodes(ws, lexicon, vocabulary)
     replace_workplaces_after_cues(ws, registries["employer"], lexicon, vocabulary)
-    replace_labelled_fields(ws, vocabulary, registries["employer"], registries["place"], institutions)
+    replace_labelled_fields(ws, lexicon, vocabulary, registries["employer"], registries["place"], institutions)
     replace_compass_countries(ws, lexicon)
     replace_camps(ws, vocabulary, registries["place"])  # before names: «leiren Mae La» is no person
     replace_person_names(ws, lexicon, vocabulary, people)
