@@ -47,7 +47,7 @@ _roles(
     ARBEIDSGIVER,
     "arbeidsgiver arbeidsgiveren butikksjef butikksjefen sjef sjefen kjøkkensjef kjøkkensjefen "
     "kontaktperson kontaktpersonen formann formannen verksmester verksmesteren produksjonsleder "
-    "produksjonslederen styrer styreren disponent disponenten kjøkkenleder kjøkkenlederen "
+    "produksjonslederen disponent disponenten kjøkkenleder kjøkkenlederen "
     "avdelingssykepleier avdelingssykepleieren bas basen "
     "arbeidsleder arbeidslederen eier eieren innehaver innehaveren butikkleder butikklederen "
     "lagersjef lagersjefen teamleder-hos-arbeidsgiver dagleg-leiar daglig-leder",
@@ -78,7 +78,9 @@ NEUTRAL_PERSON_NOUNS = frozenset(
     "leiaren daglig dagleg teamleder teamlederen avdelingsleder avdelingslederen kontakt kollega kollegaen kollegaer "
     "kollegane kollegene medarbeider fadder fadderen lille vesle pasient pasienten "
     # a thesis interviews candidates, job specialists and employers alike: «informant» names no role
-    "informant informanten".split()
+    "informant informanten "
+    # a kindergarten's or a school's head («ringte styrer Mona Rygg i barnehagen»), seldom the candidate's employer
+    "styrer styreren".split()
 )
 # Family nouns that also name anyone: «en ung mann, Bishnu» is a man, «mannen hennes, Abdi» a husband. They
 # claim the family role only beside a possessive or an «ekte-»; otherwise they only cue a name.
@@ -348,3 +350,12 @@ def thanked(text: str, start: int, end: int, key: str) -> bool:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     return bool(THANKS_BEFORE_RE.search(text, line_start, start)) and bool(VOCATIVE_END_RE.match(text, end))
+
+
+# Where a name's clause goes on: an apposition ends at punctuation («Kontaktperson der, Halvor Lunde, meldte»); an
+# object of a call goes on with a little word («ringe lise og spørre»); «si fra til», «gi beskjed til» before a
+# person; «på nav …», «(nav …» after someone placed at a NAV office («lise på nav frogner»).
+APPOSITION_ENDS_RE = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$)")
+OBJECT_ENDS_RE = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|(?:og|på|i|om|for|fra)\b)")
+TOLD_RE = re.compile(r"(?<![\w-])(?:fra|ifra|beskjed|melding)[ \t]+til[ \t]+\Z", re.I)
+AT_RE = re.compile(r"[ \t]+(?:på|i|fra|hos)[ \t]+|[ \t]*\(")

@@ -213,6 +213,8 @@ class NameDecisions(KnownNames):
                 return None  # «tolk på karen»: the language, for the origin rules
             if lower_doc and j > i and self.verb_after(i):
                 return "navneliste, to ledd fulgt av verb", True  # «lise holte vil gjerne …»
+            if cap and sstart and j == i and self.vocab.frequency(key) < 4.0 and self.verb_after(i):
+                return "navneliste fulgt av verb", True  # «Ny henvisning: Sanne meldte inn …»
             if ev.strong:
                 return "navneliste " + ev.reason, False
             if cap or lower_doc:

@@ -45,13 +45,6 @@ _FINITE_ENDING_RE = re.compile(r"[a-zæøå]{3,}(?:er|ar|te|de)")
 _RELATIVE_OF_RE = re.compile(r"[ \t]+(?:til|av|for)[ \t]+(?:[A-ZÆØÅ\ue000]|to\b|tre\b|fire\b|fem\b|\d)")
 
 
-_APPOSITION_ENDS_RE = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$)")  # «Kontaktperson der, Halvor Lunde, meldte»
-_OBJECT_ENDS_RE = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|(?:og|på|i|om|for|fra)\b)")
-_TOLD_RE = re.compile(r"(?<![\w-])(?:fra|ifra|beskjed|melding)[ \t]+til[ \t]+\Z", re.I)
-# «lise på nav frogner», «ida (nav fauske)»: someone placed at a NAV office is a person
-_AT_RE = re.compile(r"[ \t]+(?:på|i|fra|hos)[ \t]+|[ \t]*\(")
-
-
 def _looks_finite(word: str) -> bool:
     return _FINITE_ENDING_RE.fullmatch(word) is not None
 
@@ -157,7 +150,7 @@ class NameEvidence(NameWords):
                     ):
                         role = None  # «Sjefen var Abdi ikke ukjent for», «Kontaktpersonen er Lars sin nestleder»
                     if "," in gap and (
-                        _LIST_GOES_ON_RE.match(text, last.end) or not _APPOSITION_ENDS_RE.match(text, last.end)
+                        _LIST_GOES_ON_RE.match(text, last.end) or not cues.APPOSITION_ENDS_RE.match(text, last.end)
                     ):
                         role = None  # «Tolken, Zainab og jeg», «med bruker, Halvor fra arbeidsgiver»: a list
                     return Evidence(
@@ -304,17 +297,26 @@ class NameEvidence(NameWords):
         return False
 
     def object_slot(self, i: int) -> bool:
-        """Token i is the object of a verb of contact or of «si fra til», and the clause goes on with a little word
-        or ends: «ringe lise og spørre», «sagt fra til roar på lageret» (not «ringe per telefon»)."""
+        """Token i is the object of a verb of contact or of «si fra til», or listed after a person, and the clause
+        goes on with a little word or ends: «ringe lise og spørre», «sagt fra til roar på lageret», «spør etter
+        jan-erik eller lena i resepsjonen» (not «ringe per telefon»)."""
         if i == 0 or self.gap_before(i) != " ":
             return False
         tok, prev = self.toks[i], self.toks[i - 1]
-        told = _TOLD_RE.search(self.text, max(0, tok.start - 20), tok.start) is not None
-        return (told or prev.key in cues.OBJECT_VERBS) and _OBJECT_ENDS_RE.match(self.text, tok.end) is not None
+        told = cues.TOLD_RE.search(self.text, max(0, tok.start - 20), tok.start) is not None
+        before = self.toks[i - 2] if i > 1 and self.gap_before(i - 1) == " " else None
+        listed = (  # «jan-erik eller lena»: after a name that is no word
+            prev.key in ("og", "eller")
+            and before is not None
+            and (before.key in self.people.learned or self.is_lex(before.key) and not self.ambiguous(before.key))
+        )
+        return (told or listed or prev.key in cues.OBJECT_VERBS) and cues.OBJECT_ENDS_RE.match(
+            self.text, tok.end
+        ) is not None
 
     def at_nav(self, pos: int) -> bool:
         """«på nav», «fra NAV-kontor 1» (a NAV office already replaced), «(nav …» follows ``pos``."""
-        m = _AT_RE.match(self.text, pos)
+        m = cues.AT_RE.match(self.text, pos)
         if m is None:
             return False
         return self.text[m.end() : m.end() + 4].casefold() in ("nav", "nav ", "nav-") or (

@@ -183,6 +183,8 @@ class NameFinder(NameDecisions):
             return None
         if text[tok.end : tok.end + 1].isdigit() or (tok.start and text[tok.start - 1].isdigit()):
             return None  # «Vg1», «B1», «A2», «i 8B.»: a level, a class or a code, never a name
+        if self.function_word_before_noun(i):
+            return None  # «to dagar per veke» in a text that names Per Olav: the preposition, as written in lower case
         if self.owner_after_role(i):
             return None  # «kona hans ruta»: the possessive after a role noun, not the given name «Hans»
         if self.english_in_chat(tok) and tok.start not in self.speakers:
@@ -257,8 +259,9 @@ class NameFinder(NameDecisions):
             and not self.is_lex(key0)
             and match_phrase(self.lex.places, text, tok)
             and key0 not in self.lex.ambiguous
+            and not self.given_name_follows(i)
         ):
-            return None  # a known place is a place, whatever stands before it
+            return None  # a known place is a place, whatever stands before it («Cali Maxamed Nuur» is a name)
         loc = self.after_locative(i)
         if loc and match_phrase(self.lex.places, text, tok) and not (self.learned_only and self.name_follows(i)):
             return None

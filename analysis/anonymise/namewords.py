@@ -25,7 +25,7 @@ from analysis.anonymise.people import People
 from analysis.anonymise.positions import speaker_starts
 from analysis.anonymise.variants import SpellingVariants
 from analysis.anonymise.vocabulary import Vocabulary
-from analysis.anonymise.workspace import Word, Workspace
+from analysis.anonymise.workspace import Word, Workspace, is_sentence_start
 
 MAX_NAME_WORDS = 5
 # Words that say a name is near are not names themselves.
@@ -55,6 +55,10 @@ WORD_ENDINGS = tuple(
 # Norwegian stem do they make a Norwegian word.
 NAME_LIKE_ENDINGS = frozenset({"ing", "ning", "ninga", "ert", "erte", "bar", "ens", "ets", "tiv", "tive", "vis"})
 _AGE_AFTER_RE = re.compile(r" ?\(\d{1,2}(?: år)?\)")
+
+
+# Words that follow a person in a sentence (a verb, a preposition, «og»), not a noun that a little word describes
+_AFTER_A_NAME = cues.LOCATIVE | cues.FINITE_VERBS | cues.SPEECH_VERBS | frozenset({"og", "eller"})
 
 
 class NameWords:
@@ -325,6 +329,33 @@ class NameWords:
             and self.toks[i - 1].key in cues.STRONG_LOCATIVE
             and self.gap_before(i) == " "
         )
+
+    def given_name_follows(self, i: int) -> bool:
+        """A capitalised given name of the lexicon follows token i, which no locative precedes: «mann, Cali Maxamed
+        Nuur» is a name whose first word is also a city («i Cali Maria …» is not)."""
+        toks = self.toks
+        if i + 1 >= len(toks) or self.gap_before(i + 1) != " " or not toks[i].capitalised:
+            return False
+        nxt = toks[i + 1]
+        before = toks[i - 1].key if i > 0 and self.gap_before(i) == " " else ""
+        return (
+            nxt.capitalised
+            and nxt.key in self.lex.given
+            and nxt.key not in self.lex.ambiguous
+            and before not in cues.LOCATIVE
+            and not is_sentence_start(self.text, toks[i].start)
+        )
+
+    def function_word_before_noun(self, i: int) -> bool:
+        """In a capitalised text, token i is «per», «hans» or «jo» in lower case before a common word: the
+        preposition, possessive or particle («per veke», «hans bil»), not the person («møtte jo i dag»)."""
+        tok = self.toks[i]
+        if tok.capitalised or self.ws.lower_case or tok.key not in cues.FUNCTION_WORD_NAMES:
+            return False
+        if i + 1 >= len(self.toks) or self.gap_before(i + 1) != " ":
+            return False
+        nxt = self.toks[i + 1]
+        return not nxt.capitalised and nxt.key not in _AFTER_A_NAME
 
     def owner_after_role(self, i: int) -> bool:
         """Token i is a lower-case possessive right after a role noun («kona hans», «sjefen hennes»)."""

@@ -47,8 +47,11 @@ def replace_nav_offices(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary,
             continue  # «NAV gamle ytelser»; but «NAV Gamle Oslo» is a known place
         parts = tok.key.split("-")
         known = hit is not None or any((p,) in lexicon.places.values for p in parts if len(parts) > 1)
+        # «nav skedsmo» in a chat: a district that wordfreq knows, but no common word
+        district = ws.lower_case and not tok.capitalised and vocabulary.frequency(tok.key) < 4.0 and len(tok.key) > 3
         if not known and not (tok.capitalised and not tok.text.isupper()) and vocabulary.is_ordinary(tok.key):
-            continue
+            if not (district and not vocabulary.is_derived(tok.key) and tok.key not in DESCRIBING_WORDS):
+                continue
         if not known and not tok.capitalised and not m.group(0).startswith("nav"):
             continue
         end = hit[0].end if hit else tok.end

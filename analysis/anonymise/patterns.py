@@ -94,7 +94,7 @@ LEADING_FUNCTION_WORDS = frozenset(
 )
 NOT_STREET_NAMES = frozenset(
     "sak uke kl rom kontor side vg klasse trinn nr tlf mob tabell figur kapittel vedlegg punkt linje buss "
-    "trikk bane rute runde dag år alder måned time timer versjon fase steg nivå del siden sidan sia".split()
+    "trikk bane rute runde dag år alder måned time timer versjon fase steg nivå del siden sidan sia fra frå til".split()
 )
 
 

@@ -245,6 +245,9 @@ def _listed_items(text: str, pos: int, rest: str) -> dict[int, bool]:
         words = re.findall(r"[^\W\d_][\w'’-]*", item[: paren.start()]) if paren else []
         n = len(_letters(paren.group(1))) if paren else 0
         fits = len(words) == n or (2 <= len(words) < n and any("-" in w for w in words))
+        first_letters = fold("".join(part[0] for w in words for part in w.split("-") if part))
+        if fits and paren and _letters(paren.group(1)) not in (first_letters, first_letters[:n]):
+            fits = False  # «Randi Sletten (HR, …)»: her department, not her initials
         if paren and len(words) >= 2 and fits and all(w[0].isupper() for w in words):
             items[start + paren.start(1)] = True  # a name of as many words as letters, its initials after it
     return items

@@ -318,7 +318,7 @@ class NameRuns(LowerCaseSurnames):
             return i
         while i > 0 and j - i < MAX_NAME_WORDS - 1 and self.gap_before(i) == " ":
             prev = toks[i - 1]
-            if self.capital_bridge(i - 1):
+            if self.capital_bridge(i - 1) or self.capital_given_before(i):
                 i -= 1
                 continue
             if not self.run_word(prev) or not toks[i].capitalised:
@@ -326,12 +326,16 @@ class NameRuns(LowerCaseSurnames):
             if match_phrase(self.lex.countries, self.text, prev):
                 break
             place = match_phrase(self.lex.places, self.text, prev)
-            if place is not None and not (
-                place[0].end == prev.end
-                and i - 1 > 0
-                and self.gap_before(i - 1) == " "
-                and self.run_word(toks[i - 2])
-                and not is_sentence_start(self.text, prev.start)
+            if (
+                place is not None
+                and not self.given_name_follows(i - 1)
+                and not (
+                    place[0].end == prev.end
+                    and i - 1 > 0
+                    and self.gap_before(i - 1) == " "
+                    and self.run_word(toks[i - 2])
+                    and not is_sentence_start(self.text, prev.start)
+                )
             ):
                 break  # a place ends a run unless more of the name stands before it («Rosa Lima Duarte»)
             if (

@@ -126,3 +126,18 @@ class LowerCaseSurnames(NameEvidence):
         return any(
             t.key in _ENGLISH_LITTLE or self.vocab.is_english(t.key) and not self.vocab.is_ordinary(t.key) for t in near
         )
+
+    def capital_given_before(self, i: int) -> bool:
+        """In a capitalised text, the word before token i is a given name of the lexicon that is also a word,
+        capitalised in the middle of a sentence right before a name: «Sommerjobb for Ler Htoo», not «ler»."""
+        if self.ws.lower_case or i < 1 or self.gap_before(i) != " ":
+            return False
+        prev, tok = self.toks[i - 1], self.toks[i]
+        return (
+            prev.capitalised
+            and tok.capitalised
+            and prev.key in self.lex.given
+            and self.is_lex(tok.key)
+            and not self.ambiguous(tok.key)
+            and not is_sentence_start(self.text, prev.start)
+        )
