@@ -32,8 +32,7 @@ def test_a_given_name_that_is_a_word_before_a_name_mid_sentence():
 
 def test_a_department_in_brackets_is_no_initials():
     text = (
-        "Til stede: Randi Sletten (HR, Vardal Treindustri AS), Kari Li (KL).\n\n"
-        "KL tar kontakt. HR-avdelingen ringte.\n"
+        "Til stede: Randi Sletten (HR, Vardal Treindustri AS), Kari Li (KL).\n\nKL tar kontakt. HR-avdelingen ringte.\n"
     )
     out = anonymise(text).text
     assert "(HR, " in out and "KL" not in out and "HR-avdelingen" in out
