@@ -59,11 +59,14 @@ _SYLLABLES = (
 )
 
 
-def invented_name(rng: random.Random, taken: set[str]) -> str:
-    """A word of two to four syllables that is neither Norwegian vocabulary nor in any name or place list."""
+def invented_name(rng: random.Random, taken: set[str], first: str = "") -> str:
+    """A word of two to four syllables that is neither Norwegian vocabulary nor in any name or place list; with
+    ``first``, it starts with that letter, so that a person's initials still fit the invented name."""
     lexicon, vocabulary = load_lexicon(), load_vocabulary()
     while True:
         word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+        if first and not word.startswith(first):
+            word = first + word
         if (
             word in taken
             or vocabulary.frequency(word) > 0
@@ -92,7 +95,8 @@ def rename_people_in(text: Any, rng: random.Random) -> Any:
     """The same corpus text with every person's name words replaced by invented ones, consistently.
 
     Each distinct name word of a person (casefolded, without a genitive «s») gets one invented word; case,
-    genitive endings, hyphens and particles are kept; initials («ME», «S.R.», «J.») stay as they are.
+    genitive endings, hyphens and particles are kept; initials («ME», «S.R.», «J.») stay as they are, and each
+    invented word starts with the letter of the word it replaces, so the initials still belong to the name.
     """
     particles = {"van", "der", "de", "den", "bin", "al", "el", "abu", "thi", "da", "dos", "di", "la", "le"}
     by_person: dict[str, set[str]] = defaultdict(set)
@@ -110,7 +114,7 @@ def rename_people_in(text: Any, rng: random.Random) -> Any:
         if key.endswith("s") and key[:-1] in by_person[person]:
             key, suffix = key[:-1], word[-1]
         if (person, key) not in mapping:
-            mapping[(person, key)] = invented_name(rng, taken)
+            mapping[(person, key)] = invented_name(rng, taken, key[0] if key[0].isalpha() else "")
         return _case_like(word, mapping[(person, key)]) + suffix
 
     pieces: list[str] = []
