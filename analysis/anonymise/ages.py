@@ -56,6 +56,7 @@ AGE_VERB_RE = re.compile(
 AGE_GAMMEL_RE = re.compile(r"(?<![\w.,])(\d{1,3})\s+år\s+gam(?:mel|le|mal)(?![\w])", re.I)
 AGE_NOUN_RE = re.compile(r"(?<![\w.,])(\d{1,3})-åring(en|er|ene|ar|ane)?(?![\w])", re.I)
 AGE_ADJ_RE = re.compile(r"(?<![\w.,])(\d{1,3})-årig(e)?(?![\w])", re.I)
+AGE_IN_ALDER_FIELD_RE = re.compile(r"^[^\n:]*alder[ \t]*:[^\n]*?(?<![\w.,])(\d{1,3})[ \t]+år(?![\w])", re.I | re.M)
 AGE_ALDER_RE = re.compile(r"(?<![\w])(alder\s*:?\s*)(\d{1,3})(?:\s+år)?(?![\w]|[.,]\d)", re.I)
 AGE_APPOSITION_RE = re.compile(
     r"([,(] ?)(?:(?P<h>rundt|ca\.?|cirka|omtrent|drøyt|nesten|snart|bare|kun|nå) )?(?P<n>\d{1,3})(?P<yr> år)?"
@@ -85,7 +86,7 @@ AGE_LIST_RE = re.compile(r"barn,\s+((?:\d{1,2},\s+)*\d{1,2})\s+og\s+(\d{1,2})( �
 WORD_AGE_RE = re.compile(
     r"(?<![\w.,-])(?P<n>" + _NUMBER_WORD + r")(?:(?P<noun>-?åring(?P<end>en|er|ene|ar|ane)?)|(?P<adj>-?årig(?P<e>e)?)"
     r"|(?P<old>\s+år\s+gam(?:mel|le|mal))|(?P<year>\s+år)"
-    r"|(?P<bare>(?=[,.;)]|[ \t]*$|\s+(?:og|nå|no|snart|da|i\s+dag|i\s+år)\b)))(?![\w])",
+    r"|(?P<bare>(?=[,.;)]|[ \t]*$|\s+(?:og|men|nå|no|snart|da|i\s+dag|i\s+år)\b)))(?![\w])",
     re.I | re.M,
 )
 _VERBS_BEFORE = frozenset("er var va blir ble fyller fylte fylt vart blei".split())
@@ -106,7 +107,8 @@ PERSON_NOUNS = frozenset(
     "kvinne kvinnen mann mannen kandidat kandidaten deltaker deltakeren søker søkeren person personen jente "
     "jenta gutt gutten sønn sønnen datter datteren mor moren far faren bruker brukeren barn barna barnet "
     "yngste eldste minste yngstemann minstemann eldstemann begge tvillingene tvillinger jenter jentene gutter "
-    "guttene sønner sønnene døtre døtrene unger ungene ungen baby babyen småbarn".split()
+    "guttene sønner sønnene døtre døtrene unger ungene ungen baby babyen småbarn born borna dotter dottera "
+    "sonen".split()
 )
 # Words that may be the subject of «er førtito år»: people, not things.
 SUBJECTS = (
@@ -324,6 +326,8 @@ def replace_ages(ws: Workspace) -> None:
         ws.add(m.start("span"), m.end("span"), "age", text, reason="fødselsår")
     for m in scan(AGE_ALDER_RE, ws.text, folded, ("alder",)):
         age_at(ws, m.start(2), m.end(), int(m.group(2)), reason="«alder»")
+    for m in scan(AGE_IN_ALDER_FIELD_RE, ws.text, folded, ("alder",)):  # «Fødselsdato/alder: … / 34 år»
+        age_at(ws, m.start(1), m.end(), int(m.group(1)), reason="«år» i feltet «alder»")
     ws.commit()
     for m in AGE_PAA_RE.finditer(ws.text):
         words = [w for w in re.split(r",\s*|\s+og\s+", m.group("list")) if w] + [m.group("last")]

@@ -346,7 +346,7 @@ THANKED_NOT_NAMES = frozenset("alle dere deg du igjen sammen folkens gutter jent
 
 def thanked(text: str, start: int, end: int, key: str) -> bool:
     """The word at [start, end) closes a thanks («takk for i dag fon 😊»)."""
-    if key in THANKED_NOT_NAMES or key in PRONOUNS:
+    if key in THANKED_NOT_NAMES or key in PRONOUNS or "akk for" not in text[max(0, start - 30) : start]:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     return bool(THANKS_BEFORE_RE.search(text, line_start, start)) and bool(VOCATIVE_END_RE.match(text, end))

@@ -194,7 +194,7 @@ class NameEvidence(NameWords):
                         None  # «Gul Bayani, far til Rahila i klassen»: a parent of somebody else, maybe the candidate
                     )
                 return Evidence(True, role, f"fulgt av «{m.group(1)}»", cue="role")
-        if self.at_nav(last.end) and not (i > 0 and toks[i - 1].key in DETERMINERS):
+        if self.at_nav(last.end) and not (i > 0 and toks[i - 1].key in DETERMINERS):  # «lise på nav frogner»
             return Evidence(True, None, "fulgt av «på NAV …»", cue="position")  # «fra lise på nav frogner»
         if _AGE_AFTER_RE.match(after):
             return Evidence(True, None, "fulgt av alder i parentes", cue="age")
@@ -316,6 +316,8 @@ class NameEvidence(NameWords):
 
     def at_nav(self, pos: int) -> bool:
         """«på nav», «fra NAV-kontor 1» (a NAV office already replaced), «(nav …» follows ``pos``."""
+        if self.text[pos : pos + 1] not in (" ", "\t", "("):
+            return False
         m = cues.AT_RE.match(self.text, pos)
         if m is None:
             return False

@@ -41,7 +41,9 @@ COPULAS = frozenset("er var blir ble".split())
 _LABEL_RE = re.compile(r"(?:språk|morsmål|tolkespråk|språk/tolk|tolk)[ \t]*:[ \t]*\Z", re.I)
 _AFTER_RE = re.compile(r"(?:[ \t]+som[ \t]+morsmål|[ \t]+er[ \t]+morsmålet|-?tolk\b|[ \t]+språket\b)", re.I)
 _AFTER_LANGUAGE_RE = re.compile(r"språk(?:[ \t]*[,/][ \t]*|[ \t]+(?:og|eller)[ \t]+)\Z")
-_LIST_GAP_RE = re.compile(r"(?:[ \t]*[,/(][ \t]*|[ \t]+(?:og|eller)[ \t]+)(?:(?:litt|noe|også|godt)[ \t]+)?")
+_LIST_GAP_RE = re.compile(
+    r"(?:[ \t]*[,/(][ \t]*|[ \t]+(?:og|eller)[ \t]+)(?:(?:litt|noe|også|godt|eventuelt|evt\.|alternativt)[ \t]+)?"
+)
 
 
 def teaches_in(text: str, before: Word) -> bool:

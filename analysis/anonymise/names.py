@@ -55,6 +55,7 @@ from analysis.anonymise.aliases import load_short_forms
 from analysis.anonymise.decisions import CUE_WORDS, NameDecisions
 from analysis.anonymise.letters import fold
 from analysis.anonymise.lexicon import Lexicon
+from analysis.anonymise.lowerinitials import find_lower_initials
 from analysis.anonymise.namewords import NOT_NAMES
 from analysis.anonymise.people import Mention, People, after_surname_label, join_nicknames, join_surname_first
 from analysis.anonymise.positions import (
@@ -183,12 +184,12 @@ class NameFinder(NameDecisions):
             return None
         if text[tok.end : tok.end + 1].isdigit() or (tok.start and text[tok.start - 1].isdigit()):
             return None  # «Vg1», «B1», «A2», «i 8B.»: a level, a class or a code, never a name
-        if self.function_word_before_noun(i):
-            return None  # «to dagar per veke» in a text that names Per Olav: the preposition, as written in lower case
-        if self.owner_after_role(i):
-            return None  # «kona hans ruta»: the possessive after a role noun, not the given name «Hans»
-        if self.english_in_chat(tok) and tok.start not in self.speakers:
-            return None  # «my husband rodel»: an English message
+        if not tok.capitalised and (
+            self.function_word_before_noun(i)  # «to dagar per veke» in a text that names Per Olav: the preposition
+            or self.owner_after_role(i)  # «kona hans ruta»: the possessive after a role noun, not the name «Hans»
+            or (self.english_in_chat(tok) and tok.start not in self.speakers)  # «my husband rodel»: English
+        ):
+            return None
         if (
             len(tok.text) == 1
             and i > 0
@@ -304,7 +305,12 @@ class NameFinder(NameDecisions):
 
 def replace_person_names(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary, people: People) -> None:
     """Initials, then the lexicon and context run, then propagation of the learned name parts (rule 7)."""
-    for mention in (*find_initials(ws, people, lexicon), *find_initials_in_positions(ws, people, lexicon)):
+    found_initials = (
+        *find_initials(ws, people, lexicon),
+        *find_initials_in_positions(ws, people, lexicon),
+        *find_lower_initials(ws, people, lexicon),
+    )
+    for mention in found_initials:
         people.add(ws, mention)
     ws.commit()
     finder = NameFinder(ws, lexicon, vocabulary, people)

@@ -57,6 +57,7 @@ NAME_LIKE_ENDINGS = frozenset({"ing", "ning", "ninga", "ert", "erte", "bar", "en
 _AGE_AFTER_RE = re.compile(r" ?\(\d{1,2}(?: år)?\)")
 
 
+_MEASURES = frozenset("dag døgn uke veke måned månad år time gang natt kveld person stk side kurs".split())
 # Words that follow a person in a sentence (a verb, a preposition, «og»), not a noun that a little word describes
 _AFTER_A_NAME = cues.LOCATIVE | cues.FINITE_VERBS | cues.SPEECH_VERBS | frozenset({"og", "eller"})
 
@@ -348,13 +349,16 @@ class NameWords:
 
     def function_word_before_noun(self, i: int) -> bool:
         """In a capitalised text, token i is «per», «hans» or «jo» in lower case before a common word: the
-        preposition, possessive or particle («per veke», «hans bil»), not the person («møtte jo i dag»)."""
+        preposition, possessive or particle («per veke», «hans bil»), not the person («møtte jo i dag»). In a
+        lower-case text only before a unit of time or count («per dag»), where it cannot be a name."""
         tok = self.toks[i]
-        if tok.capitalised or self.ws.lower_case or tok.key not in cues.FUNCTION_WORD_NAMES:
+        if tok.capitalised or tok.key not in cues.FUNCTION_WORD_NAMES:
             return False
         if i + 1 >= len(self.toks) or self.gap_before(i + 1) != " ":
             return False
         nxt = self.toks[i + 1]
+        if self.ws.lower_case:
+            return nxt.key in _MEASURES  # «mer norsk per dag» in a chat: no «Per Dag»
         return not nxt.capitalised and nxt.key not in _AFTER_A_NAME
 
     def owner_after_role(self, i: int) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from analysis.anonymise.languages import after_copula, names_language
+from analysis.anonymise.letters import fold
 from analysis.anonymise.lexicon import Lexicon
 from analysis.anonymise.workspace import Word, Workspace, capitalise_first, match_phrase, trie_pattern
 
@@ -63,12 +64,17 @@ def replace_compass_countries(ws: Workspace, lexicon: Lexicon) -> None:
     ws.commit()
 
 
+_WHOLE_WORD_RE = re.compile(r"[\w-]+")
+
+
 def _replace_origin_compounds(ws: Workspace, lexicon: Lexicon) -> None:
     """«somalisk-norsk» → «østafrikansk-norsk»; «arabisktalende» (compass compounds went before the names)."""
     for m in ORIGIN_COMPOUND_RE.finditer(ws.text):
         key = m.group(1).casefold()
         if m.group(0).casefold() in lexicon.languages:
             continue  # «jola-fonyi»: a language's own name
+        if (fold(m.group(0)),) in lexicon.places.values:
+            continue  # «Karen-staten»: a place, for the place rules
         if key in lexicon.widely_spoken and m.group(2) == "talende":
             continue  # «fransktalende»: a widely spoken language stays (policy)
         region = lexicon.adjectives.get(key) or lexicon.languages.get(key)
@@ -95,6 +101,9 @@ def replace_origins(ws: Workspace, lexicon: Lexicon) -> None:
         if m.start() < consumed:
             continue
         tok = Word.of(m)
+        whole = _WHOLE_WORD_RE.match(text, tok.start)
+        if whole and "-" in whole.group() and (fold(whole.group()),) in lexicon.places.values:
+            continue  # «Karen-staten»: a place, for the place rules
         language = tok.key in lexicon.languages or tok.key in lexicon.widely_spoken or tok.key.endswith("sk")
         named = language and names_language(text, tok, last_language)
         if (named and (tok.key in lexicon.languages or tok.key in lexicon.widely_spoken)) or (
