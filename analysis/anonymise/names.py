@@ -69,6 +69,7 @@ from analysis.anonymise.variants import SpellingVariants
 from analysis.anonymise.vocabulary import Vocabulary
 from analysis.anonymise.workspace import MASK, Word, Workspace, match_phrase
 
+_PEOPLE_NOUNS = frozenset("folket folk folkegruppen språket språk kulturen miljøet samfunnet området".split())
 _DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ne")  # «Jama-familien», «Ali-saka», «Hassan-barna»
 _JOINED_INITIAL_RE = re.compile(r"\.-?[A-ZÆØÅ]\. [A-ZÆØÅ]")  # «R.B. Awan», «J.-B. Niyonzima»
 
@@ -200,6 +201,8 @@ class NameFinder(NameDecisions):
         head, dash, tail = tok.text.partition("-")
         if dash and tail[:1].islower() and (fold(head),) in self.lex.places.values and not self.is_lex(fold(head)):
             return None  # «fra Beldangi-leiren»: a known place before a common noun, for the place rules
+        if dash and fold(head) in self.lex.languages and tail.casefold() in _PEOPLE_NOUNS:
+            return None  # «karen-folket», «Karen-språket»: the people, for the origin rules
         if tok.key in self.lex.countries.by_first or tok.key in self.lex.places.by_first:
             country = match_phrase(self.lex.countries, text, tok) or match_phrase(self.lex.places, text, tok)
             if (

@@ -85,6 +85,9 @@ def key_of(name: str) -> str:
     return " ".join(phrase_key(name))
 
 
+_VERB_FORM_RE = re.compile(r"[a-zæøå]{3,}erer")  # «kombinerer», «studerer»: verbs; «hauger», «tiller» may be places
+
+
 def _name_words_ok(words: list[str], lexicon: Lexicon, vocabulary: Vocabulary, capitalised_needed: bool) -> bool:
     """The words before a business noun or institution kind make a name, not a description."""
     if not words or any(w.casefold() in DESCRIBING_WORDS for w in words):
@@ -95,8 +98,10 @@ def _name_words_ok(words: list[str], lexicon: Lexicon, vocabulary: Vocabulary, c
     if capitalised_needed:
         return False
     return any(not vocabulary.is_ordinary(w.casefold()) or (w.casefold(),) in lexicon.places.values for w in words) or (
-        len(words) == 1 and vocabulary.frequency(words[0].casefold()) < 4.0
-    )  # «kuben vgs», «buggeland barnehage»; not «ledig barnehage»
+        len(words) == 1
+        and vocabulary.frequency(words[0].casefold()) < 4.0
+        and not (vocabulary.is_ordinary(words[0].casefold()) and _VERB_FORM_RE.fullmatch(words[0]))
+    )  # «kuben vgs», «buggeland barnehage»; not «ledig barnehage», «som kombinerer skole og jobb»
 
 
 def _company_words(words: list[str], lower_form: bool, lexicon: Lexicon, vocabulary: Vocabulary) -> list[str]:

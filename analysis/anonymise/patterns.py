@@ -94,11 +94,15 @@ LEADING_FUNCTION_WORDS = frozenset(
 )
 NOT_STREET_NAMES = frozenset(
     "sak uke kl rom kontor side vg klasse trinn nr tlf mob tabell figur kapittel vedlegg punkt linje buss "
-    "trikk bane rute runde dag år alder måned time timer versjon fase steg nivå del siden sidan sia fra frå til".split()
+    "trikk bane rute runde dag år alder måned time timer versjon fase steg nivå del siden sidan sia fra frå til "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 
 
 _INNER_PREPOSITION_RE = re.compile(r"(?<![\w-])(?:i|på|hos|fra|til|ved|mot)[ \n]", re.I)
+
+
+_AREA_PREFIX_RE = re.compile(r"(?<![\w-])(?:Vestre|Østre|Søndre|Nordre|Øvre|Nedre|Store|Lille|Gamle|Nye) \Z")
 
 
 def _trim_leading(text: str, start: int, end: int) -> int:
@@ -193,6 +197,9 @@ def replace_addresses(ws: Workspace, lexicon: Lexicon, vocabulary: Vocabulary) -
         first = text[start : m.end()].split(" ", 1)[0].casefold()
         if first in NOT_STREET_NAMES:
             continue
+        prefix = _AREA_PREFIX_RE.search(text, max(0, start - 10), start)
+        if prefix:
+            start = prefix.start()  # «Vestre Elvbakken 9», «Øvre Slottsgate 3»: the prefix is part of the name
         ws.add(start, m.end(), "street_address", "[adresse]", reason="gatenavn og husnummer")
     ws.commit()
     text = ws.text

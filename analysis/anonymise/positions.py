@@ -73,6 +73,8 @@ INITIALS_RES = (
         r"[ \t]*[:,]?[ \t]+((?:[A-ZÆØÅ]\.){2,3}|[A-ZÆØÅ]{2,3})\.?[ \t]*$",
         re.M,
     ),
+    # «Neste møte: 22. januar. MS» closing minutes: initials after the last sentence of the whole text
+    re.compile(r"(?<=[.!] )((?:[A-ZÆØÅ]\.){2,3}|[A-ZÆØÅ]{2,3})\.?[ \t]*\n*\Z"),
 )
 
 
@@ -132,7 +134,12 @@ def find_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Menti
         for m in rx.finditer(ws.text):
             g = 1 if rx.groups else 0
             letters = _letters(m.group(g))
-            if _is_acronym(letters, m.group(g), lexicon, _compounds(ws.original)) and not _signs_the_end(ws.text, m):
+            closing = rx is INITIALS_RES[-1] and letters not in lexicon.proper_nouns  # «… 22. januar. MS» at the end
+            if (
+                _is_acronym(letters, m.group(g), lexicon, _compounds(ws.original))
+                and not _signs_the_end(ws.text, m)
+                and not closing
+            ):
                 continue
             people.initials.add(letters)
             found.append(

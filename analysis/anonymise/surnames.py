@@ -25,7 +25,7 @@ FARM_NOUNS = frozenset(
 )
 FARM_ELEMENTS = tuple(
     "heim stad rud land dal vik set seth lie haug berg nes holm by ås eng gard gård sæter seter lund strand "
-    "vold voll fjell tveit tvedt rød bø stuen bakk".split()
+    "vold voll fjell tveit tvedt rød bø stuen bakk hus".split()
 )
 
 
@@ -67,7 +67,7 @@ class LowerCaseSurnames(NameEvidence):
             not verb_like
             and not ambiguous
             and (
-                key in FARM_NOUNS or (len(key) >= 6 and key.endswith(FARM_ELEMENTS) and self.vocab.frequency(key) < 4.0)
+                key in FARM_NOUNS or (len(key) >= 5 and key.endswith(FARM_ELEMENTS) and self.vocab.frequency(key) < 4.0)
             )
         ):
             return True
@@ -124,7 +124,7 @@ class LowerCaseSurnames(NameEvidence):
             return False
         near = [self.toks[n] for n in (k - 1, k + 1) if 0 <= n < len(self.toks)]
         return any(
-            t.key in _ENGLISH_LITTLE or self.vocab.is_english(t.key) and not self.vocab.is_ordinary(t.key) for t in near
+            t.key in _ENGLISH_LITTLE or self.vocab.is_english(t.key) and self.vocab.frequency(t.key) < 4.0 for t in near
         )
 
     def capital_given_before(self, i: int) -> bool:
