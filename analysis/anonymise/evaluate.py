@@ -215,7 +215,7 @@ CORPUS = ROOT / "tests" / "anonymise" / "corpus"
 RENAME_SEED = 3
 RESULT_SETS: dict[str, tuple[tuple[str, ...], Path]] = {
     # Written after the last change to the rules and never read by anyone who tuned them: the honest measure.
-    "unseen": (("holdout33", "holdout34"), DATA / "lexicon" / "evaluation_unseen.json"),
+    "unseen": (("holdout35", "holdout36"), DATA / "lexicon" / "evaluation_unseen.json"),
     # Held out when written, measured once, then read to find what the rules missed: no longer unseen.
     "earlier": (
         (
@@ -251,6 +251,8 @@ RESULT_SETS: dict[str, tuple[tuple[str, ...], Path]] = {
             "holdout30",
             "holdout31",
             "holdout32",
+            "holdout33",
+            "holdout34",
         ),
         DATA / "lexicon" / "evaluation_earlier_holdout.json",
     ),
