@@ -44,7 +44,7 @@ _ANSWER_RE = re.compile(
 )
 # A message header: «[08:54] name:», «name 09:33:», a masked name and a colon; the answer starts after it.
 _HEADER_RE = re.compile(
-    r"^[ \t]*(?:\[[\d:. ]+\][ \t]*)?(?:[^\s:]{1,40}[ \t]+)?(?:\(?\d\d?[:.]\d\d\)?)?[^\n:]{0,40}:[ \t]*"
+    r"^[ \t]*(?:\[[\d:. ]+\][ \t]*)?(?:[^\s:]{1,40}[ \t]+){0,3}(?:\(?\d\d?[:.]\d\d\)?)?[^\n:]{0,40}:[ \t]*"
 )  # «name (08:45):» too
 _ALDER_BARE_RE = re.compile(
     r"\balder(?:en)?\b[^.!?\n\d]{0,30}?[ \t](?:sa|svarte|skrev|oppga|oppgir|er|var)[ \t]+"

@@ -261,6 +261,7 @@ def replace_places(
         elif (
             vocabulary.is_trade_noun(tok.key)
             or vocabulary.is_feminine_definite(tok.key)
+            or vocabulary.is_short_compound(tok.key)  # «på bilvask»
             or tok.key.endswith(_NOT_PLACE_TAILS)  # «til trepartsmøtet»
         ):
             continue  # «på vaskeriet», «står i mappa»: a common noun rare in wordfreq, no place

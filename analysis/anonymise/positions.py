@@ -135,10 +135,13 @@ def find_initials(ws: Workspace, people: People, lexicon: Lexicon) -> list[Menti
             g = 1 if rx.groups else 0
             letters = _letters(m.group(g))
             closing = rx is INITIALS_RES[-1] and letters not in lexicon.proper_nouns  # «… 22. januar. MS» at the end
+            # «BL» alone on the last line: initials, though «bl.» abbreviates a word; NAV, IPS there stay acronyms
+            last_line = not ws.text[m.end() :].strip() and letters not in lexicon.acronyms
             if (
                 _is_acronym(letters, m.group(g), lexicon, _compounds(ws.original))
                 and not _signs_the_end(ws.text, m)
                 and not closing
+                and not last_line
             ):
                 continue
             people.initials.add(letters)

@@ -30,7 +30,8 @@ AFTER_HONORIFIC_STOP = FUNCTION_WORDS | cues.WEEKDAYS | cues.LOCATIVE
 # «Stasjonssjef Terje Nilsen»): a word ending in one of these heads is a title, not a name part.
 _TITLE_HEADS = tuple(
     "sjef leder leiar rektor direktør sykepleier sjukepleiar konsulent rådgiver rådgjevar koordinator inspektør "
-    "assistent fagarbeider fagarbeidar farmasøyt terapeut sosionom psykolog pedagog ingeniør sekretær lege".split()
+    "assistent fagarbeider fagarbeidar farmasøyt terapeut sosionom psykolog pedagog ingeniør sekretær lege kokk "
+    "kokken".split()
 )
 
 

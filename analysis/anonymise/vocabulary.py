@@ -86,6 +86,12 @@ class Vocabulary:
         no place or firm."""
         return word.endswith(("eriet", "eriene")) and self.is_derived(word)
 
+    def is_short_compound(self, word: str) -> bool:
+        """A compound of a frequent three-letter word and an ordinary one («bilvask», «dagsenter»), which the
+        compound rule (four letters a part) does not see."""
+        head, tail = word[:3], word[3:]
+        return len(tail) >= MIN_PART and self.zipf.get(head, 0.0) >= 4.5 and _is_ordinary(self, tail)
+
     def is_feminine_definite(self, word: str) -> bool:
         """«mappa», «bakka»: the feminine definite form of a common noun in -e, which wordfreq lists seldom."""
         return word.endswith("a") and len(word) >= 4 and self.zipf.get(word[:-1] + "e", 0.0) >= VOCABULARY_ZIPF

@@ -66,6 +66,7 @@ def _name_word(tok: Word, text: str, lexicon: Lexicon, vocabulary: Vocabulary, l
         vocabulary.is_ordinary(key)
         or vocabulary.is_english(key)
         or vocabulary.is_trade_noun(key)
+        or vocabulary.is_short_compound(key)  # «jobber på bilvask på ryen»
         or match_phrase(lexicon.places, text, tok)
         or match_phrase(lexicon.countries, text, tok)
         or lexicon.is_person_key(key)
