@@ -215,7 +215,7 @@ CORPUS = ROOT / "tests" / "anonymise" / "corpus"
 RENAME_SEED = 3
 RESULT_SETS: dict[str, tuple[tuple[str, ...], Path]] = {
     # Written after the last change to the rules and never read by anyone who tuned them: the honest measure.
-    "unseen": (("holdout35", "holdout36"), DATA / "lexicon" / "evaluation_unseen.json"),
+    "unseen": (("holdout37", "holdout38"), DATA / "lexicon" / "evaluation_unseen.json"),
     # Held out when written, measured once, then read to find what the rules missed: no longer unseen.
     "earlier": (
         (
@@ -253,6 +253,8 @@ RESULT_SETS: dict[str, tuple[tuple[str, ...], Path]] = {
             "holdout32",
             "holdout33",
             "holdout34",
+            "holdout35",
+            "holdout36",
         ),
         DATA / "lexicon" / "evaluation_earlier_holdout.json",
     ),
