@@ -334,11 +334,13 @@ DESIGNATION_NOUNS = frozenset(
     "vitamin gruppe sone inngang etasje".split()
 )
 
-# «takk for i dag fon 😊», «takk for sist, Amal!»: the word that closes a thanks is the person thanked. Only a
-# word that ends the message or the sentence, so «takk for i dag tone og kari» and «takk for i dag alle» go to the
-# other rules.
+# «takk for i dag fon 😊», «takk for sist, Amal!», «gratulerer kabamba 🎉»: the word that closes a thanks or a
+# congratulation is the person addressed. Only a word that ends the message or the sentence, so «takk for i dag
+# tone og kari» and «takk for i dag alle» go to the other rules.
 THANKS_BEFORE_RE = re.compile(
-    r"(?<![\w-])takk for (?:i dag|i går|sist|nå|hjelpen|praten|møtet|samtalen|turen|følget)[ \t]*,?[ \t]*\Z", re.I
+    r"(?<![\w-])(?:takk for (?:i dag|i går|sist|nå|hjelpen|praten|møtet|samtalen|turen|følget)|gratulerer|grattis)"
+    r"[ \t]*,?[ \t]*\Z",
+    re.I,
 )
 VOCATIVE_END_RE = re.compile(r"[ \t]*(?:[.!?]|\n|$|[\u2600-\u27bf\U0001f300-\U0001faff])")
 THANKED_NOT_NAMES = frozenset("alle dere deg du igjen sammen folkens gutter jenter venn vennen".split())
@@ -346,7 +348,8 @@ THANKED_NOT_NAMES = frozenset("alle dere deg du igjen sammen folkens gutter jent
 
 def thanked(text: str, start: int, end: int, key: str) -> bool:
     """The word at [start, end) closes a thanks («takk for i dag fon 😊»)."""
-    if key in THANKED_NOT_NAMES or key in PRONOUNS or "akk for" not in text[max(0, start - 30) : start]:
+    near = text[max(0, start - 30) : start]
+    if key in THANKED_NOT_NAMES or key in PRONOUNS or not ("akk for" in near or "rat" in near):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     return bool(THANKS_BEFORE_RE.search(text, line_start, start)) and bool(VOCATIVE_END_RE.match(text, end))

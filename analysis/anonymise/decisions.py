@@ -75,6 +75,13 @@ class NameDecisions(KnownNames):
             and tok.key not in OWN_WORDS
         )
 
+    def after_colon(self, i: int) -> bool:
+        """Token i follows a colon in the middle of a line («To barn, 8 og 5 år: Althea går på …»), where a capital
+        opens a clause but the line is no header."""
+        line_start = self.text.rfind("\n", 0, self.toks[i].start) + 1
+        head = self.text[line_start : self.toks[i].start].rstrip()
+        return head.endswith(":") and len(head.split()) > 3
+
     def initial_after(self, j: int) -> bool:
         """Token j is one capital letter with its full stop, written right after the word before it."""
         tok = self.toks[j]
@@ -121,7 +128,7 @@ class NameDecisions(KnownNames):
             if p in self.people.learned
             and (
                 self.trusted_part(p)
-                or (cap and ev.strong and ev.cue in (*PLACING_CUES, "finite") and self.listed_surname(p))
+                or ((cap or lower_doc) and ev.strong and ev.cue in (*PLACING_CUES, "finite") and self.listed_surname(p))
             )
         ]
         lex_plain = [p for p in parts if self.is_lex(p) and p not in self.lex.ambiguous]
@@ -223,7 +230,8 @@ class NameDecisions(KnownNames):
         if self.is_unknown(key):
             if cap and not sstart and not lower_doc and not self.vocab.is_english(key):
                 return "ukjent ord med stor forbokstav midt i setningen", False
-            if cap and sstart and (key in self.vocab.marked or key.endswith(FOREIGN_ENDINGS)) and self.verb_after(i):
+            foreign = key in self.vocab.marked or key.endswith(FOREIGN_ENDINGS) or self.after_colon(i)
+            if cap and sstart and foreign and self.verb_after(i):
                 return "ukjent ord med utenlandsk form fulgt av verb", True  # «Espérance har fått tilbud»
             if (
                 ev.strong

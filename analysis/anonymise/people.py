@@ -91,10 +91,12 @@ class People:
         if idx is None and len(key) > 1:
             owners = [i for i, known in enumerate(self.parts) if known and known <= set(key)]
             if not owners:
+                # two shared parts make the same person, unless they are only the surname of a relative with another
+                # given name («Maricel Dela Cruz Bautista» … «søsteren Lorna Dela Cruz»)
                 owners = [
                     i
                     for i, known in enumerate(self.parts)
-                    if known & set(key) and len(known) > 1 and len(known & set(key)) >= 2
+                    if known & set(key) and len(known) > 1 and len(known & set(key)) >= 2 and key[0] in known
                 ]
             if owners:
                 idx = max(owners, key=lambda i: self.recency.get(i, -1))

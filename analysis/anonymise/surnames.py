@@ -60,6 +60,8 @@ class LowerCaseSurnames(NameEvidence):
             return False
         if key in RUN_STOP:
             return False
+        if "-" in key and all(self.lex.is_person_key(p) for p in key.split("-") if p):
+            return True  # «anette berg-olsen»: a double surname of two names
         # a given name that is also a word («lise», «liv») takes a surname only where a verb follows the pair
         ambiguous = self.ambiguous(cur.key)
         verb_like = _FINITE_ENDING_RE.fullmatch(key) is not None
@@ -71,6 +73,10 @@ class LowerCaseSurnames(NameEvidence):
             )
         ):
             return True
+        before = self.toks[i - 1] if i > 0 and self.gap_before(i) in (" ", ", ") else None
+        if before is not None and before.key in cues.NAMING_VERBS and not verb_like:
+            if cues.APPOSITION_ENDS_RE.match(self.text, nxt.end):
+                return True  # «lederen heter stig rønningen»: the whole name after the naming verb
         k = self.by_start[nxt.start]
         after = self.toks[k + 1] if k + 1 < len(self.toks) and self.gap_before(k + 1) == " " else None
         verb_after = after is not None and (after.key in cues.FINITE_VERBS or after.key in cues.SPEECH_VERBS)
@@ -80,7 +86,6 @@ class LowerCaseSurnames(NameEvidence):
             return False
         if verb_after:
             return True  # «linda sætre er grei»: a verb after the name, so the word before it is no verb («sunde»)
-        before = self.toks[i - 1] if i > 0 and self.gap_before(i) in (" ", ", ") else None
         return (  # «jobbspesialist ida sunde (nav fauske)»: a rare word between a role noun's name and a bracket
             not ambiguous
             and before is not None
