@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from analysis.core.formatting import fmt_count_word, fmt_num
+from analysis.core.formatting import fmt_num
 from analysis.core.paths import DATA
 
 HISTORY_FILE = DATA / "lexicon" / "evaluation_history.json"
@@ -64,6 +64,11 @@ def record(report: dict[str, Any], sets: list[str], after_round: int, path: Path
     path.write_text(json.dumps(history, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def _pooled(rows: list[dict[str, Any]], group: str) -> str:
+    found, total = sum(m[group]["found"] for m in rows), sum(m[group]["total"] for m in rows)
+    return fmt_num(100 * found / total, 1)
+
+
 PERSON_GOAL = 0.99  # issue 14: at least 99 % of person names removed on texts nobody tuned on
 
 
@@ -73,7 +78,7 @@ def history_facts(path: Path = HISTORY_FILE, prefix: str = "anon_history_") -> d
     shares = [m["person"]["found"] / m["person"]["total"] for m in rows]
     found, total = sum(m["person"]["found"] for m in rows), sum(m["person"]["total"] for m in rows)
     facts = {
-        "measurements": fmt_count_word(len(rows)),  # «etter hver av de siste seks rundene»
+        "measurements": str(len(rows)),  # digits, like the counts it is compared with («6 av de 15 målingene»)
         "first_round": str(rows[0]["after_round"]),
         "last_round": str(rows[-1]["after_round"]),
         "person_min": fmt_num(100 * min(shares), 1),
@@ -83,7 +88,19 @@ def history_facts(path: Path = HISTORY_FILE, prefix: str = "anon_history_") -> d
         "person_total": fmt_num(total, 0),
         "wrong_roles": str(sum(m["role_errors"]["mentions"] for m in rows)),
         # the project's goal, ≥ 99 % of person names: in how many first measurements, and over all of them
-        "person_at_goal": fmt_count_word(sum(share >= PERSON_GOAL for share in shares)),
+        "goal": fmt_num(100 * PERSON_GOAL, 0),
+        "person_at_goal": str(sum(share >= PERSON_GOAL for share in shares)),
         "pooled_goal": "nådd" if found / total >= PERSON_GOAL else "ikke nådd",
+        "person_latest": fmt_num(100 * shares[-1], 1),
+        "latest_at_goal": "nådd" if shares[-1] >= PERSON_GOAL else "ikke nådd",
+        # lower-case texts against capitalised ones, over every first measurement
+        "person_lower_pooled": _pooled(rows, "person_lower_case_texts"),
+        "person_capitalised_pooled": _pooled(rows, "person_capitalised_texts"),
+        # the other goals: every direct identifier found, no wrong role, at most 1 % ordinary words changed
+        "rounds_direct_all_found": str(sum(all(m[k]["found"] == m[k]["total"] for k in COUNTED_KINDS) for m in rows)),
+        "rounds_with_wrong_roles": str(sum(m["role_errors"]["mentions"] > 0 for m in rows)),
+        "ordinary_changed_max": fmt_num(
+            max(100 * m["ordinary_words"]["changed"] / m["ordinary_words"]["words"] for m in rows), 2
+        ),
     }
     return {prefix + key: value for key, value in facts.items()}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from analysis.anonymise.evaluate import RESULT_SETS, main
-from analysis.anonymise.history import HISTORY_FILE, entry_from_report, history_facts, load, record
+from analysis.anonymise.history import COUNTED_KINDS, HISTORY_FILE, entry_from_report, history_facts, load, record
 
 
 def test_the_unseen_result_the_site_quotes_is_the_last_first_measurement():
@@ -48,14 +48,29 @@ def test_the_command_line_refuses_a_set_measured_before(capsys: pytest.CaptureFi
 
 
 def test_the_pooled_share_is_the_sum_of_found_over_the_sum_of_totals(tmp_path: Path):
-    rows = [
-        {"after_round": 1, "person": {"found": 9, "total": 10}, "role_errors": {"mentions": 1, "people": 1}},
-        {"after_round": 2, "person": {"found": 99, "total": 100}, "role_errors": {"mentions": 0, "people": 0}},
-    ]
+    def row(n: int, found: int, total: int, wrong: int, lower: tuple[int, int], phones: int, changed: int) -> dict:
+        direct = {k: {"found": 2, "total": 2} for k in COUNTED_KINDS}
+        direct["phone"] = {"found": phones, "total": 2}
+        return {
+            "after_round": n,
+            "person": {"found": found, "total": total},
+            "person_lower_case_texts": {"found": lower[0], "total": lower[1]},
+            "person_capitalised_texts": {"found": found - lower[0], "total": total - lower[1]},
+            "role_errors": {"mentions": wrong, "people": min(wrong, 1)},
+            "ordinary_words": {"changed": changed, "words": 1000},
+            **direct,
+        }
+
+    rows = [row(1, 9, 10, 1, (2, 2), 1, 5), row(2, 99, 100, 0, (19, 20), 2, 2)]
     path = tmp_path / "h.json"
     path.write_text(json.dumps({"about": "", "measurements": rows}), encoding="utf-8")
     facts = history_facts(path)
     assert facts["anon_history_person_pooled"] == "98,2"  # 108/110, not the mean of 90 and 99
     assert (facts["anon_history_person_min"], facts["anon_history_person_max"]) == ("90,0", "99,0")
-    assert facts["anon_history_measurements"] == "to" and facts["anon_history_wrong_roles"] == "1"
-    assert facts["anon_history_person_at_goal"] == "én" and facts["anon_history_pooled_goal"] == "ikke nådd"
+    assert facts["anon_history_measurements"] == "2" and facts["anon_history_wrong_roles"] == "1"
+    assert facts["anon_history_person_at_goal"] == "1" and facts["anon_history_pooled_goal"] == "ikke nådd"
+    assert facts["anon_history_person_latest"] == "99,0" and facts["anon_history_latest_at_goal"] == "nådd"
+    assert facts["anon_history_person_lower_pooled"] == "95,5"  # (2 + 19) / (2 + 20)
+    assert facts["anon_history_person_capitalised_pooled"] == "98,9"  # (7 + 80) / (8 + 80)
+    assert facts["anon_history_rounds_direct_all_found"] == "1" and facts["anon_history_rounds_with_wrong_roles"] == "1"
+    assert facts["anon_history_ordinary_changed_max"] == "0,50"
