@@ -222,10 +222,10 @@ CORPUS = ROOT / "tests" / "anonymise" / "corpus"
 RENAME_SEED = 3
 RESULT_SETS: dict[str, tuple[tuple[str, ...], Path]] = {
     # Written after the last change to the rules and never read by anyone who tuned them: the honest measure.
-    "unseen": (("holdout37", "holdout38"), DATA / "lexicon" / "evaluation_unseen.json"),
+    "unseen": (("holdout39", "holdout40"), DATA / "lexicon" / "evaluation_unseen.json"),
     # Held out when written, measured once, then read to find what the rules missed: no longer unseen.
     "earlier": (
-        ("holdout", *(f"holdout{n}" for n in range(2, 37))),
+        ("holdout", *(f"holdout{n}" for n in range(2, 39))),
         DATA / "lexicon" / "evaluation_earlier_holdout.json",
     ),
     # The texts the rules were developed on: an upper bound.
