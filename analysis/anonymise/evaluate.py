@@ -39,6 +39,7 @@ from types import ModuleType
 from typing import Any
 
 from analysis.anonymise.history import history_facts, record
+from analysis.anonymise.kindwords import weakest_kinds
 from analysis.anonymise.pipeline import anonymise
 from analysis.anonymise.renaming import renamed
 from analysis.core.formatting import fmt_num
@@ -274,6 +275,7 @@ def site_facts(path: Path = RESULT_FILE, prefix: str = "anon_") -> dict[str, str
         "texts_with_miss": str(report.get("texts_with_miss", {}).get("any", "–")),
         "texts_with_person_miss": str(report.get("texts_with_miss", {}).get("person", "–")),
     }
+    facts["weakest_kinds"] = weakest_kinds(per_kind, pct)
     for kind in sorted(corpus_reader().KINDS):  # a kind absent from a set shows as «–», not as a missing key
         values = per_kind.get(kind)
         facts[f"recall_{kind}"] = pct(values["recall"]) if values else "–"

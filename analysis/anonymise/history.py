@@ -64,12 +64,20 @@ def record(report: dict[str, Any], sets: list[str], after_round: int, path: Path
     path.write_text(json.dumps(history, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def _share(rows: list[dict[str, Any]], group: str) -> float:
+    return sum(m[group]["found"] for m in rows) / sum(m[group]["total"] for m in rows)
+
+
 def _pooled(rows: list[dict[str, Any]], group: str) -> str:
-    found, total = sum(m[group]["found"] for m in rows), sum(m[group]["total"] for m in rows)
-    return fmt_num(100 * found / total, 1)
+    return fmt_num(100 * _share(rows, group), 1)
+
+
+def _changed(row: dict[str, Any]) -> float:
+    return float(row["ordinary_words"]["changed"] / row["ordinary_words"]["words"])
 
 
 PERSON_GOAL = 0.99  # issue 14: at least 99 % of person names removed on texts nobody tuned on
+ORDINARY_GOAL = 0.01  # and at most 1 % of ordinary words changed
 
 
 def history_facts(path: Path = HISTORY_FILE, prefix: str = "anon_history_") -> dict[str, str]:
@@ -99,8 +107,12 @@ def history_facts(path: Path = HISTORY_FILE, prefix: str = "anon_history_") -> d
         # the other goals: every direct identifier found, no wrong role, at most 1 % ordinary words changed
         "rounds_direct_all_found": str(sum(all(m[k]["found"] == m[k]["total"] for k in COUNTED_KINDS) for m in rows)),
         "rounds_with_wrong_roles": str(sum(m["role_errors"]["mentions"] > 0 for m in rows)),
-        "ordinary_changed_max": fmt_num(
-            max(100 * m["ordinary_words"]["changed"] / m["ordinary_words"]["words"] for m in rows), 2
-        ),
+        "lower_goal": "nådd"
+        if _share(rows, "person_lower_case_texts") >= _share(rows, "person_capitalised_texts")
+        else "ikke nådd",
+        "ordinary_goal": "nådd i alle målingene"
+        if all(_changed(m) <= ORDINARY_GOAL for m in rows)
+        else "ikke nådd i alle",
+        "ordinary_changed_max": fmt_num(100 * max(_changed(m) for m in rows), 2),
     }
     return {prefix + key: value for key, value in facts.items()}

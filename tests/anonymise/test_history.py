@@ -74,3 +74,7 @@ def test_the_pooled_share_is_the_sum_of_found_over_the_sum_of_totals(tmp_path: P
     assert facts["anon_history_person_capitalised_pooled"] == "98,9"  # (7 + 80) / (8 + 80)
     assert facts["anon_history_rounds_direct_all_found"] == "1" and facts["anon_history_rounds_with_wrong_roles"] == "1"
     assert facts["anon_history_ordinary_changed_max"] == "0,50"
+    assert (
+        facts["anon_history_lower_goal"] == "ikke nådd"
+        and facts["anon_history_ordinary_goal"] == "nådd i alle målingene"
+    )
