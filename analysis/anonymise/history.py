@@ -65,7 +65,9 @@ def record(report: dict[str, Any], sets: list[str], after_round: int, path: Path
 
 
 def _share(rows: list[dict[str, Any]], group: str) -> float:
-    return sum(m[group]["found"] for m in rows) / sum(m[group]["total"] for m in rows)
+    found: int = sum(m[group]["found"] for m in rows)
+    total: int = sum(m[group]["total"] for m in rows)
+    return found / total
 
 
 def _pooled(rows: list[dict[str, Any]], group: str) -> str:
