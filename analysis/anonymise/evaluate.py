@@ -39,7 +39,7 @@ from types import ModuleType
 from typing import Any
 
 from analysis.anonymise.history import history_facts, record
-from analysis.anonymise.kindwords import weakest_kinds
+from analysis.anonymise.kindwords import merge_sentence, role_sentence, weakest_kinds
 from analysis.anonymise.pipeline import anonymise
 from analysis.anonymise.renaming import renamed
 from analysis.core.formatting import fmt_num
@@ -163,6 +163,7 @@ def evaluate_texts(texts: Sequence[Any], *, details: bool = False) -> dict[str, 
 
     report: dict[str, Any] = {
         "texts": len(texts),
+        "lower_case_texts": sum(1 for t in texts if t.meta.get("lower_case")),
         "identifiers": sum(total["all"].values()),
         "recall": recall("all"),
         "recall_lower_case_texts": recall("lower"),
@@ -258,15 +259,14 @@ def site_facts(path: Path = RESULT_FILE, prefix: str = "anon_") -> dict[str, str
     facts = {
         "texts": str(report["texts"]),
         "identifiers": fmt_num(report["identifiers"], 0),
-        "recall": pct(report["recall"]["recall"]),
-        "recall_lower": pct(report["recall_lower_case_texts"]["recall"]),
-        "recall_capitalised": pct(report["recall_capitalised_texts"]["recall"]),
-        "changed_pct": pct(report["ordinary_words"]["share_changed"]),
+        "recall": pct(_share(report["recall"])),
+        "recall_lower": pct(_share(report["recall_lower_case_texts"])),
+        "recall_capitalised": pct(_share(report["recall_capitalised_texts"])),
         "ordinary_words": fmt_num(report["ordinary_words"]["words"], 0),
         "keep_kept": str(report["keep_spans"]["kept"]),
         "keep_total": str(report["keep_spans"]["total"]),
         "role_errors": str(report["roles"]["mention_errors"]),
-        "renamed_person_recall": pct(report["renamed_people"]["person"]["recall"]),
+        "renamed_person_recall": pct(_share(report["renamed_people"]["person"])),
         "person_missed": str(per_kind["person"]["total"] - per_kind["person"]["found"]),
         "role_error_people": str(report["roles"]["people_with_errors"]),
         "people": str(report["consistency"]["people"]),
@@ -276,11 +276,23 @@ def site_facts(path: Path = RESULT_FILE, prefix: str = "anon_") -> dict[str, str
         "texts_with_person_miss": str(report.get("texts_with_miss", {}).get("person", "–")),
     }
     facts["weakest_kinds"] = weakest_kinds(per_kind, pct)
+    facts["role_sentence"] = role_sentence(report["roles"]["mention_errors"], report["roles"]["people_with_errors"])
+    facts["merge_sentence"] = merge_sentence(report["consistency"]["merged"])
+    facts["lower_case_texts"] = str(report.get("lower_case_texts", "–"))
+    facts["lower_case_identifiers"] = fmt_num(
+        sum(v["total"] for v in report["recall_lower_case_texts"]["per_kind"].values()), 0
+    )
+    facts["changed"] = str(report["ordinary_words"]["changed"])
+    facts["changed_pct"] = fmt_num(100 * report["ordinary_words"]["changed"] / report["ordinary_words"]["words"], 2)
     for kind in sorted(corpus_reader().KINDS):  # a kind absent from a set shows as «–», not as a missing key
-        values = per_kind.get(kind)
-        facts[f"recall_{kind}"] = pct(values["recall"]) if values else "–"
+        values = per_kind.get(kind)  # the share from the counts: the stored recall is rounded already
+        facts[f"recall_{kind}"] = pct(values["found"] / values["total"]) if values else "–"
         facts[f"total_{kind}"] = str(values["total"]) if values else "0"
     return {prefix + key: value for key, value in facts.items()}
+
+
+def _share(counts: dict[str, Any]) -> float:
+    return float(counts["found"] / counts["total"])
 
 
 def all_site_facts() -> dict[str, str]:

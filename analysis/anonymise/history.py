@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from analysis.anonymise.kindwords import missed_direct
 from analysis.core.formatting import fmt_num
 from analysis.core.paths import DATA
 
@@ -109,6 +110,17 @@ def history_facts(path: Path = HISTORY_FILE, prefix: str = "anon_history_") -> d
         # the other goals: every direct identifier found, no wrong role, at most 1 % ordinary words changed
         "rounds_direct_all_found": str(sum(all(m[k]["found"] == m[k]["total"] for k in COUNTED_KINDS) for m in rows)),
         "rounds_with_wrong_roles": str(sum(m["role_errors"]["mentions"] > 0 for m in rows)),
+        "roles_goal": "nådd i alle målingene"
+        if all(m["role_errors"]["mentions"] == 0 for m in rows)
+        else "ikke nådd i alle målingene",
+        "roles_latest": "ingen"
+        if rows[-1]["role_errors"]["mentions"] == 0
+        else str(rows[-1]["role_errors"]["mentions"]),
+        "direct_goal": "nådd i alle målingene"
+        if all(all(m[k]["found"] == m[k]["total"] for k in COUNTED_KINDS) for m in rows)
+        else "ikke nådd i alle målingene",
+        "direct_missed": missed_direct({k: sum(m[k]["found"] < m[k]["total"] for m in rows) for k in COUNTED_KINDS}),
+        "ordinary_goal_pct": fmt_num(100 * ORDINARY_GOAL, 0),
         "lower_goal": "nådd"
         if _share(rows, "person_lower_case_texts") >= _share(rows, "person_capitalised_texts")
         else "ikke nådd",
