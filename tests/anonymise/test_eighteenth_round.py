@@ -7,13 +7,9 @@ and traps.
 
 from __future__ import annotations
 
+from anonymised_spans import CHAT_OPENING, kinds
+
 from analysis.anonymise import anonymise
-
-CHAT_OPENING = "chat\n\nok. ja. greit.\n"
-
-
-def kinds(text: str) -> dict[str, str]:
-    return {text[s.start : s.end]: s.kind for s in anonymise(text).replacements}
 
 
 def test_a_common_given_name_called_or_told_in_lower_case():

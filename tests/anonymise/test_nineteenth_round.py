@@ -7,17 +7,9 @@ and traps.
 
 from __future__ import annotations
 
+from anonymised_spans import CHAT_OPENING, kinds, roles
+
 from analysis.anonymise import anonymise
-
-CHAT_OPENING = "chat\n\nok. ja. greit.\n"
-
-
-def kinds(text: str) -> dict[str, str]:
-    return {text[s.start : s.end]: s.kind for s in anonymise(text).replacements}
-
-
-def roles(text: str) -> dict[str, str | None]:
-    return {text[s.start : s.end]: s.role for s in anonymise(text).replacements if s.kind == "person"}
 
 
 def test_a_list_after_a_role_noun_gives_no_role():

@@ -7,17 +7,9 @@ example is invented for this test; each rule has uses and traps.
 
 from __future__ import annotations
 
+from anonymised_spans import CHAT_OPENING, kinds, roles
+
 from analysis.anonymise import anonymise
-
-CHAT_OPENING = "chat\n\nok. ja. greit.\n"
-
-
-def people(text: str) -> dict[str, str | None]:
-    return {text[s.start : s.end]: s.role for s in anonymise(text).replacements if s.kind == "person"}
-
-
-def kinds(text: str) -> dict[str, str]:
-    return {text[s.start : s.end]: s.kind for s in anonymise(text).replacements}
 
 
 def test_a_common_word_after_a_karen_honorific_is_part_of_the_name_in_lower_case():
@@ -72,12 +64,12 @@ def test_a_surname_with_foreign_marks_after_a_workplace_cue_is_the_person():
 
 def test_a_man_is_not_a_husband_without_a_possessive():
     text = "R: En ung mann, Dil Bahadur, fra Nepal. Dil Bahadur ville bli elektriker.\n"
-    assert set(people(text).values()) == {None}
+    assert set(roles(text).values()) == {None}
 
 
 def test_a_husband_is_family():
     text = "Mannen hennes, Tekle Haile, har fått jobb. Hun kom med mannen sin Yonas Ghebre.\n"
-    assert set(people(text).values()) == {"familie"}
+    assert set(roles(text).values()) == {"familie"}
 
 
 def test_hospitals_and_care_homes_by_their_name():

@@ -7,13 +7,9 @@ traps.
 
 from __future__ import annotations
 
+from anonymised_spans import CHAT_OPENING, kinds_and_roles
+
 from analysis.anonymise import anonymise
-
-CHAT_OPENING = "chat\n\nok. ja. greit.\n"
-
-
-def found(text: str) -> dict[str, tuple[str, str | None]]:
-    return {text[s.start : s.end]: (s.kind, s.role) for s in anonymise(text).replacements}
 
 
 def test_somali_names_in_somali_orthography():
@@ -21,7 +17,7 @@ def test_somali_names_in_somali_orthography():
     out = anonymise(text).text
     for name in ("Cali Maxamed", "Faarax", "Xaliimo"):
         assert name not in out
-    assert found(text).get("Cali", ("", None))[0] == "place"
+    assert kinds_and_roles(text).get("Cali", ("", None))[0] == "place"
 
 
 def test_a_given_name_that_is_a_word_before_a_name_mid_sentence():
@@ -46,7 +42,7 @@ def test_per_in_lower_case_in_a_capitalised_text_is_the_preposition():
 
 def test_a_kindergartens_head_has_no_employer_role():
     text = "Ringte styrer Mona Rygg i Tyttebærlia barnehage; hun kan tilby plass.\n"
-    assert found(text)["Mona Rygg"] == ("person", None)
+    assert kinds_and_roles(text)["Mona Rygg"] == ("person", None)
 
 
 def test_a_chat_time_in_brackets_is_no_age():

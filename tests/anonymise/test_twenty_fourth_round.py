@@ -6,18 +6,14 @@ traps.
 
 from __future__ import annotations
 
+from anonymised_spans import CHAT_OPENING, pseudonyms
+
 from analysis.anonymise import anonymise
-
-CHAT_OPENING = "chat\n\nok. ja. greit.\n"
-
-
-def people(text: str) -> dict[str, tuple[str, str | None]]:
-    return {text[s.start : s.end]: (s.replacement, s.role) for s in anonymise(text).replacements if s.kind == "person"}
 
 
 def test_a_relative_with_the_same_surname_is_another_person():
     text = "Navn: Rosalie Dela Cruz Santos\nSøsteren Lorna Dela Cruz bor i Hamar. Rosalie Dela Cruz ringte.\n"
-    found = people(text)
+    found = pseudonyms(text)
     assert found["Rosalie Dela Cruz Santos"][0] != found["Lorna Dela Cruz"][0]
     assert (
         found["Rosalie Dela Cruz Santos"][1] is None

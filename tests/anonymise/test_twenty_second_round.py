@@ -6,13 +6,9 @@ example is invented for this test; each rule has uses and traps.
 
 from __future__ import annotations
 
+from anonymised_spans import CHAT_OPENING, kinds
+
 from analysis.anonymise import anonymise
-
-CHAT_OPENING = "chat\n\nok. ja. greit.\n"
-
-
-def kinds(text: str) -> dict[str, str]:
-    return {text[s.start : s.end]: s.kind for s in anonymise(text).replacements}
 
 
 def test_an_area_prefix_belongs_to_the_street():

@@ -6,9 +6,9 @@ lacked. Every example is invented for this test; each rule has uses and traps.
 
 from __future__ import annotations
 
-from analysis.anonymise import anonymise
+from anonymised_spans import CHAT_OPENING
 
-CHAT_OPENING = "chat\n\nok. ja. greit.\n"
+from analysis.anonymise import anonymise
 
 
 def test_lower_case_initials_as_the_object_of_a_message():
